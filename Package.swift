@@ -1,0 +1,18 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ReproWasm",
+    products: [
+        .library(name: "ReproWasm", targets: ["ReproWasm"]),
+        .executable(name: "repro-wasm", targets: ["repro-wasm"]),
+        .executable(name: "spectest", targets: ["spectest"]),
+    ],
+    targets: [
+        .target(name: "ReproWasm"),
+        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm"]),
+        .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
+        .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import ReproWasm
+
+print("spectest")
