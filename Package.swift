@@ -9,7 +9,10 @@ let package = Package(
         .executable(name: "spectest", targets: ["spectest"]),
     ],
     targets: [
-        .target(name: "ReproWasm"),
+        .target(
+            name: "ReproWasm",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm"]),
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),

@@ -68,6 +68,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             case .offsetOutOfRange: "offset out of range"
             case .tooManyLocals: "too many locals"
             case .functionTooLarge: "function too large for the engine's frame layout"
+            case .featureNotEnabled(.extendedConst):
+                "constant expression required (extended const is not enabled)"
             case .featureNotEnabled(let feature):
                 feature.isImplemented ? "\(feature) is not enabled" : "\(feature) is not supported"
             }

@@ -1,0 +1,271 @@
+/// The context a host function runs in: its store, and the instance that called it.
+public struct Caller {
+    let runtime: StoreRuntime
+    /// The calling instance's index in the store, if a wasm function called.
+    let instanceIndex: Int?
+}
+
+extension StoreRuntime {
+    /// Calls `function` with `arguments`, running wasm code in the interpreter loop.
+    func invoke(_ function: UnsafeMutablePointer<FunctionInstance>, arguments: [Value]) throws(Trap) -> [Value] {
+        let type = typesByID[function.pointee.typeID]
+        let sp = stack + stackTop
+        guard sp + max(function.pointee.frameSlots, function.pointee.resultSlots) <= stackEnd,
+            frameTop < limits.maxCallDepth
+        else { throw Trap(code: .callStackExhausted) }
+        var slot = 0
+        for (argument, parameter) in zip(arguments, type.parameters) {
+            argument.store(to: sp + slot)
+            slot += parameter.slotCount
+        }
+        let savedTop = stackTop
+        defer { stackTop = savedTop }
+        if function.pointee.code == nil {
+            stackTop += function.pointee.frameSlots
+            do { try callHost(function, sp: sp) } catch { throw makeTrap(error) }
+        } else {
+            let localSlots = function.pointee.localSlots
+            if localSlots > slot { (sp + slot).update(repeating: 0, count: localSlots - slot) }
+            let savedFrameTop = frameTop
+            defer { frameTop = savedFrameTop }
+            do { try execute(function, sp: sp) } catch { throw makeTrap(error) }
+        }
+        var results: [Value] = []
+        results.reserveCapacity(type.results.count)
+        slot = 0
+        for result in type.results {
+            results.append(Value.load(result, from: sp + slot))
+            slot += result.slotCount
+        }
+        return results
+    }
+
+    /// Builds the embedder's `Trap` from a trap code and the location the loop left behind.
+    func makeTrap(_ code: TrapCode) -> Trap {
+        var hostError: (any Error)?
+        if code == .hostError {
+            hostError = pendingHostError
+            pendingHostError = nil
+        }
+        guard let function = trapFunction, let start = function.pointee.code, let context = function.pointee.instance,
+            let pc = trapPC
+        else { return Trap(code: code, hostError: hostError) }
+        let instance = instances[context.pointee.instanceIndex]
+        let index = function.pointee.functionIndex
+        trapFunction = nil
+        trapPC = nil
+        return Trap(
+            code: code, functionIndex: index, functionName: instance.functionName(index), codeOffset: pc - start,
+            hostError: hostError)
+    }
+
+    /// Calls a host function whose arguments are in `sp[0...]`; writes its results there.
+    @inline(never)
+    func callHost(_ function: UnsafeMutablePointer<FunctionInstance>, sp: UnsafeMutablePointer<UInt64>) throws(TrapCode) {
+        let host = hostFunctions[function.pointee.hostIndex]
+        var arguments: [Value] = []
+        arguments.reserveCapacity(host.type.parameters.count)
+        var slot = 0
+        for parameter in host.type.parameters {
+            arguments.append(Value.load(parameter, from: sp + slot))
+            slot += parameter.slotCount
+        }
+        let savedTop = stackTop
+        stackTop = max(stackTop, sp - stack + max(function.pointee.frameSlots, 1))
+        defer { stackTop = savedTop }
+        let savedTrapFunction = trapFunction
+        let savedTrapPC = trapPC
+        let results: [Value]
+        do {
+            results = try host.body(Caller(runtime: self, instanceIndex: nil), arguments)
+        } catch let trap as Trap {
+            // A trap from wasm code the host called propagates unchanged.
+            pendingHostError = trap
+            throw .hostError
+        } catch {
+            pendingHostError = error
+            throw .hostError
+        }
+        trapFunction = savedTrapFunction
+        trapPC = savedTrapPC
+        guard results.count == host.type.results.count,
+            zip(results, host.type.results).allSatisfy({ $0.type == $1 })
+        else {
+            pendingHostError = HostResultMismatch(expected: host.type.results, actual: results.map(\.type))
+            throw .hostError
+        }
+        slot = 0
+        for (result, type) in zip(results, host.type.results) {
+            result.store(to: sp + slot)
+            slot += type.slotCount
+        }
+    }
+
+    /// Finds the function `call_indirect` calls, with the spec's checks.
+    @inline(never)
+    func resolveIndirect(_ context: UnsafeMutablePointer<InstanceContext>, table: Int, index: UInt64, typeIndex: Int)
+        throws(TrapCode) -> UnsafeMutablePointer<FunctionInstance>
+    {
+        let table = context.pointee.tables[table]
+        let element = UInt64(UInt32(truncatingIfNeeded: index))
+        guard element < UInt64(table.pointee.count) else { throw .undefinedElement }
+        let reference = table.pointee.elements[Int(element)]
+        // SAFETY: funcref values are addresses of FunctionInstance records this store allocated.
+        guard let callee = UnsafeMutablePointer<FunctionInstance>(bitPattern: UInt(reference)) else {
+            throw .uninitializedElement
+        }
+        guard callee.pointee.typeID == context.pointee.typeIDs[typeIndex] else { throw .indirectCallTypeMismatch }
+        return callee
+    }
+
+    @inline(never)
+    func growMemory(_ memory: UnsafeMutablePointer<MemoryStorage>, by delta: UInt64) throws(TrapCode) -> Int32 {
+        StoreRuntime.grow(memory, by: UInt32(truncatingIfNeeded: delta))
+    }
+
+    /// Loads and stores on memories other than 0.
+    @inline(never)
+    func accessMemory(
+        _ context: UnsafeMutablePointer<InstanceContext>, word: UInt64, immediate: UInt64, sp: UnsafeMutablePointer<UInt64>
+    ) throws(TrapCode) {
+        let memory = context.pointee.memories[Int(immediate >> 32)]
+        let opcode = Opcode(rawValue: UInt16(c(word)))!
+        let info = opcode.info
+        let size = UInt64(info.accessBytes)
+        let isLoad: Bool
+        if case .fixed(let signature) = info.shape { isLoad = signature.output != nil } else { isLoad = false }
+        let address = UInt64(UInt32(truncatingIfNeeded: sp[isLoad ? b(word) : a(word)])) &+ (immediate & 0xFFFF_FFFF)
+        guard address &+ size <= UInt64(memory.pointee.byteCount) else { throw .outOfBoundsMemoryAccess }
+        let pointer = memory.pointee.base + Int(address)
+        if !isLoad {
+            let value = sp[b(word)]
+            switch size {
+            case 1: pointer.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+            case 2: pointer.storeBytes(of: UInt16(truncatingIfNeeded: value), toByteOffset: 0, as: UInt16.self)
+            case 4: pointer.storeBytes(of: UInt32(truncatingIfNeeded: value), toByteOffset: 0, as: UInt32.self)
+            default: pointer.storeBytes(of: value, toByteOffset: 0, as: UInt64.self)
+            }
+            return
+        }
+        let value: UInt64
+        switch opcode {
+        case .i32Load, .f32Load, .i64Load32U: value = UInt64(pointer.loadUnaligned(as: UInt32.self))
+        case .i64Load, .f64Load: value = pointer.loadUnaligned(as: UInt64.self)
+        case .i32Load8S: value = UInt64(UInt32(bitPattern: Int32(pointer.load(as: Int8.self))))
+        case .i32Load8U, .i64Load8U: value = UInt64(pointer.load(as: UInt8.self))
+        case .i32Load16S: value = UInt64(UInt32(bitPattern: Int32(pointer.loadUnaligned(as: Int16.self))))
+        case .i32Load16U, .i64Load16U: value = UInt64(pointer.loadUnaligned(as: UInt16.self))
+        case .i64Load8S: value = UInt64(bitPattern: Int64(pointer.load(as: Int8.self)))
+        case .i64Load16S: value = UInt64(bitPattern: Int64(pointer.loadUnaligned(as: Int16.self)))
+        case .i64Load32S: value = UInt64(bitPattern: Int64(pointer.loadUnaligned(as: Int32.self)))
+        default: throw .unimplemented
+        }
+        sp[a(word)] = value
+    }
+
+    /// Bulk memory and table instructions.
+    @inline(never)
+    func runBulk(_ context: UnsafeMutablePointer<InstanceContext>, word: UInt64, sp: UnsafeMutablePointer<UInt64>)
+        throws(TrapCode)
+    {
+        let base = a(word)
+        func u32(_ slot: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: sp[slot])) }
+        switch UnsafeRawPointer([word]).load(as: Op.self) {
+        case .memoryFill:
+            let memory = context.pointee.memories[b(word)]
+            let (destination, value, length) = (u32(base), UInt8(truncatingIfNeeded: sp[base + 1]), u32(base + 2))
+            guard destination + length <= UInt64(memory.pointee.byteCount) else { throw .outOfBoundsMemoryAccess }
+            (memory.pointee.base + Int(destination)).initializeMemory(as: UInt8.self, repeating: value, count: Int(length))
+        case .memoryCopy:
+            let target = context.pointee.memories[b(word)]
+            let source = context.pointee.memories[c(word)]
+            let (destination, from, length) = (u32(base), u32(base + 1), u32(base + 2))
+            guard destination + length <= UInt64(target.pointee.byteCount),
+                from + length <= UInt64(source.pointee.byteCount)
+            else { throw .outOfBoundsMemoryAccess }
+            (target.pointee.base + Int(destination)).copyMemory(
+                from: source.pointee.base + Int(from), byteCount: Int(length))
+        case .memoryInit:
+            let instance = instances[context.pointee.instanceIndex]
+            try initializeMemory(
+                instance, memory: c(word), segment: b(word), destination: UInt32(u32(base)),
+                source: UInt32(u32(base + 1)), count: UInt32(u32(base + 2)))
+        case .dataDrop:
+            instances[context.pointee.instanceIndex].droppedData[a(word)] = true
+        case .tableGet:
+            let table = context.pointee.tables[c(word)]
+            let index = u32(b(word))
+            guard index < UInt64(table.pointee.count) else { throw .outOfBoundsTableAccess }
+            sp[a(word)] = table.pointee.elements[Int(index)]
+        case .tableSet:
+            let table = context.pointee.tables[c(word)]
+            let index = u32(a(word))
+            guard index < UInt64(table.pointee.count) else { throw .outOfBoundsTableAccess }
+            table.pointee.elements[Int(index)] = sp[b(word)]
+        case .tableSize:
+            sp[a(word)] = UInt64(context.pointee.tables[b(word)].pointee.count)
+        case .tableGrow:
+            let table = context.pointee.tables[b(word)]
+            let result = StoreRuntime.grow(table, by: UInt32(u32(base + 1)), initial: sp[base])
+            sp[base] = UInt64(UInt32(bitPattern: result))
+        case .tableFill:
+            let table = context.pointee.tables[b(word)]
+            let (start, value, length) = (u32(base), sp[base + 1], u32(base + 2))
+            guard start + length <= UInt64(table.pointee.count) else { throw .outOfBoundsTableAccess }
+            (table.pointee.elements + Int(start)).update(repeating: value, count: Int(length))
+        case .tableInit:
+            let instance = instances[context.pointee.instanceIndex]
+            try initializeTable(
+                instance, table: c(word), segment: b(word), destination: UInt32(u32(base)),
+                source: UInt32(u32(base + 1)), count: UInt32(u32(base + 2)))
+        case .tableCopy:
+            let target = context.pointee.tables[b(word)]
+            let source = context.pointee.tables[c(word)]
+            let (destination, from, length) = (u32(base), u32(base + 1), u32(base + 2))
+            guard destination + length <= UInt64(target.pointee.count), from + length <= UInt64(source.pointee.count)
+            else { throw .outOfBoundsTableAccess }
+            (target.pointee.elements + Int(destination)).update(from: source.pointee.elements + Int(from), count: Int(length))
+        case .elemDrop:
+            instances[context.pointee.instanceIndex].elements[a(word)] = []
+        default:
+            throw .unimplemented
+        }
+    }
+
+    /// `memory.init` (and active data segments at instantiation).
+    func initializeMemory(
+        _ instance: InstanceRecord, memory index: Int, segment: Int, destination: UInt32, source: UInt32, count: UInt32
+    ) throws(TrapCode) {
+        let memory = instance.context.pointee.memories[index]
+        let bytes = instance.dataBytes(segment)
+        guard UInt64(source) + UInt64(count) <= UInt64(bytes.count),
+            UInt64(destination) + UInt64(count) <= UInt64(memory.pointee.byteCount)
+        else { throw .outOfBoundsMemoryAccess }
+        guard count > 0 else { return }
+        bytes.withUnsafeBytes { raw in
+            (memory.pointee.base + Int(destination)).copyMemory(
+                from: raw.baseAddress! + Int(source), byteCount: Int(count))
+        }
+    }
+
+    /// `table.init` (and active element segments at instantiation).
+    func initializeTable(
+        _ instance: InstanceRecord, table index: Int, segment: Int, destination: UInt32, source: UInt32, count: UInt32
+    ) throws(TrapCode) {
+        let table = instance.context.pointee.tables[index]
+        let elements = instance.elements[segment]
+        guard UInt64(source) + UInt64(count) <= UInt64(elements.count),
+            UInt64(destination) + UInt64(count) <= UInt64(table.pointee.count)
+        else { throw .outOfBoundsTableAccess }
+        for offset in 0..<Int(count) {
+            table.pointee.elements[Int(destination) + offset] = elements[Int(source) + offset]
+        }
+    }
+}
+
+/// A host function returned values that do not match its declared result types.
+struct HostResultMismatch: Error, CustomStringConvertible {
+    let expected: [ValueType]
+    let actual: [ValueType]
+    var description: String { "host function returned \(actual) but its type declares \(expected)" }
+}

@@ -1,0 +1,93 @@
+/// Why execution trapped: one byte, so the interpreter can throw it without allocating.
+///
+/// The description is the spec's wording (what the official test suite expects).
+public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
+    /// `unreachable` was executed.
+    case unreachable
+    /// Integer division or remainder by zero.
+    case integerDivideByZero
+    /// Signed division overflow, or a float-to-int conversion out of range.
+    case integerOverflow
+    /// A trapping float-to-int conversion of NaN.
+    case invalidConversionToInteger
+    /// A memory access outside the memory's bounds.
+    case outOfBoundsMemoryAccess
+    /// A table access outside the table's bounds.
+    case outOfBoundsTableAccess
+    /// `call_indirect` found a function of another type.
+    case indirectCallTypeMismatch
+    /// `call_indirect` with an index outside the table.
+    case undefinedElement
+    /// `call_indirect` found a null reference.
+    case uninitializedElement
+    /// The call-depth or value-stack limit was exceeded.
+    case callStackExhausted
+    /// The fuel budget ran out.
+    case outOfFuel
+    /// A host function failed; see `Trap.hostError`.
+    case hostError
+    /// The host could not allocate memory below the configured limit.
+    case hostResourceExhausted
+    /// The instruction is not implemented by this build of the interpreter.
+    case unimplemented
+
+    /// The spec's wording.
+    public var description: String {
+        switch self {
+        case .unreachable: "unreachable"
+        case .integerDivideByZero: "integer divide by zero"
+        case .integerOverflow: "integer overflow"
+        case .invalidConversionToInteger: "invalid conversion to integer"
+        case .outOfBoundsMemoryAccess: "out of bounds memory access"
+        case .outOfBoundsTableAccess: "out of bounds table access"
+        case .indirectCallTypeMismatch: "indirect call type mismatch"
+        case .undefinedElement: "undefined element"
+        case .uninitializedElement: "uninitialized element"
+        case .callStackExhausted: "call stack exhausted"
+        case .outOfFuel: "out of fuel"
+        case .hostError: "host function error"
+        case .hostResourceExhausted: "host resource exhausted"
+        case .unimplemented: "instruction not implemented"
+        }
+    }
+}
+
+/// A trap: what went wrong and where.
+///
+/// The store and its instances stay usable after a trap; the instruction counter keeps every
+/// increment made before it.
+public struct Trap: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let code: TrapCode
+    /// The index of the function that trapped (in its module's function index space), if in wasm code.
+    public let functionIndex: UInt32?
+    /// The function's name from the name section, when the module has one.
+    public let functionName: String?
+    /// The position of the trapping instruction in the function's internal code.
+    public let codeOffset: Int?
+    /// The error a host function threw, for `.hostError`.
+    public let hostError: (any Error)?
+
+    init(
+        code: TrapCode, functionIndex: UInt32? = nil, functionName: String? = nil, codeOffset: Int? = nil,
+        hostError: (any Error)? = nil
+    ) {
+        self.code = code
+        self.functionIndex = functionIndex
+        self.functionName = functionName
+        self.codeOffset = codeOffset
+        self.hostError = hostError
+    }
+
+    /// The trap in the spec's words, then where it happened.
+    public var description: String {
+        var text = code.description
+        if let hostError { text += ": \(hostError)" }
+        if let functionIndex {
+            let name = functionName.map { " \"\($0)\"" } ?? ""
+            text += " in function \(functionIndex)\(name)"
+            if let codeOffset { text += " at code offset \(codeOffset)" }
+        }
+        return text
+    }
+}

@@ -1,0 +1,129 @@
+/// Builds one function's internal code while the validator walks its body.
+///
+/// It owns the rules that turn structured control flow into jumps with resolved offsets, and the
+/// contract's counting rule (`DETERMINISM.md` §3) into count operands: static increments are kept
+/// pending and folded into the next counted branch, or flushed as one `count` op before anything
+/// that could trap, call, have an effect visible after a trap, or be a branch target. Folding never
+/// moves an increment across such an instruction, so traps, fuel exhaustion and the final count are
+/// exactly what counting one by one would give.
+struct CodeEmitter {
+    private(set) var words: [UInt64] = []
+    /// Set while the validator walks code that can never run (after `br`, `unreachable`, ...):
+    /// nothing is emitted then.
+    var isDead = false
+    /// Increments owed by the instructions passed since the last flush.
+    private(set) var pendingCount: UInt64 = 0
+    /// Index of the head word of the last instruction whose destination is `lastDestination`, for
+    /// retargeting `x; local.set` into `x` writing the local directly.
+    private var lastDestinationWord: Int = -1
+    private var lastDestination: Int = -1
+
+    var position: Int { words.count }
+
+    @inline(__always)
+    static func head(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) -> UInt64 {
+        UInt64(op.rawValue) | UInt64(UInt16(truncatingIfNeeded: a)) << 16
+            | UInt64(UInt16(truncatingIfNeeded: b)) << 32 | UInt64(UInt16(truncatingIfNeeded: c)) << 48
+    }
+
+    /// Emits an instruction that neither traps nor has effects outside the frame: pending counts stay pending.
+    mutating func emitPure(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
+        guard !isDead else { return }
+        words.append(Self.head(op, a, b, c))
+        lastDestinationWord = -1
+    }
+
+    /// Emits a pure instruction whose result goes to slot `destination`, remembering it for retargeting.
+    mutating func emitPure(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
+        guard !isDead else { return }
+        words.append(Self.head(op, destination, b, c))
+        lastDestinationWord = words.count - 1
+        lastDestination = destination
+    }
+
+    /// Emits an instruction that may trap or has visible effects: pending counts are flushed first.
+    mutating func emitEffect(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
+        guard !isDead else { return }
+        flushCount()
+        words.append(Self.head(op, a, b, c))
+        lastDestinationWord = -1
+    }
+
+    /// Emits an effectful instruction whose only result goes to `destination` (e.g. a load).
+    mutating func emitEffect(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
+        guard !isDead else { return }
+        flushCount()
+        words.append(Self.head(op, destination, b, c))
+        lastDestinationWord = words.count - 1
+        lastDestination = destination
+    }
+
+    mutating func emitImmediate(_ word: UInt64) {
+        guard !isDead else { return }
+        words.append(word)
+    }
+
+    /// If the last instruction wrote its result to `slot` and nothing has been emitted since (its
+    /// immediates aside), makes it write to `newSlot` instead and returns true.
+    mutating func retargetLastDestination(from slot: Int, to newSlot: Int) -> Bool {
+        guard lastDestinationWord >= 0, lastDestination == slot else { return false }
+        let word = words[lastDestinationWord]
+        words[lastDestinationWord] = (word & ~(0xFFFF << 16)) | UInt64(UInt16(truncatingIfNeeded: newSlot)) << 16
+        lastDestinationWord = -1
+        return true
+    }
+
+    /// Forgets the last destination (a label or a branch came in between).
+    mutating func barrier() { lastDestinationWord = -1 }
+
+    mutating func addCount(_ n: UInt64) {
+        guard !isDead else { return }
+        pendingCount += n
+    }
+
+    /// Drops pending counts of code that can never run.
+    mutating func discardCount() { pendingCount = 0 }
+
+    /// Emits the pending increments as a `count` op.
+    mutating func flushCount() {
+        guard pendingCount > 0, !isDead else { return }
+        var remaining = pendingCount
+        pendingCount = 0
+        while remaining > 0 {
+            let chunk = min(remaining, 0xFFFF)
+            words.append(Self.head(.count, Int(chunk)))
+            remaining -= chunk
+        }
+        lastDestinationWord = -1
+    }
+
+    /// Takes the pending increments plus `own` for a counted branch; flushes any excess over 16 bits.
+    mutating func takeCount(plus own: UInt64) -> Int {
+        if pendingCount + own > 0xFFFF { flushCount() }
+        let total = pendingCount + own
+        pendingCount = 0
+        return Int(total)
+    }
+
+    /// Emits a jump-like instruction whose offset word is patched later; returns the offset word's index.
+    mutating func emitBranch(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) -> Int {
+        guard !isDead else { return -1 }
+        words.append(Self.head(op, a, b, c))
+        words.append(0)
+        lastDestinationWord = -1
+        return words.count - 1
+    }
+
+    /// Points the branch whose offset word is `offsetWord` at `target` (offsets count from the head word).
+    mutating func patch(offsetWord: Int, headWord: Int, to target: Int) {
+        guard offsetWord >= 0 else { return }
+        words[offsetWord] = UInt64(bitPattern: Int64(target - headWord))
+    }
+
+    /// Marks the current position as a branch target: pending counts must not leak across it.
+    mutating func label() -> Int {
+        flushCount()
+        lastDestinationWord = -1
+        return words.count
+    }
+}

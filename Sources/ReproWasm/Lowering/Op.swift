@@ -1,0 +1,271 @@
+/// The interpreter's internal instruction set: what Lowering emits and Execution runs.
+///
+/// Code is a sequence of 64-bit words. The head word of an instruction holds the `Op` in bits 0-15
+/// and three 16-bit operands `a`, `b`, `c` in bits 16-31, 32-47 and 48-63 (usually frame slots:
+/// `dst, lhs, rhs`); some instructions are followed by immediate words. Numeric and memory ops are
+/// named after the wasm instruction they run (see `Op.init?(numeric:)`); the others are documented
+/// where they are declared. Every `Op` is handled by the interpreter's one exhaustive switch.
+enum Op: UInt16, CaseIterable, Sendable {
+    // MARK: Control
+    /// Traps with `unreachable`.
+    case unreachable
+    /// Adds `a` to the instruction counter (folded block/loop/end counts).
+    case count
+    /// Jumps by the signed word offset in the next word (not counted).
+    case jump
+    /// Adds `a` to the counter, then jumps by the next word.
+    case br
+    /// Adds `b` to the counter; jumps by the next word if slot `a` (i32) is non-zero.
+    case brIf
+    /// Adds `b` to the counter; jumps by the next word if slot `a` (i32) is zero.
+    case brIfNot
+    /// Adds `b` to the counter; `c` targets plus a default follow as word offsets (from the head word),
+    /// chosen by slot `a` (u32).
+    case brTable
+    /// Adds `a` to the counter and returns; results are already in slots 0... of the frame.
+    case `return`
+    /// Calls function `b | c << 16` (function index space); its frame starts at slot `a`.
+    case call
+    /// Calls through table `c` at the index in slot `b`; the next word is the expected type index.
+    case callIndirect
+    /// Tail call: adds `b` to the counter, moves `a`'s arguments to slot 0, calls the function in the next word.
+    case returnCall
+    /// Tail call through table `c` at slot `b`; next words: type index, then count increment and argument slot.
+    case returnCallIndirect
+
+    // MARK: Data movement
+    /// slot `a` = slot `b`.
+    case copy
+    /// slots `a`, `a+1` = slots `b`, `b+1` (v128).
+    case copy128
+    /// slot `a` = the 32-bit constant in bits 32-63 (zero-extended).
+    case const32
+    /// slot `a` = the next word.
+    case const64
+    /// slots `a`, `a+1` = the next two words.
+    case const128
+    /// slot `a` = slot `b` if the i32 in the slot named by the next word is non-zero, else slot `c`.
+    case select
+    /// The v128 variant of `select`.
+    case select128
+    /// slot `a` = global `b | c << 16`.
+    case globalGet
+    /// global `b | c << 16` = slot `a`.
+    case globalSet
+    /// v128 variant of `globalGet`.
+    case globalGet128
+    /// v128 variant of `globalSet`.
+    case globalSet128
+    /// slot `a` = the store's instruction counter (the imported counter global).
+    case counterGet
+    /// the store's instruction counter = slot `a`.
+    case counterSet
+    /// slot `a` = reference to function `b | c << 16`.
+    case refFunc
+
+    // MARK: Memory (memory 0; the next word is the offset)
+    case i32Load
+    case i64Load
+    case f32Load
+    case f64Load
+    case i32Load8S
+    case i32Load8U
+    case i32Load16S
+    case i32Load16U
+    case i64Load8S
+    case i64Load8U
+    case i64Load16S
+    case i64Load16U
+    case i64Load32S
+    case i64Load32U
+    case i32Store
+    case i64Store
+    case f32Store
+    case f64Store
+    case i32Store8
+    case i32Store16
+    case i64Store8
+    case i64Store16
+    case i64Store32
+    /// A load or store on a memory other than 0: `c` is the wasm `Opcode`, the next word holds the
+    /// offset (low 32 bits) and the memory index (high 32 bits).
+    case memoryAccess
+    /// slot `a` = memory `b`'s size in pages.
+    case memorySize
+    /// slot `a` = old size of memory `b` after growing by slot `a` pages, or -1.
+    case memoryGrow
+    /// memory `b`: fill slots `a`, `a+1`, `a+2` = (dest, value, length).
+    case memoryFill
+    /// copy from memory `c` to memory `b`; slots `a...a+2` = (dest, source, length).
+    case memoryCopy
+    /// memory `c`, data segment `b`; slots `a...a+2` = (dest, source offset, length).
+    case memoryInit
+    /// drops data segment `a`.
+    case dataDrop
+
+    // MARK: Tables
+    /// slot `a` = table `c`[slot `b`].
+    case tableGet
+    /// table `c`[slot `a`] = slot `b`.
+    case tableSet
+    /// slot `a` = size of table `b`.
+    case tableSize
+    /// table `b`: slots (`a` = init value, `a+1` = delta) -> slot `a` = old size or -1.
+    case tableGrow
+    /// table `b`: slots `a...a+2` = (start, value, length).
+    case tableFill
+    /// table `c`, element segment `b`; slots `a...a+2` = (dest, source offset, length).
+    case tableInit
+    /// copy from table `c` to table `b`; slots `a...a+2` = (dest, source, length).
+    case tableCopy
+    /// drops element segment `a`.
+    case elemDrop
+
+    // MARK: Wide arithmetic (operands and results from slot `a` on)
+    case i64Add128
+    case i64Sub128
+    case i64MulWideS
+    case i64MulWideU
+
+    // MARK: SIMD
+    /// A SIMD instruction, not yet run by this interpreter: traps.
+    case simdUnsupported
+
+    // MARK: Numeric (unary: a = dst, b = operand; binary: a = dst, b = lhs, c = rhs)
+    case i32Eqz
+    case i32Eq
+    case i32Ne
+    case i32LtS
+    case i32LtU
+    case i32GtS
+    case i32GtU
+    case i32LeS
+    case i32LeU
+    case i32GeS
+    case i32GeU
+    case i64Eqz
+    case i64Eq
+    case i64Ne
+    case i64LtS
+    case i64LtU
+    case i64GtS
+    case i64GtU
+    case i64LeS
+    case i64LeU
+    case i64GeS
+    case i64GeU
+    case f32Eq
+    case f32Ne
+    case f32Lt
+    case f32Gt
+    case f32Le
+    case f32Ge
+    case f64Eq
+    case f64Ne
+    case f64Lt
+    case f64Gt
+    case f64Le
+    case f64Ge
+    case i32Clz
+    case i32Ctz
+    case i32Popcnt
+    case i32Add
+    case i32Sub
+    case i32Mul
+    case i32DivS
+    case i32DivU
+    case i32RemS
+    case i32RemU
+    case i32And
+    case i32Or
+    case i32Xor
+    case i32Shl
+    case i32ShrS
+    case i32ShrU
+    case i32Rotl
+    case i32Rotr
+    case i64Clz
+    case i64Ctz
+    case i64Popcnt
+    case i64Add
+    case i64Sub
+    case i64Mul
+    case i64DivS
+    case i64DivU
+    case i64RemS
+    case i64RemU
+    case i64And
+    case i64Or
+    case i64Xor
+    case i64Shl
+    case i64ShrS
+    case i64ShrU
+    case i64Rotl
+    case i64Rotr
+    case f32Abs
+    case f32Neg
+    case f32Ceil
+    case f32Floor
+    case f32Trunc
+    case f32Nearest
+    case f32Sqrt
+    case f32Add
+    case f32Sub
+    case f32Mul
+    case f32Div
+    case f32Min
+    case f32Max
+    case f32Copysign
+    case f64Abs
+    case f64Neg
+    case f64Ceil
+    case f64Floor
+    case f64Trunc
+    case f64Nearest
+    case f64Sqrt
+    case f64Add
+    case f64Sub
+    case f64Mul
+    case f64Div
+    case f64Min
+    case f64Max
+    case f64Copysign
+    case i32WrapI64
+    case i32TruncF32S
+    case i32TruncF32U
+    case i32TruncF64S
+    case i32TruncF64U
+    case i64ExtendI32S
+    case i64ExtendI32U
+    case i64TruncF32S
+    case i64TruncF32U
+    case i64TruncF64S
+    case i64TruncF64U
+    case f32ConvertI32S
+    case f32ConvertI32U
+    case f32ConvertI64S
+    case f32ConvertI64U
+    case f32DemoteF64
+    case f64ConvertI32S
+    case f64ConvertI32U
+    case f64ConvertI64S
+    case f64ConvertI64U
+    case f64PromoteF32
+    case i32ReinterpretF32
+    case i64ReinterpretF64
+    case f32ReinterpretI32
+    case f64ReinterpretI64
+    case i32Extend8S
+    case i32Extend16S
+    case i64Extend8S
+    case i64Extend16S
+    case i64Extend32S
+    case i32TruncSatF32S
+    case i32TruncSatF32U
+    case i32TruncSatF64S
+    case i32TruncSatF64U
+    case i64TruncSatF32S
+    case i64TruncSatF32U
+    case i64TruncSatF64S
+    case i64TruncSatF64U
+}

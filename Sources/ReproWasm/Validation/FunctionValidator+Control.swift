@@ -1,0 +1,188 @@
+extension FunctionValidator {
+    /// Reads a block type: empty, one value type, or a type index.
+    mutating func readBlockType(at offset: Int) throws(ModuleError) -> FunctionType {
+        let raw = try body.s33()
+        if raw == -64 { return FunctionType() }
+        if raw < 0 {
+            let byte = UInt8(truncatingIfNeeded: raw) & 0x7F
+            return FunctionType(results: [try BodyReader.checkValueType(byte | 0x00, at: offset, features: body.features)])
+        }
+        guard raw < module.types.count else { throw fail(.unknownType(UInt32(truncatingIfNeeded: raw)), at: offset) }
+        let type = module.types[Int(raw)]
+        return type
+    }
+
+    mutating func enterBlock(_ kind: ControlFrame.Kind, type: FunctionType, at offset: Int) throws(ModuleError) {
+        materializeAll()
+        _ = try pop(type.parameters, at: offset)
+        let height = stack.count
+        let frame = ControlFrame(
+            kind: kind, parameters: type.parameters, results: type.results, height: height, slotBase: nextSlot,
+            startsDead: emitter.isDead)
+        frames.append(frame)
+        for parameter in type.parameters { push(parameter) }
+    }
+
+    mutating func label(_ depth: UInt32, at offset: Int) throws(ModuleError) -> Int {
+        guard depth < frames.count else { throw fail(.unknownLabel(depth), at: offset) }
+        return frames.count - 1 - Int(depth)
+    }
+
+    /// Emits the moves and the jump of a taken branch to frame `target` (the values are on top of the stack).
+    /// `countIncrement` is added by the jump itself.
+    mutating func emitBranch(to target: Int, countIncrement: Int) {
+        let frame = frames[target]
+        let entries = topEntries(frame.labelTypes.count)
+        emitMoves(entries, to: frame.slotBase)
+        if frame.kind == .function {
+            emitter.emitPure(.return, countIncrement)
+        } else if frame.kind == .loop {
+            let offsetWord = emitter.emitBranch(.br, countIncrement)
+            emitter.patch(offsetWord: offsetWord, headWord: offsetWord - 1, to: frame.loopStart)
+        } else {
+            let offsetWord = emitter.emitBranch(.br, countIncrement)
+            frames[target].fixups.append((offsetWord, offsetWord - 1))
+        }
+    }
+
+    /// Whether a branch to `target` is a single conditional jump (no moves, not a return).
+    func isDirectBranch(to target: Int) -> Bool {
+        let frame = frames[target]
+        return frame.kind != .function && !needsMoves(topEntries(frame.labelTypes.count), to: frame.slotBase)
+    }
+
+    mutating func visitBr(at offset: Int) throws(ModuleError) {
+        let target = try label(try body.u32(), at: offset)
+        materializeAll()
+        try checkTop(frames[target].labelTypes, at: offset)
+        if !isUnreachable { emitBranch(to: target, countIncrement: emitter.takeCount(plus: 1)) }
+        markUnreachable()
+    }
+
+    mutating func visitBrIf(at offset: Int) throws(ModuleError) {
+        let target = try label(try body.u32(), at: offset)
+        let condition = try pop(.i32, at: offset)
+        materializeAll()
+        try checkTop(frames[target].labelTypes, at: offset)
+        guard !emitter.isDead else { return }
+        let count = emitter.takeCount(plus: 1)
+        if isDirectBranch(to: target) {
+            let frame = frames[target]
+            let offsetWord = emitter.emitBranch(.brIf, condition.location, count)
+            if frame.kind == .loop {
+                emitter.patch(offsetWord: offsetWord, headWord: offsetWord - 1, to: frame.loopStart)
+            } else {
+                frames[target].fixups.append((offsetWord, offsetWord - 1))
+            }
+        } else {
+            let skip = emitter.emitBranch(.brIfNot, condition.location, count)
+            emitBranch(to: target, countIncrement: 0)
+            emitter.patch(offsetWord: skip, headWord: skip - 1, to: emitter.label())
+        }
+    }
+
+    mutating func visitBrTable(at offset: Int) throws(ModuleError) {
+        let count = try body.u32()
+        guard count <= body.reader.remaining else { throw .malformed(DecodeError(.unexpectedEndOfSectionOrFunction, at: offset)) }
+        var targets: [Int] = []
+        targets.reserveCapacity(Int(count) + 1)
+        for _ in 0...count { targets.append(try label(try body.u32(), at: offset)) }
+        let index = try pop(.i32, at: offset)
+        materializeAll()
+        let defaultTarget = targets[targets.count - 1]
+        let arity = frames[defaultTarget].labelTypes.count
+        for target in targets {
+            let types = frames[target].labelTypes
+            guard types.count == arity else { throw fail(.typeMismatch("br_table label arity"), at: offset) }
+            try checkTop(types, at: offset)
+        }
+        if !emitter.isDead {
+            let increment = emitter.takeCount(plus: 1)
+            emitter.emitPure(.brTable, index.location, increment)
+            let head = emitter.position - 1
+            emitter.emitImmediate(UInt64(count))
+            let tableStart = emitter.position
+            for _ in targets { emitter.emitImmediate(0) }
+            for (position, target) in targets.enumerated() {
+                let offsetWord = tableStart + position
+                if isDirectBranch(to: target) {
+                    let frame = frames[target]
+                    if frame.kind == .loop {
+                        emitter.patch(offsetWord: offsetWord, headWord: head, to: frame.loopStart)
+                    } else {
+                        frames[target].fixups.append((offsetWord, head))
+                    }
+                } else {
+                    emitter.patch(offsetWord: offsetWord, headWord: head, to: emitter.position)
+                    emitBranch(to: target, countIncrement: 0)
+                }
+            }
+        }
+        markUnreachable()
+    }
+
+    mutating func visitReturn(at offset: Int) throws(ModuleError) {
+        materializeAll()
+        try checkTop(type.results, at: offset)
+        if !emitter.isDead { emitBranch(to: 0, countIncrement: emitter.takeCount(plus: 1)) }
+        markUnreachable()
+    }
+
+    mutating func visitIf(at offset: Int) throws(ModuleError) {
+        let blockType = try readBlockType(at: offset)
+        let condition = try pop(.i32, at: offset)
+        try enterBlock(.if, type: blockType, at: offset)
+        let jump = emitter.emitBranch(.brIfNot, condition.location, emitter.takeCount(plus: 1))
+        frames[frames.count - 1].elseFixup = (jump, jump - 1)
+    }
+
+    mutating func visitElse(at offset: Int) throws(ModuleError) {
+        var frame = frames[frames.count - 1]
+        guard frame.kind == .if else { throw .malformed(DecodeError(.illegalOpcode("else"), at: offset)) }
+        materializeAll()
+        _ = try pop(frame.results, at: offset)
+        guard stack.count == frame.height else { throw fail(.typeMismatch("values remain at else"), at: offset) }
+        if !emitter.isDead {
+            // The then-arm falls through onto `else`: that counts 1, then jumps past the else-arm.
+            let jump = emitter.emitBranch(.br, emitter.takeCount(plus: 1))
+            frame.fixups.append((jump, jump - 1))
+        }
+        emitter.isDead = frame.startsDead
+        if let (offsetWord, headWord) = frame.elseFixup {
+            emitter.patch(offsetWord: offsetWord, headWord: headWord, to: emitter.label())
+        }
+        frame.elseFixup = nil
+        frame.kind = .else
+        frame.isUnreachable = false
+        frames[frames.count - 1] = frame
+        for parameter in frame.parameters { push(parameter) }
+    }
+
+    mutating func visitEnd(at offset: Int) throws(ModuleError) {
+        let frame = frames[frames.count - 1]
+        materializeAll()
+        let results = try pop(frame.results, at: offset)
+        guard stack.count == frame.height else { throw fail(.typeMismatch("values remain at end of block"), at: offset) }
+        if frame.kind == .if && frame.parameters != frame.results {
+            throw fail(.typeMismatch("if without else must leave its parameters unchanged"), at: offset)
+        }
+        if frame.kind == .function {
+            // Falling through onto the body's `end` counts 1, like `return`.
+            emitMoves(results, to: 0)
+            emitter.emitPure(.return, emitter.takeCount(plus: 1))
+            frames.removeLast()
+            return
+        }
+        // Falling through onto `end` counts 1 (DETERMINISM.md §3); a branch to the label does not.
+        emitter.addCount(1)
+        emitter.isDead = frame.startsDead
+        var incoming = frame.fixups
+        if let elseFixup = frame.elseFixup { incoming.append(elseFixup) }
+        if !incoming.isEmpty {
+            let target = emitter.label()
+            for fixup in incoming { emitter.patch(offsetWord: fixup.offsetWord, headWord: fixup.headWord, to: target) }
+        }
+        frames.removeLast()
+        for result in frame.results { push(result) }
+    }
+}

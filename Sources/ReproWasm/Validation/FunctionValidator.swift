@@ -1,0 +1,219 @@
+/// A value on the validator's operand stack, with where the lowered code keeps it.
+struct StackEntry {
+    /// `nil` for the unknown type of the polymorphic stack after `unreachable`, `br`, ...
+    var type: ValueType?
+    /// The frame slot this stack position owns (v128 owns two).
+    var slot: Int
+    /// Where the value is now: `slot`, or a local's slot while a `local.get` is not yet copied.
+    var location: Int
+
+    var slotCount: Int { type == .v128 ? 2 : 1 }
+}
+
+/// A block, loop, if/else or the function body, as the validator tracks it.
+struct ControlFrame {
+    enum Kind { case block, loop, `if`, `else`, function }
+
+    var kind: Kind
+    var parameters: [ValueType]
+    var results: [ValueType]
+    /// Operand stack height below the frame's parameters.
+    var height: Int
+    /// The slot of the frame's first parameter and of its first result.
+    var slotBase: Int
+    var isUnreachable = false
+    /// Whether the code before the frame could never run (then the frame's code cannot either).
+    var startsDead = false
+    /// Branches to this frame's end: (offset word, head word) to patch.
+    var fixups: [(offsetWord: Int, headWord: Int)] = []
+    /// A loop's first instruction (its branch target).
+    var loopStart = 0
+    /// An `if`'s conditional jump to its else-arm or end.
+    var elseFixup: (offsetWord: Int, headWord: Int)?
+
+    init(kind: Kind, parameters: [ValueType], results: [ValueType], height: Int, slotBase: Int, startsDead: Bool) {
+        self.kind = kind
+        self.parameters = parameters
+        self.results = results
+        self.height = height
+        self.slotBase = slotBase
+        self.startsDead = startsDead
+    }
+
+    /// The types a branch to this frame carries.
+    var labelTypes: [ValueType] { kind == .loop ? parameters : results }
+}
+
+/// Validates one function body and lowers it to internal code in the same pass.
+///
+/// The typing follows the spec's validation algorithm (operand stack with a polymorphic bottom,
+/// control frames); every instruction's operands are given frame slots as it is typed, so the
+/// lowered code needs no stack pointer: slot = locals + operand height.
+struct FunctionValidator {
+    let module: ModuleContext
+    let functionIndex: UInt32
+    let type: FunctionType
+    var body: BodyReader
+    var emitter = CodeEmitter()
+
+    var localTypes: [ValueType] = []
+    var localSlots: [Int] = []
+    /// Slots used by parameters and locals.
+    var localSlotCount = 0
+    var stack: [StackEntry] = []
+    var frames: [ControlFrame] = []
+    /// The highest slot used plus one.
+    var maxSlot = 0
+    /// How many stack entries currently live in a local's slot (`local.get` not yet copied).
+    var deferredCount = 0
+
+    init(module: ModuleContext, functionIndex: UInt32, type: FunctionType, body: FunctionBody, features: Features)
+        throws(ModuleError)
+    {
+        self.module = module
+        self.functionIndex = functionIndex
+        self.type = type
+        self.body = BodyReader(bytes: module.bytes, range: body.code, features: features)
+        localTypes.reserveCapacity(type.parameters.count + Int(body.localCount))
+        localTypes.append(contentsOf: type.parameters)
+        for run in body.locals {
+            try BodyReader.checkValueType(run.type, at: body.code.lowerBound, features: features)
+            localTypes.append(contentsOf: repeatElement(run.type, count: Int(run.count)))
+        }
+        localSlots.reserveCapacity(localTypes.count)
+        for type in localTypes {
+            localSlots.append(localSlotCount)
+            localSlotCount += type.slotCount
+        }
+        maxSlot = localSlotCount
+    }
+
+    var parameterSlotCount: Int { type.parameters.reduce(0) { $0 + $1.slotCount } }
+
+    // MARK: Errors
+
+    func fail(_ reason: ValidationError.Reason, at offset: Int) -> ModuleError {
+        .invalid(ValidationError(reason, at: offset, function: functionIndex))
+    }
+
+    // MARK: Operand stack
+
+    var nextSlot: Int { stack.last.map { $0.slot + $0.slotCount } ?? localSlotCount }
+
+    var isUnreachable: Bool { frames[frames.count - 1].isUnreachable }
+
+    @discardableResult
+    mutating func push(_ type: ValueType?) -> Int {
+        let slot = nextSlot
+        stack.append(StackEntry(type: type, slot: slot, location: slot))
+        let top = slot + (type == .v128 ? 2 : 1)
+        if top > maxSlot { maxSlot = top }
+        return slot
+    }
+
+    /// Pushes a value that currently lives in `location` (a local's slot), without emitting code.
+    mutating func pushDeferred(_ type: ValueType, location: Int) {
+        push(type)
+        stack[stack.count - 1].location = location
+        deferredCount += 1
+    }
+
+    mutating func popAny(at offset: Int) throws(ModuleError) -> StackEntry {
+        let frame = frames[frames.count - 1]
+        if stack.count == frame.height {
+            if frame.isUnreachable { return StackEntry(type: nil, slot: nextSlot, location: nextSlot) }
+            throw fail(.typeMismatch("expected a value, found none"), at: offset)
+        }
+        let entry = stack.removeLast()
+        if entry.location != entry.slot { deferredCount -= 1 }
+        return entry
+    }
+
+    @discardableResult
+    mutating func pop(_ expected: ValueType, at offset: Int) throws(ModuleError) -> StackEntry {
+        let entry = try popAny(at: offset)
+        if let actual = entry.type, actual != expected {
+            throw fail(.typeMismatch("expected \(expected), found \(actual)"), at: offset)
+        }
+        return entry
+    }
+
+    /// Pops `types` (given bottom to top) and returns the entries bottom to top.
+    mutating func pop(_ types: [ValueType], at offset: Int) throws(ModuleError) -> [StackEntry] {
+        var entries = [StackEntry](repeating: StackEntry(type: nil, slot: 0, location: 0), count: types.count)
+        for index in types.indices.reversed() { entries[index] = try pop(types[index], at: offset) }
+        return entries
+    }
+
+    /// Checks that the top of the stack matches `types` without popping (for `br_if`, `br_table`).
+    mutating func checkTop(_ types: [ValueType], at offset: Int) throws(ModuleError) {
+        let saved = stack
+        let savedDeferred = deferredCount
+        _ = try pop(types, at: offset)
+        stack = saved
+        deferredCount = savedDeferred
+    }
+
+    mutating func markUnreachable() {
+        let height = frames[frames.count - 1].height
+        for entry in stack[height...] where entry.location != entry.slot { deferredCount -= 1 }
+        stack.removeSubrange(height...)
+        frames[frames.count - 1].isUnreachable = true
+        emitter.discardCount()
+        emitter.isDead = true
+    }
+
+    // MARK: Lowering helpers
+
+    /// Copies every deferred `local.get` into its own slot (before control flow and before a local
+    /// they read from is overwritten).
+    mutating func materializeAll() {
+        guard deferredCount > 0 else { return }
+        for index in stack.indices where stack[index].location != stack[index].slot {
+            materialize(at: index)
+        }
+    }
+
+    /// Copies deferred reads of local slot `localSlot` into their own slots.
+    mutating func materializeReads(of localSlot: Int) {
+        guard deferredCount > 0 else { return }
+        for index in stack.indices where stack[index].location == localSlot && stack[index].slot != localSlot {
+            materialize(at: index)
+        }
+    }
+
+    private mutating func materialize(at index: Int) {
+        let entry = stack[index]
+        if !isUnreachable {
+            emitter.emitPure(entry.type == .v128 ? .copy128 : .copy, entry.slot, entry.location)
+        }
+        stack[index].location = entry.slot
+        deferredCount -= 1
+    }
+
+    /// Emits copies so that `entries` (bottom to top) end up in consecutive slots from `base`.
+    mutating func emitMoves(_ entries: [StackEntry], to base: Int) {
+        var target = base
+        for entry in entries {
+            if entry.location != target {
+                emitter.emitPure(entry.type == .v128 ? .copy128 : .copy, target, entry.location)
+            }
+            target += entry.slotCount
+        }
+    }
+
+    /// The stack entries a branch to `frame` carries, top `count` entries, without popping.
+    func topEntries(_ count: Int) -> [StackEntry] {
+        Array(stack.suffix(count))
+    }
+
+    /// Whether a branch to `frame` needs copies to move its values into the label's slots.
+    func needsMoves(_ entries: [StackEntry], to base: Int) -> Bool {
+        var target = base
+        for entry in entries {
+            if entry.location != target { return true }
+            target += entry.slotCount
+        }
+        return false
+    }
+}

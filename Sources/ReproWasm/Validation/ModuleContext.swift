@@ -1,0 +1,21 @@
+/// What validating a function body needs to know about the whole module (the spec's context C).
+struct ModuleContext {
+    let bytes: [UInt8]
+    let features: Features
+    let types: [FunctionType]
+    /// Type index of every function, imported ones first.
+    let functionTypeIndices: [UInt32]
+    let tables: [TableType]
+    let memories: [MemoryType]
+    let globals: [GlobalType]
+    /// Element type of each element segment.
+    let elementTypes: [ValueType]
+    /// The data count section's value; `nil` when absent (then `memory.init`/`data.drop` are invalid).
+    let dataCount: UInt32?
+    /// Functions that may be named by `ref.func` in code (the spec's C.refs).
+    let declaredFunctions: Set<UInt32>
+    /// The global index of the imported instruction counter, if the module imports it.
+    let counterGlobal: UInt32?
+
+    func functionType(_ index: UInt32) -> FunctionType { types[Int(functionTypeIndices[Int(index)])] }
+}

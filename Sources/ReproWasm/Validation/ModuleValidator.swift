@@ -1,0 +1,277 @@
+/// The module and the instance-independent code that instantiation needs.
+struct ValidatedModule: Sendable {
+    let parsed: ParsedModule
+    let features: Features
+    /// Type index of every function, imported ones first.
+    let functionTypeIndices: [UInt32]
+    let tables: [TableType]
+    let memories: [MemoryType]
+    let globalTypes: [GlobalType]
+    /// Initialisers of the defined globals.
+    let globalInitializers: [ConstantExpression]
+    /// Per element segment: offset expression (active ones) and the item expressions.
+    let elementOffsets: [ConstantExpression?]
+    let elementItems: [[ConstantExpression]]
+    let dataOffsets: [ConstantExpression?]
+    /// Defined functions' code, in one buffer.
+    let code: CodeBuffer
+    let functions: [CompiledFunctionInfo]
+    /// The global index of the imported instruction counter, if any.
+    let counterGlobal: UInt32?
+}
+
+/// Where a defined function's code sits in its module's `CodeBuffer`, and its frame layout.
+struct CompiledFunctionInfo: Sendable {
+    let codeOffset: Int
+    let parameterSlots: Int
+    let localSlots: Int
+    let frameSlots: Int
+    let resultSlots: Int
+    let typeIndex: UInt32
+}
+
+/// The words of every function of a module, allocated once and never moved, so the interpreter can
+/// hold raw pointers into it.
+final class CodeBuffer: @unchecked Sendable {
+    // SAFETY (Sendable): written only in `init`, immutable afterwards.
+    let base: UnsafeMutablePointer<UInt64>
+    let count: Int
+
+    init(_ functions: [CompiledFunction]) {
+        count = max(1, functions.reduce(0) { $0 + $1.code.count })
+        base = .allocate(capacity: count)
+        var position = 0
+        for function in functions {
+            function.code.withUnsafeBufferPointer { words in
+                (base + position).initialize(from: words.baseAddress!, count: words.count)
+            }
+            position += function.code.count
+        }
+        if position < count { (base + position).initialize(repeating: 0, count: count - position) }
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// The name and type of the import through which a module reads the store's instruction counter.
+enum InstructionCounterImport {
+    static let module = "numcodecs:wasm/perf@0.1.0"
+    static let name = "instruction-counter"
+    static let type = GlobalType(valueType: .i64, isMutable: true)
+}
+
+/// Validates a decoded module against `features` and lowers its functions (one pass per body).
+func validateModule(_ parsed: ParsedModule, features: Features) throws(ModuleError) -> ValidatedModule {
+    var validator = ModuleValidator(parsed: parsed, features: features)
+    return try validator.run()
+}
+
+private struct ModuleValidator {
+    let parsed: ParsedModule
+    let features: Features
+
+    func invalid(_ reason: ValidationError.Reason, at offset: Int) -> ModuleError {
+        .invalid(ValidationError(reason, at: offset))
+    }
+
+    func checkValueType(_ type: ValueType) throws(ModuleError) {
+        try BodyReader.checkValueType(type, at: 0, features: features)
+    }
+
+    func checkLimits(_ limits: Limits, bound: UInt64, tooLarge: ValidationError.Reason) throws(ModuleError) {
+        if limits.min > bound { throw invalid(tooLarge, at: 0) }
+        if let max = limits.max {
+            if max > bound { throw invalid(tooLarge, at: 0) }
+            if limits.min > max { throw invalid(.sizeMinimumGreaterThanMaximum, at: 0) }
+        }
+    }
+
+    func checkTable(_ table: TableType) throws(ModuleError) {
+        if table.elementType != .funcRef { try checkValueType(table.elementType) }
+        try checkLimits(table.limits, bound: UInt64(UInt32.max), tooLarge: .tableSizeTooLarge)
+    }
+
+    mutating func run() throws(ModuleError) -> ValidatedModule {
+        for type in parsed.types {
+            for value in type.parameters + type.results { try checkValueType(value) }
+            if type.results.count > 1 && !features.contains(.multiValue) {
+                throw invalid(.featureNotEnabled(.multiValue), at: 0)
+            }
+        }
+        var functionTypeIndices: [UInt32] = []
+        var tables: [TableType] = []
+        var memories: [MemoryType] = []
+        var globals: [GlobalType] = []
+        var counterGlobal: UInt32?
+        for entry in parsed.imports {
+            switch entry.descriptor {
+            case .function(let typeIndex):
+                guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: 0) }
+                functionTypeIndices.append(typeIndex)
+            case .table(let table):
+                try checkTable(table)
+                tables.append(table)
+            case .memory(let memory):
+                try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge)
+                memories.append(memory)
+            case .global(let global):
+                try checkValueType(global.valueType)
+                if global.isMutable && !features.contains(.mutableGlobals) {
+                    throw invalid(.featureNotEnabled(.mutableGlobals), at: 0)
+                }
+                if entry.module == InstructionCounterImport.module && entry.name == InstructionCounterImport.name
+                    && counterGlobal == nil
+                {
+                    counterGlobal = UInt32(globals.count)
+                }
+                globals.append(global)
+            }
+        }
+        for typeIndex in parsed.functionTypeIndices {
+            guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: 0) }
+            functionTypeIndices.append(typeIndex)
+        }
+        for table in parsed.tables {
+            try checkTable(table)
+            tables.append(table)
+        }
+        for memory in parsed.memories {
+            try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge)
+            memories.append(memory)
+        }
+        if tables.count > 1 && !features.contains(.referenceTypes) {
+            throw invalid(.featureNotEnabled(.referenceTypes), at: 0)
+        }
+        if memories.count > 1 && !features.contains(.multiMemory) {
+            throw invalid(.featureNotEnabled(.multiMemory), at: 0)
+        }
+        let functionCount = functionTypeIndices.count
+
+        // Globals: each initialiser may read imported globals and, as in Wasm 3.0, earlier immutable ones.
+        var globalInitializers: [ConstantExpression] = []
+        for global in parsed.globals {
+            try checkValueType(global.type.valueType)
+            var reader = BodyReader(bytes: parsed.bytes, range: global.initializer.range, features: features)
+            globalInitializers.append(
+                try reader.readConstantExpression(
+                    expecting: global.type.valueType, globals: globals, visibleGlobals: globals.count,
+                    functionCount: functionCount, features: features))
+            globals.append(global.type)
+        }
+
+        // Exports: unique names, valid indices.
+        var exportNames = Set<String>()
+        var declared = Set<UInt32>()
+        for export in parsed.exports {
+            guard exportNames.insert(export.name).inserted else {
+                throw invalid(.duplicateExportName(export.name), at: 0)
+            }
+            switch export.kind {
+            case .function:
+                guard export.index < functionCount else { throw invalid(.unknownFunction(export.index), at: 0) }
+                declared.insert(export.index)
+            case .table:
+                guard export.index < tables.count else { throw invalid(.unknownTable(export.index), at: 0) }
+            case .memory:
+                guard export.index < memories.count else { throw invalid(.unknownMemory(export.index), at: 0) }
+            case .global:
+                guard export.index < globals.count else { throw invalid(.unknownGlobal(export.index), at: 0) }
+                if globals[Int(export.index)].isMutable && !features.contains(.mutableGlobals) {
+                    throw invalid(.featureNotEnabled(.mutableGlobals), at: 0)
+                }
+            }
+        }
+        if let start = parsed.start {
+            guard start < functionCount else { throw invalid(.unknownFunction(start), at: 0) }
+            let type = parsed.types[Int(functionTypeIndices[Int(start)])]
+            guard type.parameters.isEmpty && type.results.isEmpty else { throw invalid(.startFunctionType, at: 0) }
+        }
+        for initializer in globalInitializers { declared.formUnion(initializer.referencedFunctions) }
+
+        // Element segments.
+        var elementOffsets: [ConstantExpression?] = []
+        var elementItems: [[ConstantExpression]] = []
+        for segment in parsed.elements {
+            if segment.type != .funcRef { try checkValueType(segment.type) }
+            switch segment.mode {
+            case .active(let table, let offset):
+                guard table < tables.count else { throw invalid(.unknownTable(table), at: segment.offset) }
+                guard tables[Int(table)].elementType == segment.type else {
+                    throw invalid(.typeMismatch("element segment type"), at: segment.offset)
+                }
+                var reader = BodyReader(bytes: parsed.bytes, range: offset.range, features: features)
+                elementOffsets.append(
+                    try reader.readConstantExpression(
+                        expecting: .i32, globals: globals, visibleGlobals: globals.count,
+                        functionCount: functionCount, features: features))
+            case .passive, .declarative:
+                elementOffsets.append(nil)
+            }
+            var items: [ConstantExpression] = []
+            switch segment.items {
+            case .functions(let indices):
+                items.reserveCapacity(indices.count)
+                for index in indices {
+                    guard index < functionCount else { throw invalid(.unknownFunction(index), at: segment.offset) }
+                    declared.insert(index)
+                    items.append(ConstantExpression(instructions: [.refFunc(index)], type: .funcRef))
+                }
+            case .expressions(let expressions):
+                for expression in expressions {
+                    var reader = BodyReader(bytes: parsed.bytes, range: expression.range, features: features)
+                    let item = try reader.readConstantExpression(
+                        expecting: segment.type, globals: globals, visibleGlobals: globals.count,
+                        functionCount: functionCount, features: features)
+                    declared.formUnion(item.referencedFunctions)
+                    items.append(item)
+                }
+            }
+            elementItems.append(items)
+        }
+
+        // Data segments.
+        var dataOffsets: [ConstantExpression?] = []
+        for segment in parsed.data {
+            switch segment.mode {
+            case .passive:
+                dataOffsets.append(nil)
+            case .active(let memory, let offset):
+                guard memory < memories.count else { throw invalid(.unknownMemory(memory), at: offset.range.lowerBound) }
+                var reader = BodyReader(bytes: parsed.bytes, range: offset.range, features: features)
+                dataOffsets.append(
+                    try reader.readConstantExpression(
+                        expecting: .i32, globals: globals, visibleGlobals: globals.count,
+                        functionCount: functionCount, features: features))
+            }
+        }
+
+        // Function bodies: validated and lowered.
+        let context = ModuleContext(
+            bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
+            tables: tables, memories: memories, globals: globals, elementTypes: parsed.elements.map(\.type),
+            dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal)
+        let importedFunctions = functionCount - parsed.functionTypeIndices.count
+        var compiled: [CompiledFunction] = []
+        compiled.reserveCapacity(parsed.bodies.count)
+        var infos: [CompiledFunctionInfo] = []
+        var codeOffset = 0
+        for (position, body) in parsed.bodies.enumerated() {
+            let index = UInt32(importedFunctions + position)
+            let typeIndex = functionTypeIndices[Int(index)]
+            var validator = try FunctionValidator(
+                module: context, functionIndex: index, type: parsed.types[Int(typeIndex)], body: body, features: features)
+            let function = try validator.run()
+            infos.append(
+                CompiledFunctionInfo(
+                    codeOffset: codeOffset, parameterSlots: function.parameterSlots, localSlots: function.localSlots,
+                    frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex))
+            codeOffset += function.code.count
+            compiled.append(function)
+        }
+        return ValidatedModule(
+            parsed: parsed, features: features, functionTypeIndices: functionTypeIndices, tables: tables,
+            memories: memories, globalTypes: globals, globalInitializers: globalInitializers,
+            elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
+            code: CodeBuffer(compiled), functions: infos, counterGlobal: counterGlobal)
+    }
+}
