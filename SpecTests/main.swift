@@ -1,3 +1,141 @@
+// The spec-suite runner: loads the converted WebAssembly test suite and checks the module-level commands
+// (`module`, `assert_malformed`, `assert_invalid`) through ReproWasm's public API. Every command it does not
+// run is counted as skipped, with a reason.
+//
+// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--verbose]
+//
+// The suite is found at --spectest-dir, else $SPECTEST_DIR, else ../shared/spectest relative to the current
+// directory. The last line is always "N passed, N failed, N skipped"; the exit code is 1 when anything failed.
+
+import Foundation
 import ReproWasm
 
-print("spectest")
+struct Options {
+    var suiteDirectory: String?
+    var files: [String] = []
+    var features: Features?
+    var verbose = false
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var iterator = arguments.makeIterator()
+        func value(after flag: String) throws -> String {
+            guard let value = iterator.next() else { throw ScriptError(description: "\(flag) needs a value") }
+            return value
+        }
+        while let argument = iterator.next() {
+            switch argument {
+            case "--spectest-dir": options.suiteDirectory = try value(after: argument)
+            case "--file": options.files.append(try value(after: argument))
+            case "--verbose", "-v": options.verbose = true
+            case "--features":
+                switch try value(after: argument) {
+                case "deterministic": options.features = .deterministic
+                case "full": options.features = .full
+                case let other: throw ScriptError(description: "unknown feature set \(other)")
+                }
+            case "--help", "-h":
+                print(
+                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--verbose]"
+                )
+                exit(0)
+            default:
+                throw ScriptError(description: "unknown argument \(argument)")
+            }
+        }
+        return options
+    }
+}
+
+func main() -> Int32 {
+    let options: Options
+    do {
+        options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("spectest: \(error)\n".utf8))
+        return 2
+    }
+    let path =
+        options.suiteDirectory ?? ProcessInfo.processInfo.environment["SPECTEST_DIR"]
+        ?? FileManager.default.currentDirectoryPath + "/../shared/spectest"
+    let suite = URL(fileURLWithPath: path).standardizedFileURL
+
+    let manifest: Manifest
+    do {
+        manifest = try Manifest(directory: suite)
+    } catch {
+        FileHandle.standardError.write(Data("spectest: cannot read the suite at \(suite.path): \(error)\n".utf8))
+        return 2
+    }
+
+    var entries = manifest.entries
+    if !options.files.isEmpty {
+        let unknown = options.files.filter { name in !entries.contains { $0.file == name } }
+        if !unknown.isEmpty {
+            FileHandle.standardError.write(
+                Data("spectest: not in the manifest: \(unknown.joined(separator: ", "))\n".utf8))
+            return 2
+        }
+        entries = entries.filter { options.files.contains($0.file) }
+    }
+
+    var runner = Runner(
+        suiteDirectory: suite, manifest: manifest, featureOverride: options.features, verbose: options.verbose)
+    var passed = 0
+    var failed = 0
+    var skipped = 0
+    var skipTotals: [String: Int] = [:]
+    var commandTotals: [String: (passed: Int, failed: Int)] = [:]
+    var failedFiles = 0
+
+    for entry in entries {
+        if entry.profile == .out {
+            print("SKIP \(entry.file)  (\(entry.commandCount) skipped: out of profile, \(entry.note))")
+            skipped += entry.commandCount
+            skipTotals["out-of-profile file", default: 0] += entry.commandCount
+            continue
+        }
+        if options.verbose { print("\(entry.file):") }
+        let result = runner.run(entry)
+        passed += result.passed
+        failed += result.failed
+        skipped += result.skipped
+        for (type, counts) in result.byCommand {
+            commandTotals[type, default: (0, 0)].passed += counts.passed
+            commandTotals[type, default: (0, 0)].failed += counts.failed
+        }
+        if result.failed == 0 {
+            print("PASS \(entry.file)  (\(result.passed) passed, \(result.skipped) skipped)")
+        } else {
+            failedFiles += 1
+            print("FAIL \(entry.file)  (\(result.passed) passed, \(result.failed) failed, \(result.skipped) skipped)")
+            for failure in result.failures {
+                print("  line \(failure.line): expected \"\(failure.expected)\" got \"\(failure.got)\"")
+            }
+        }
+        for (reason, count) in sorted(result.skipReasons) {
+            print("    skipped \(count): \(reason)")
+            skipTotals[reason, default: 0] += count
+        }
+    }
+
+    print("")
+    print("Commands run, by type:")
+    for (type, counts) in commandTotals.sorted(by: { $0.key < $1.key }) {
+        print("  \(type): \(counts.passed) passed, \(counts.failed) failed")
+    }
+    print("Skipped commands by reason:")
+    for (reason, count) in sorted(skipTotals) { print("  \(count)  \(reason)") }
+    let seconds = Double(runner.loadTime.components.seconds) + Double(runner.loadTime.components.attoseconds) / 1e18
+    print(String(format: "Decode + validate time: %.3f s", seconds))
+    print("\(failedFiles) of \(entries.count) files failed")
+    print("\(passed) passed, \(failed) failed, \(skipped) skipped")
+    return failed == 0 ? 0 : 1
+}
+
+/// Reasons by count (largest first), then by name, so the output is the same on every run.
+func sorted(_ counts: [String: Int]) -> [(String, Int)] {
+    counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+}
+
+exit(main())

@@ -57,12 +57,13 @@ struct ByteReader {
             let byte = try readByte()
             count += 1
             if count == maxBytes {
-                // Last permitted byte: no continuation, and the unused high bits must be zero.
-                if byte & 0x80 != 0 { throw DecodeError(.integerRepresentationTooLong, at: start) }
+                // Last permitted byte: the unused high bits must be zero, and no continuation may follow.
+                // The spec's decoder checks the payload bits first, so `0x90` here is "too large", not "too long".
                 let usedBits = bits - shift
-                if usedBits < 7 && (byte >> UInt8(usedBits)) != 0 {
+                if usedBits < 7 && ((byte & 0x7F) >> UInt8(usedBits)) != 0 {
                     throw DecodeError(.integerTooLarge, at: start)
                 }
+                if byte & 0x80 != 0 { throw DecodeError(.integerRepresentationTooLong, at: offset) }
                 return result | (UInt64(byte) << UInt64(shift))
             }
             result |= UInt64(byte & 0x7F) << UInt64(shift)
@@ -83,13 +84,14 @@ struct ByteReader {
             let byte = try readByte()
             count += 1
             if count == maxBytes {
-                if byte & 0x80 != 0 { throw DecodeError(.integerRepresentationTooLong, at: start) }
                 let usedBits = bits - shift  // bits of the value carried by this byte, sign bit included
                 if usedBits < 7 {
-                    // The unused bits must all equal the sign bit.
+                    // The unused bits must all equal the sign bit (checked before the continuation bit, as
+                    // the spec's decoder does).
                     let signAndUnused = Int8(bitPattern: byte << 1) >> Int8(usedBits)  // bits 6..(usedBits-1)
                     if signAndUnused != 0 && signAndUnused != -1 { throw DecodeError(.integerTooLarge, at: start) }
                 }
+                if byte & 0x80 != 0 { throw DecodeError(.integerRepresentationTooLong, at: offset) }
                 result |= Int64(byte & 0x7F) << Int64(shift)
                 shift += 7
                 if shift < 64 && byte & 0x40 != 0 { result |= -1 << Int64(shift) }
@@ -124,11 +126,23 @@ struct ByteReader {
         return value
     }
 
+    /// Reads a u32 length or count: a vector's length, a name's or a byte string's length, a section's or
+    /// a function body's size.
+    ///
+    /// As in the spec's decoder, a length larger than the bytes left (counted from the first byte of the
+    /// LEB128 itself) is "length out of bounds"; a length that passes this test but still runs past `end`
+    /// fails later, when the bytes are read, with `endReason`. Callers may therefore size buffers by the
+    /// result without trusting the module.
+    mutating func readLength() throws(DecodeError) -> Int {
+        let start = offset
+        let length = Int(try readU32())
+        guard length <= end - start else { throw DecodeError(.lengthOutOfBounds, at: start) }
+        return length
+    }
+
     /// Reads a length-prefixed UTF-8 name, rejecting malformed UTF-8.
     mutating func readName() throws(DecodeError) -> String {
-        let lengthOffset = offset
-        let length = Int(try readU32())
-        guard length <= remaining else { throw DecodeError(endReason, at: lengthOffset) }
+        let length = try readLength()
         let range = try readBytes(length)
         guard let name = String(validating: bytes[range], as: UTF8.self) else {
             throw DecodeError(.malformedUTF8, at: range.lowerBound)

@@ -1,0 +1,43 @@
+/// A decoded and validated WebAssembly module, ready to be instantiated.
+///
+/// Creating a `Module` reads the binary once: the decoder checks that the bytes are well formed, then the
+/// validator checks the module against the chosen `Features`. A `Module` is immutable and can be shared
+/// between threads and instantiated any number of times.
+///
+///     let module = try Module(bytes: wasmBytes)
+///     let strict = try Module(bytes: wasmBytes, features: .deterministic)
+public struct Module: Sendable {
+    /// The proposals the module was validated against.
+    public let features: Features
+
+    let validated: ValidatedModule
+
+    /// Decodes and validates a binary module.
+    ///
+    /// - Parameters:
+    ///   - bytes: The module in the WebAssembly binary format (starting with `\0asm`).
+    ///   - features: The proposals the module may use; the determinism contract's profile by default.
+    /// - Throws: `ModuleError.malformed` when the bytes are not a well-formed binary module,
+    ///   `ModuleError.invalid` when the module breaks a validation rule or uses a proposal outside
+    ///   `features`. Either error's description starts with the spec's wording and names the byte offset.
+    public init(bytes: [UInt8], features: Features = .deterministic) throws(ModuleError) {
+        let parsed: ParsedModule
+        do {
+            parsed = try decodeModule(bytes, features: features)
+        } catch {
+            throw .malformed(error)
+        }
+        do {
+            validated = try validateModule(parsed, features: features)
+        } catch {
+            throw .invalid(error)
+        }
+        self.features = features
+    }
+
+    /// The module's name from the `name` custom section, if it has one.
+    public var name: String? { validated.parsed.names?.moduleName }
+
+    /// The names of the module's custom sections, in the order they appear.
+    public var customSectionNames: [String] { validated.parsed.customSections.map(\.name) }
+}

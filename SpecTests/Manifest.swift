@@ -1,0 +1,65 @@
+import Foundation
+
+/// One line of `manifest.tsv`: a `.wast` file and the profile it runs under.
+struct ManifestEntry {
+    enum Profile: String {
+        /// Every expected-valid module validates with `Features.deterministic`.
+        case deterministic
+        /// Some module also needs reference types, tail calls or extended-const: run with `Features.full`.
+        case full
+        /// Some module needs a proposal the engine never supports; not run.
+        case out
+    }
+
+    /// The name without `.wast`, e.g. `proposals/wide-arithmetic/wide-arithmetic`.
+    var file: String
+    var profile: Profile
+    /// The non-MVP features the file needs (wasmparser names).
+    var features: String
+    /// The number of commands in its json.
+    var commandCount: Int
+    /// For `out` files, which unsupported features and how many modules need them.
+    var note: String
+
+    /// The json's path relative to the suite's directory: `json/<file>/<basename>.json`.
+    var jsonPath: String {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return "json/\(file)/\(base).json"
+    }
+
+    /// The folder of the json and the modules it names.
+    var directory: String { "json/\(file)" }
+}
+
+/// The spec suite's index files.
+struct Manifest {
+    var entries: [ManifestEntry]
+    /// `file` + "\t" + module filename of the `assert_invalid` modules that the profile rejects for a
+    /// different reason than the suite expects (a feature gate or a decoding limit): any rejection passes.
+    var outOfProfile: Set<String>
+
+    init(directory: URL) throws {
+        entries = try Self.rows(directory.appendingPathComponent("manifest.tsv")).map { columns in
+            guard columns.count >= 4, let profile = ManifestEntry.Profile(rawValue: columns[1]) else {
+                throw ScriptError(description: "manifest.tsv: bad line \(columns.joined(separator: "\t"))")
+            }
+            return ManifestEntry(
+                file: columns[0], profile: profile, features: columns[2], commandCount: Int(columns[3]) ?? 0,
+                note: columns.count > 4 ? columns[4] : "")
+        }
+        let outURL = directory.appendingPathComponent("out-of-profile.tsv")
+        if FileManager.default.fileExists(atPath: outURL.path) {
+            outOfProfile = Set(try Self.rows(outURL).filter { $0.count >= 4 }.map { "\($0[0])\t\($0[3])" })
+        } else {
+            outOfProfile = []
+        }
+    }
+
+    /// The tab-separated rows after the header line.
+    private static func rows(_ url: URL) throws -> [[String]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+}
