@@ -27,11 +27,7 @@ public struct Module: Sendable {
         } catch {
             throw .malformed(error)
         }
-        do {
-            validated = try validateModule(parsed, features: features)
-        } catch {
-            throw .invalid(error)
-        }
+        validated = try validateModule(parsed, features: features)
         self.features = features
     }
 

@@ -40,7 +40,8 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
 final class InstanceRecord {
     let module: ValidatedModule
     let context: UnsafeMutablePointer<InstanceContext>
-    var exports: [String: ExternalValue] = [:]
+    /// Exports by name bytes (names compare by bytes, not by Swift's canonical equivalence).
+    var exports: [[UInt8]: ExternalValue] = [:]
     /// Export names in the module's order (a dictionary's order is not reproducible).
     var exportOrder: [String] = []
     /// Per data segment: whether it was dropped.
@@ -58,6 +59,8 @@ final class InstanceRecord {
     func dataBytes(_ index: Int) -> ArraySlice<UInt8> {
         droppedData[index] ? [] : module.parsed.bytes[module.parsed.data[index].bytes]
     }
+
+    func export(named name: String) -> ExternalValue? { exports[Array(name.utf8)] }
 
     /// The function's name from the name section, if any.
     func functionName(_ index: UInt32) -> String? { module.parsed.names?.functionNames[index] }
@@ -178,7 +181,7 @@ extension StoreRuntime {
             case .memory: value = .memory(memories[Int(export.index)])
             case .global: value = .global(globals[Int(export.index)], module.globalTypes[Int(export.index)])
             }
-            record.exports[export.name] = value
+            record.exports[Array(export.name.utf8)] = value
             record.exportOrder.append(export.name)
         }
         instances.append(record)

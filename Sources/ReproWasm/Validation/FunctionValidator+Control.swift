@@ -63,7 +63,10 @@ extension FunctionValidator {
         let target = try label(try body.u32(), at: offset)
         let condition = try pop(.i32, at: offset)
         materializeAll()
-        try checkTop(frames[target].labelTypes, at: offset)
+        // br_if leaves the label's types on the stack (typed even where they came from the polymorphic bottom).
+        let types = frames[target].labelTypes
+        _ = try pop(types, at: offset)
+        for type in types { push(type) }
         guard !emitter.isDead else { return }
         let count = emitter.takeCount(plus: 1)
         if isDirectBranch(to: target) {

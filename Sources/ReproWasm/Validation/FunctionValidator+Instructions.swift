@@ -5,6 +5,7 @@ extension FunctionValidator {
             ControlFrame(kind: .function, parameters: [], results: type.results, height: 0, slotBase: 0, startsDead: false))
         while !frames.isEmpty {
             let offset = body.offset
+            if body.isAtEnd { throw missingEnd() }
             let opcode = try body.readOpcode()
             try visit(opcode, at: offset)
         }
@@ -143,6 +144,16 @@ extension FunctionValidator {
         default:
             try visitOther(opcode, at: offset)
         }
+    }
+
+    /// The error for a body whose bytes run out before its final `end`, worded as the spec's reference
+    /// decoder words it: that decoder reads on past the body's declared size.
+    func missingEnd() -> ModuleError {
+        let end = body.reader.end
+        let bytes = module.bytes
+        if end >= bytes.count { return .malformed(DecodeError(.unexpectedEndOfSectionOrFunction, at: end)) }
+        if bytes[end] == 0x0B { return .malformed(DecodeError(.sectionSizeMismatch, at: end)) }
+        return .malformed(DecodeError(.endOpcodeExpected, at: end))
     }
 
     mutating func local(at offset: Int) throws(ModuleError) -> (slot: Int, type: ValueType) {

@@ -28,7 +28,10 @@ extension FunctionValidator {
     }
 
     mutating func readDataIndex(at offset: Int) throws(ModuleError) -> UInt32 {
-        let index = try body.u32()
+        try checkDataIndex(try body.u32(), at: offset)
+    }
+
+    func checkDataIndex(_ index: UInt32, at offset: Int) throws(ModuleError) -> UInt32 {
         guard let count = module.dataCount else { throw .malformed(DecodeError(.dataCountSectionRequired, at: offset)) }
         guard index < count else { throw fail(.unknownDataSegment(index), at: offset) }
         return index
@@ -125,9 +128,11 @@ extension FunctionValidator {
             let base = try popConsecutive([.i32, .i32, .i32], at: offset)
             emitter.emitEffect(.memoryCopy, base, Int(destination), Int(source))
         case .memoryInit:
-            let segment = try readDataIndex(at: offset)
+            let segmentOffset = body.offset
+            let rawSegment = try body.u32()
             let index = try body.u32()
             _ = try memoryType(index, at: offset)
+            let segment = try checkDataIndex(rawSegment, at: segmentOffset)
             let base = try popConsecutive([.i32, .i32, .i32], at: offset)
             emitter.emitEffect(.memoryInit, base, Int(segment), Int(index))
         case .dataDrop:

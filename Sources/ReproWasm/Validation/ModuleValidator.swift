@@ -160,10 +160,11 @@ private struct ModuleValidator {
         }
 
         // Exports: unique names, valid indices.
-        var exportNames = Set<String>()
+        // Names compare by their bytes: Swift's String equality would merge canonically equivalent names.
+        var exportNames = Set<[UInt8]>()
         var declared = Set<UInt32>()
         for export in parsed.exports {
-            guard exportNames.insert(export.name).inserted else {
+            guard exportNames.insert(Array(export.name.utf8)).inserted else {
                 throw invalid(.duplicateExportName(export.name), at: 0)
             }
             switch export.kind {
