@@ -37,3 +37,24 @@ public struct Module: Sendable {
     /// The names of the module's custom sections, in the order they appear.
     public var customSectionNames: [String] { validated.parsed.customSections.map(\.name) }
 }
+
+extension Module {
+    /// A human-readable summary: types, imports, exports and section counts (what `repro-wasm inspect` prints).
+    public var summary: String {
+        let parsed = validated.parsed
+        var lines: [String] = []
+        lines.append("types: \(parsed.types.count)")
+        for (index, type) in parsed.types.enumerated() { lines.append("  type[\(index)] \(type)") }
+        lines.append("imports: \(parsed.imports.count)")
+        for entry in parsed.imports { lines.append("  \"\(entry.module)\" \"\(entry.name)\": \(entry.descriptor)") }
+        lines.append("functions: \(parsed.functionTypeIndices.count) defined, \(parsed.importedFunctionCount) imported")
+        lines.append("tables: \(parsed.tables.count), memories: \(parsed.memories.count), globals: \(parsed.globals.count)")
+        lines.append("exports: \(parsed.exports.count)")
+        for export in parsed.exports { lines.append("  \"\(export.name)\": \(export.kind) \(export.index)") }
+        if let start = parsed.start { lines.append("start: function \(start)") }
+        lines.append("element segments: \(parsed.elements.count), data segments: \(parsed.data.count)")
+        lines.append("custom sections: \(parsed.customSections.map { "\"\($0.name)\"" }.joined(separator: ", "))")
+        lines.append("code words: \(validated.code.count)")
+        return lines.joined(separator: "\n")
+    }
+}
