@@ -127,7 +127,7 @@ func main() -> Int32 {
     print("Skipped commands by reason:")
     for (reason, count) in sorted(skipTotals) { print("  \(count)  \(reason)") }
     let seconds = Double(runner.loadTime.components.seconds) + Double(runner.loadTime.components.attoseconds) / 1e18
-    print(String(format: "Decode + validate time: %.3f s", seconds))
+    print(String(format: "Decode + validate time: %.1f ms", seconds * 1000))
     print("\(failedFiles) of \(entries.count) files failed")
     print("\(passed) passed, \(failed) failed, \(skipped) skipped")
     return failed == 0 ? 0 : 1
