@@ -14,7 +14,7 @@ enum CLI {
               --features deterministic|full    proposals the module may use (default deterministic)
               --stats                          print instructions counted, fuel used and wall time
           validate FILE [--features deterministic|full]
-          inspect FILE                         sections, types, imports, exports
+          inspect FILE [--code]                sections, types, imports, exports (and the internal code)
         exit codes: 0 ok, 1 trap, 2 invalid module or usage
         """
 
@@ -112,10 +112,11 @@ enum CLI {
     }
 
     static func inspect(_ arguments: [String]) throws -> Int32 {
-        let options = try Options(arguments, valued: ["--features"], flags: [])
+        let options = try Options(arguments, valued: ["--features"], flags: ["--code"])
         guard options.positional.count == 1 else { throw UsageError(description: "inspect takes one FILE") }
         let module = try loadModule(options.positional[0], features: try options.features())
         print(module.summary)
+        if options.flags.contains("--code") { print(module.codeListing) }
         return 0
     }
 

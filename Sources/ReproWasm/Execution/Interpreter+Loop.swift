@@ -45,10 +45,8 @@ extension StoreRuntime {
         defer {
             counter = count
             frameTop = baseDepth
-            trapPC = pc
-            trapFunction = function
         }
-
+        do throws(TrapCode) {
         while true {
             let word = pc.pointee
             // SAFETY: Lowering writes a valid `Op` raw value into the low 16 bits of every head word.
@@ -1047,6 +1045,11 @@ extension StoreRuntime {
                 sp[a(word)] = truncSatToI64U(Double(bitPattern: sp[b(word)]))
                 pc += 1
             }
+        }
+        } catch {
+            trapPC = pc
+            trapFunction = function
+            throw error
         }
     }
 }

@@ -1,0 +1,62 @@
+/// Renders internal code as text, one instruction per line: for `repro-wasm inspect --code` and for
+/// looking at what lowering produced when tuning it.
+enum Disassembler {
+    /// How many immediate words follow the head word of `op` (`brTable`: plus its targets).
+    static func immediateCount(_ op: Op, code: UnsafePointer<UInt64>) -> Int {
+        switch op {
+        case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess:
+            1
+        case .returnCallIndirect, .const128: 2
+        case .brTable: 1 + Int(code[1]) + 1
+        case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
+            .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
+            .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32:
+            1
+        default: 0
+        }
+    }
+
+    static func listing(_ code: UnsafePointer<UInt64>, count: Int) -> [String] {
+        var lines: [String] = []
+        var position = 0
+        while position < count {
+            let word = code[position]
+            guard let op = Op(rawValue: UInt16(truncatingIfNeeded: word)) else {
+                lines.append("\(position): <bad word 0x\(String(word, radix: 16))>")
+                position += 1
+                continue
+            }
+            let extra = immediateCount(op, code: code + position)
+            var text = "\(position): \(op) a=\(a(word)) b=\(b(word)) c=\(c(word))"
+            if extra > 0 {
+                let immediates = (1...extra).map { index -> String in
+                    let value = code[position + index]
+                    return Int64(bitPattern: value) < 0 ? "\(Int64(bitPattern: value))" : "\(value)"
+                }
+                text += " [\(immediates.joined(separator: ", "))]"
+            }
+            lines.append(text)
+            position += 1 + extra
+        }
+        return lines
+    }
+}
+
+extension Module {
+    /// The internal code of each defined function, for `repro-wasm inspect --code`.
+    public var codeListing: String {
+        let validated = self.validated
+        var text: [String] = []
+        let imported = validated.functionTypeIndices.count - validated.functions.count
+        for (position, info) in validated.functions.enumerated() {
+            let end = position + 1 < validated.functions.count ? validated.functions[position + 1].codeOffset : validated.code.count
+            let index = UInt32(imported + position)
+            let name = validated.parsed.names?.functionNames[index].map { " \"\($0)\"" } ?? ""
+            text.append(
+                "function \(index)\(name): params \(info.parameterSlots) locals \(info.localSlots) frame \(info.frameSlots) slots")
+            text += Disassembler.listing(UnsafePointer(validated.code.base + info.codeOffset), count: end - info.codeOffset)
+                .map { "  " + $0 }
+        }
+        return text.joined(separator: "\n")
+    }
+}
