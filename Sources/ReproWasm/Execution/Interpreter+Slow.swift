@@ -170,7 +170,7 @@ extension StoreRuntime {
     {
         let base = a(word)
         func u32(_ slot: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: sp[slot])) }
-        switch UnsafeRawPointer([word]).load(as: Op.self) {
+        switch withUnsafeBytes(of: word, { $0.load(as: Op.self) }) {
         case .memoryFill:
             let memory = context.pointee.memories[b(word)]
             let (destination, value, length) = (u32(base), UInt8(truncatingIfNeeded: sp[base + 1]), u32(base + 2))
