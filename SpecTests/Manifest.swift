@@ -7,7 +7,7 @@ struct ManifestEntry {
         case deterministic
         /// Some module also needs reference types, tail calls or extended-const: run with `Features.full`.
         case full
-        /// Some module needs a proposal the engine never supports; not run.
+        /// Some module needs a proposal the engine never supports; not run, except for the partial files.
         case out
     }
 
@@ -27,6 +27,10 @@ struct ManifestEntry {
         return "json/\(file)/\(base).json"
     }
 
+    /// An `out` file whose json is kept because most of its modules are in profile: it runs, skipping the
+    /// modules that need an unsupported feature and the commands that use them.
+    var isPartial: Bool { profile == .out && note.contains("partial: json kept") }
+
     /// The folder of the json and the modules it names.
     var directory: String { "json/\(file)" }
 }
@@ -37,6 +41,23 @@ struct Manifest {
     /// `file` + "\t" + module filename of the `assert_invalid` modules that the profile rejects for a
     /// different reason than the suite expects (a feature gate or a decoding limit): any rejection passes.
     var outOfProfile: Set<String>
+    /// `file` + "\t" + module filename of the expected-valid modules, to the features each needs
+    /// (wasmparser names, comma separated; empty for MVP).
+    var moduleFeatures: [String: String]
+
+    /// The features (wasmparser names) the engine implements: `Features.full`.
+    static let supportedFeatures: Set<String> = [
+        "mutable-global", "saturating-float-to-int", "sign-extension", "multi-value", "bulk-memory", "simd",
+        "multi-memory", "wide-arithmetic", "reference-types", "tail-call", "extended-const",
+    ]
+
+    /// The features outside `supportedFeatures` that module `module` of script `file` needs, comma
+    /// separated, or `nil` if the engine implements everything it needs (or the module is not listed).
+    func unsupportedFeatures(file: String, module: String) -> String? {
+        guard let needed = moduleFeatures["\(file)\t\(module)"], !needed.isEmpty else { return nil }
+        let missing = needed.split(separator: ",").map(String.init).filter { !Self.supportedFeatures.contains($0) }
+        return missing.isEmpty ? nil : missing.joined(separator: ",")
+    }
 
     init(directory: URL) throws {
         entries = try Self.rows(directory.appendingPathComponent("manifest.tsv")).map { columns in
@@ -53,6 +74,14 @@ struct Manifest {
         } else {
             outOfProfile = []
         }
+        var moduleFeatures: [String: String] = [:]
+        let modulesURL = directory.appendingPathComponent("modules.tsv")
+        if FileManager.default.fileExists(atPath: modulesURL.path) {
+            for columns in try Self.rows(modulesURL) where columns.count >= 4 {
+                moduleFeatures["\(columns[0])\t\(columns[3])"] = columns.count > 4 ? columns[4] : ""
+            }
+        }
+        self.moduleFeatures = moduleFeatures
     }
 
     /// The tab-separated rows after the header line.

@@ -4,9 +4,21 @@ import ReproWasm
 /// Why a command was not run. The text is what the summary prints.
 enum SkipReason: String {
     case textModule = "text-format module (needs the .wat parser)"
-    case needsInterpreter = "needs the interpreter"
+    case simd = "SIMD execution (issue: SIMD)"
+    case dependsOnUnloadedModule = "depends on a module that was not loaded"
+    case outOfProfileModule = "module needs an out-of-profile feature"
+    case exceptions = "assert_exception: exception handling is out of profile"
     case needsCustomSectionChecks = "custom-section annotation check (needs the annotation reader)"
     case unknownCommand = "unknown command type"
+}
+
+/// One failed command.
+struct Failure {
+    var line: Int
+    /// What was checked, e.g. `assert_return "add"(i32:1, i32:2)` or `module m.3.wasm`.
+    var what: String
+    var expected: String
+    var got: String
 }
 
 /// The outcome of one script.
@@ -15,58 +27,92 @@ struct FileResult {
     var passed = 0
     var failed = 0
     var skipped = 0
-    /// (line, expected, got), in script order.
-    var failures: [(line: Int, expected: String, got: String)] = []
+    /// In script order.
+    var failures: [Failure] = []
     var skipReasons: [String: Int] = [:]
-    /// Passed and failed counts per command type (`module`, `assert_invalid`, ...).
-    var byCommand: [String: (passed: Int, failed: Int)] = [:]
+    /// Passed, failed and skipped counts per command type (`module`, `assert_invalid`, ...).
+    var byCommand: [String: (passed: Int, failed: Int, skipped: Int)] = [:]
 
     mutating func skip(_ reason: SkipReason, detail: String? = nil) {
         skipped += 1
         skipReasons[detail.map { "\(reason.rawValue) (\($0))" } ?? reason.rawValue, default: 0] += 1
     }
 
-    mutating func fail(line: Int, expected: String, got: String) {
+    mutating func fail(line: Int, what: String, expected: String, got: String) {
         failed += 1
-        failures.append((line, expected, got))
+        failures.append(Failure(line: line, what: what, expected: expected, got: got))
     }
 }
 
-/// Runs the module-level commands of the spec scripts through the public API.
+/// What the runner needs to know about the script it runs.
+struct ScriptContext {
+    /// The script's name in the manifest, e.g. `i32`.
+    var file: String
+    /// The folder of the json and its modules.
+    var directory: URL
+    var features: Features
+    /// Whether execution commands are skipped as SIMD (a `simd_*` file, unless `--simd`).
+    var skipsSIMD: Bool
+    /// Whether commands with v128 arguments or results are skipped as SIMD (unless `--simd`).
+    var skipsV128: Bool
+    /// A partial out-of-profile file: runs with `Features.full`, some of its modules are out of profile.
+    var isPartial: Bool
+}
+
+/// Runs the spec scripts through the public API: module-level commands and execution commands.
 struct Runner {
     let suiteDirectory: URL
     let manifest: Manifest
     /// When set, every file runs with these features instead of its profile's.
     let featureOverride: Features?
     let verbose: Bool
+    /// Run the execution commands of `simd_*` files and v128 commands too.
+    let runSIMD: Bool
+    /// The fuel each instantiation and each action gets: a guard against an engine bug looping
+    /// forever. Far above what any spec command needs.
+    let fuelPerCommand: UInt64
 
     /// Time spent inside `Module(bytes:features:)`: decoding and validation only, no file I/O.
     private(set) var loadTime: Duration = .zero
+    /// Time spent inside `Store.instantiate` and `Function.call` (and global reads).
+    private(set) var executionTime: Duration = .zero
 
-    init(suiteDirectory: URL, manifest: Manifest, featureOverride: Features?, verbose: Bool) {
+    init(
+        suiteDirectory: URL, manifest: Manifest, featureOverride: Features?, verbose: Bool, runSIMD: Bool,
+        fuelPerCommand: UInt64
+    ) {
         self.suiteDirectory = suiteDirectory
         self.manifest = manifest
         self.featureOverride = featureOverride
         self.verbose = verbose
+        self.runSIMD = runSIMD
+        self.fuelPerCommand = fuelPerCommand
     }
 
     mutating func run(_ entry: ManifestEntry) -> FileResult {
         var result = FileResult(file: entry.file)
-        let features: Features = featureOverride ?? (entry.profile == .full ? .full : .deterministic)
-        let directory = suiteDirectory.appendingPathComponent(entry.directory)
+        // Partial `out` files run with everything the engine implements; their out-of-profile modules
+        // are skipped one by one (see `unsupportedFeatures`).
+        let features: Features = featureOverride ?? (entry.profile == .deterministic ? .deterministic : .full)
+        let base = entry.file.split(separator: "/").last.map(String.init) ?? entry.file
+        let context = ScriptContext(
+            file: entry.file, directory: suiteDirectory.appendingPathComponent(entry.directory), features: features,
+            skipsSIMD: !runSIMD && base.hasPrefix("simd_"), skipsV128: !runSIMD, isPartial: entry.isPartial)
         let commands: [Command]
         do {
             commands = try ScriptParser.parse(contentsOf: suiteDirectory.appendingPathComponent(entry.jsonPath))
         } catch {
-            result.fail(line: 0, expected: "a readable script", got: "\(error)")
+            result.fail(line: 0, what: "script", expected: "a readable script", got: "\(error)")
             return result
         }
 
+        let session = Session(features: features)
         for command in commands {
-            let before = (result.passed, result.failed)
-            run(command, in: directory, file: entry.file, features: features, into: &result)
-            if result.passed > before.0 { result.byCommand[command.typeName, default: (0, 0)].passed += 1 }
-            if result.failed > before.1 { result.byCommand[command.typeName, default: (0, 0)].failed += 1 }
+            let before = (result.passed, result.failed, result.skipped)
+            run(command, context: context, session: session, into: &result)
+            if result.passed > before.0 { result.byCommand[command.typeName, default: (0, 0, 0)].passed += 1 }
+            if result.failed > before.1 { result.byCommand[command.typeName, default: (0, 0, 0)].failed += 1 }
+            if result.skipped > before.2 { result.byCommand[command.typeName, default: (0, 0, 0)].skipped += 1 }
             if verbose {
                 let outcome = result.passed > before.0 ? "pass" : result.failed > before.1 ? "FAIL" : "skip"
                 print("  line \(command.line) \(command.typeName): \(outcome)")
@@ -75,35 +121,167 @@ struct Runner {
         return result
     }
 
+    // MARK: Commands
+
     private mutating func run(
-        _ command: Command, in directory: URL, file: String, features: Features, into result: inout FileResult
+        _ command: Command, context: ScriptContext, session: Session, into result: inout FileResult
     ) {
         switch command {
-        case .module(let line, _, let module):
-            guard let filename = module.binaryToLoad else { return result.skip(.textModule) }
-            switch load(directory.appendingPathComponent(filename), features: features) {
-            case .success: result.passed += 1
-            case .failure(let error): result.fail(line: line, expected: "module loads", got: error.description)
-            }
-
-        case .assertMalformed(let line, let module, let text), .assertInvalid(let line, let module, let text):
-            guard let filename = module.binaryToLoad else { return result.skip(.textModule) }
-            switch load(directory.appendingPathComponent(filename), features: features) {
-            case .success:
-                result.fail(line: line, expected: text, got: "module loaded")
-            case .failure(let error):
-                // The spec tooling accepts a message that starts with the expected text; containing it is
-                // the same test for messages that add detail after the spec's words.
-                if error.description.contains(text) || manifest.outOfProfile.contains("\(file)\t\(filename)") {
+        case .module(let line, let name, let file):
+            let what = "module \(file.filename)"
+            switch load(file, context: context) {
+            case .skip(let reason, let detail):
+                session.setCurrent(.unavailable, name: name)
+                result.skip(reason, detail: detail)
+            case .failed(let message):
+                session.setCurrent(.unavailable, name: name)
+                result.fail(line: line, what: what, expected: "module loads", got: message)
+            case .loaded(let module):
+                switch instantiate(module, session: session) {
+                case .success(let instance):
+                    session.setCurrent(.instance(instance), name: name)
                     result.passed += 1
-                } else {
-                    result.fail(line: line, expected: text, got: error.description)
+                case .failure(let failure):
+                    session.setCurrent(.unavailable, name: name)
+                    if let reason = skipReason(for: failure, context: context, session: session) {
+                        result.skip(reason)
+                    } else {
+                        result.fail(line: line, what: what, expected: "module instantiates", got: failure.text)
+                    }
                 }
             }
 
-        case .moduleDefinition, .moduleInstance, .register, .action, .assertReturn, .assertTrap,
-            .assertExhaustion, .assertException, .assertUnlinkable, .assertUninstantiable:
-            result.skip(.needsInterpreter)
+        case .moduleDefinition(let line, let name, let file):
+            switch load(file, context: context) {
+            case .skip(let reason, let detail):
+                session.define(nil, name: name)
+                result.skip(reason, detail: detail)
+            case .failed(let message):
+                session.define(nil, name: name)
+                result.fail(line: line, what: "module definition \(file.filename)", expected: "module loads", got: message)
+            case .loaded(let module):
+                session.define(module, name: name)
+                result.passed += 1
+            }
+
+        case .moduleInstance(let line, let instanceName, let moduleName):
+            let what = "module instance \(instanceName ?? "") of \(moduleName ?? "the last definition")"
+            switch session.definition(moduleName) {
+            case nil:
+                result.fail(line: line, what: what, expected: "a module definition", got: "none by that name")
+            case .some(nil):
+                session.setCurrent(.unavailable, name: instanceName)
+                result.skip(.dependsOnUnloadedModule)
+            case .some(.some(let module)):
+                switch instantiate(module, session: session) {
+                case .success(let instance):
+                    session.setCurrent(.instance(instance), name: instanceName)
+                    result.passed += 1
+                case .failure(let failure):
+                    session.setCurrent(.unavailable, name: instanceName)
+                    if let reason = skipReason(for: failure, context: context, session: session) {
+                        result.skip(reason)
+                    } else {
+                        result.fail(line: line, what: what, expected: "module instantiates", got: failure.text)
+                    }
+                }
+            }
+
+        case .register(let line, let name, let registeredName):
+            switch session.register(name, as: registeredName) {
+            case true?: result.passed += 1
+            case false?: result.skip(.dependsOnUnloadedModule)
+            case nil:
+                result.fail(
+                    line: line, what: "register \"\(registeredName)\"", expected: "a module to register",
+                    got: "no module \(name ?? "loaded yet")")
+            }
+
+        case .action(let line, let action):
+            execute(action, line: line, context: context, session: session, into: &result) { outcome in
+                switch outcome {
+                case .values: nil
+                case .trap(let trap): ("no trap", "trap: \(trap)")
+                }
+            }
+
+        case .assertReturn(let line, let action, let expected):
+            if context.skipsV128, expected.contains(where: \.involvesV128) { return result.skip(.simd) }
+            execute(action, line: line, context: context, session: session, into: &result) { outcome in
+                let expectedText = "[" + expected.map(\.text).joined(separator: ", ") + "]"
+                switch outcome {
+                case .values(let values):
+                    if values.count == expected.count, zip(expected, values).allSatisfy({ $0.matches($1) }) { return nil }
+                    let got = values.enumerated().map { index, value in
+                        describe(value, as: index < expected.count ? expected[index] : nil)
+                    }
+                    return (expectedText, "[" + got.joined(separator: ", ") + "]")
+                case .trap(let trap):
+                    return (expectedText, "trap: \(trap)")
+                }
+            }
+
+        case .assertTrap(let line, let action, let text), .assertExhaustion(let line, let action, let text):
+            execute(action, line: line, context: context, session: session, into: &result) { outcome in
+                switch outcome {
+                case .values(let values):
+                    ("trap: \(text)", "returned [" + values.map { describe($0, as: nil) }.joined(separator: ", ") + "]")
+                case .trap(let trap):
+                    Self.trap(trap, matches: text) ? nil : ("trap: \(text)", "trap: \(trap)")
+                }
+            }
+
+        case .assertException:
+            result.skip(.exceptions)
+
+        case .assertMalformed(let line, let module, let text), .assertInvalid(let line, let module, let text):
+            guard let filename = module.binaryToLoad else { return result.skip(.textModule) }
+            let what = "\(command.typeName) \(filename)"
+            switch load(directory: context.directory, filename: filename, features: context.features) {
+            case .success:
+                result.fail(line: line, what: what, expected: text, got: "module loaded")
+            case .failure(let error):
+                // The spec tooling accepts a message that starts with the expected text; containing it is
+                // the same test for messages that add detail after the spec's words.
+                if error.description.contains(text) || manifest.outOfProfile.contains("\(context.file)\t\(filename)") {
+                    result.passed += 1
+                } else if context.isPartial, let feature = error.unsupportedFeature {
+                    // out-of-profile.tsv does not cover the partial files: a module that the feature gate
+                    // rejects before the spec's reason can be checked is out of profile.
+                    result.skip(.outOfProfileModule, detail: "\(feature), rejected by the feature gate")
+                } else {
+                    result.fail(line: line, what: what, expected: text, got: error.description)
+                }
+            }
+
+        case .assertUnlinkable(let line, let file, let text), .assertUninstantiable(let line, let file, let text):
+            let wantsLinkError = if case .assertUnlinkable = command { true } else { false }
+            let what = "\(command.typeName) \(file.filename)"
+            switch load(file, context: context) {
+            case .skip(let reason, let detail):
+                result.skip(reason, detail: detail)
+            case .failed(let message):
+                result.fail(line: line, what: what, expected: "module loads, then: \(text)", got: message)
+            case .loaded(let module):
+                let expected = wantsLinkError ? "link error: \(text)" : "trap: \(text)"
+                switch instantiate(module, session: session) {
+                case .success:
+                    result.fail(line: line, what: what, expected: expected, got: "instantiated")
+                case .failure(let failure):
+                    let matches =
+                        switch failure {
+                        case .link(let error): wantsLinkError && error.description.contains(text)
+                        case .trap(let trap): !wantsLinkError && Self.trap(trap, matches: text)
+                        }
+                    if matches {
+                        result.passed += 1
+                    } else if let reason = skipReason(for: failure, context: context, session: session) {
+                        result.skip(reason)
+                    } else {
+                        result.fail(line: line, what: what, expected: expected, got: failure.text)
+                    }
+                }
+            }
 
         case .assertMalformedCustom, .assertInvalidCustom:
             result.skip(.needsCustomSectionChecks)
@@ -113,8 +291,142 @@ struct Runner {
         }
     }
 
+    /// Whether a trap's message is the one the script expects.
+    ///
+    /// The spec's own runner accepts a message that starts with the expected text. The expected text may
+    /// also carry a detail the engine does not print (`uninitialized element 2`: the element index).
+    static func trap(_ trap: Trap, matches text: String) -> Bool {
+        let message = trap.code.description
+        if message.contains(text) || trap.description.contains(text) { return true }
+        guard text.hasPrefix(message + " ") else { return false }
+        return text.dropFirst(message.count + 1).allSatisfy(\.isNumber)
+    }
+
+    /// A failed instantiation that is a consequence of a skip rather than an engine failure: a link
+    /// error on an import from a registered module that was not loaded, or a SIMD instruction in a
+    /// SIMD script that runs with SIMD skipped.
+    private func skipReason(for failure: InstantiationFailure, context: ScriptContext, session: Session) -> SkipReason? {
+        switch failure {
+        case .link(let error) where session.unavailableRegistrations.contains(error.module):
+            .dependsOnUnloadedModule
+        case .trap(let trap) where trap.code == .unimplemented && context.skipsSIMD:
+            .simd
+        default:
+            nil
+        }
+    }
+
+    // MARK: Actions
+
+    /// What an action did.
+    enum ActionOutcome {
+        case values([Value])
+        case trap(Trap)
+    }
+
+    /// Runs an action's command: resolves its module, performs it, and records the outcome that `check`
+    /// judges (`nil`: pass; else the expected and actual text).
+    private mutating func execute(
+        _ action: Action, line: Int, context: ScriptContext, session: Session, into result: inout FileResult,
+        check: (ActionOutcome) -> (expected: String, got: String)?
+    ) {
+        if context.skipsSIMD { return result.skip(.simd) }
+        if context.skipsV128, action.involvesV128 { return result.skip(.simd) }
+        let what = action.text
+        let instance: Instance
+        switch session.module(action.moduleName) {
+        case .instance(let found)?: instance = found
+        case .unavailable?: return result.skip(.dependsOnUnloadedModule)
+        case nil:
+            return result.fail(
+                line: line, what: what, expected: "a module to act on", got: "no module \(action.moduleName ?? "loaded yet")")
+        }
+        switch perform(action, on: instance, session: session) {
+        case .success(let outcome):
+            if let (expected, got) = check(outcome) {
+                result.fail(line: line, what: what, expected: expected, got: got)
+            } else {
+                result.passed += 1
+            }
+        case .failure(let error):
+            result.fail(line: line, what: what, expected: "a runnable action", got: error.description)
+        }
+    }
+
+    /// Invokes an exported function or reads an exported global.
+    private mutating func perform(_ action: Action, on instance: Instance, session: Session) -> Result<
+        ActionOutcome, RunnerError
+    > {
+        switch action {
+        case .invoke(_, let field, let args):
+            guard let function = instance.function(named: field) else {
+                return .failure(RunnerError("no exported function \"\(field)\""))
+            }
+            var arguments: [Value] = []
+            for argument in args {
+                switch argument.libraryValue() {
+                case .success(let value): arguments.append(value)
+                case .failure(let error): return .failure(error)
+                }
+            }
+            guard arguments.map(\.type) == function.type.parameters else {
+                return .failure(RunnerError("arguments \(arguments) do not match \(function.type)"))
+            }
+            session.store.fuel = fuelPerCommand
+            let clock = ContinuousClock()
+            let start = clock.now
+            defer { executionTime += clock.now - start }
+            do {
+                return .success(.values(try function.call(arguments)))
+            } catch {
+                return .success(.trap(error))
+            }
+        case .get(_, let field):
+            guard let global = instance.global(named: field) else {
+                return .failure(RunnerError("no exported global \"\(field)\""))
+            }
+            return .success(.values([global.value]))
+        }
+    }
+
+    // MARK: Modules
+
+    /// The outcome of loading a module that is meant to be valid.
+    enum LoadOutcome {
+        case loaded(Module)
+        case skip(SkipReason, detail: String?)
+        case failed(String)
+    }
+
+    /// Loads a module that the script expects to be valid (`module`, `assert_unlinkable`, ...): skips
+    /// text modules and modules that need a feature the engine never supports.
+    private mutating func load(_ file: ModuleFile, context: ScriptContext) -> LoadOutcome {
+        guard let filename = file.binaryToLoad else { return .skip(.textModule, detail: nil) }
+        if let features = manifest.unsupportedFeatures(file: context.file, module: filename) {
+            return .skip(.outOfProfileModule, detail: features)
+        }
+        switch load(directory: context.directory, filename: filename, features: context.features) {
+        case .success(let module): return .loaded(module)
+        case .failure(let error): return .failed(error.description)
+        }
+    }
+
+    /// Instantiates `module` in the session's store with the session's imports.
+    private mutating func instantiate(_ module: Module, session: Session) -> Result<Instance, InstantiationFailure> {
+        session.store.fuel = fuelPerCommand
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { executionTime += clock.now - start }
+        do {
+            return .success(try session.store.instantiate(module, imports: session.imports))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Decodes and validates one module file, timing only the library call.
-    private mutating func load(_ url: URL, features: Features) -> Result<Module, LoadError> {
+    private mutating func load(directory: URL, filename: String, features: Features) -> Result<Module, LoadError> {
+        let url = directory.appendingPathComponent(filename)
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: url))
@@ -132,10 +444,69 @@ struct Runner {
     }
 }
 
+extension InstantiationFailure {
+    /// The failure as failure lines print it.
+    var text: String {
+        switch self {
+        case .link(let error): "link error: \(error)"
+        case .trap(let trap): "trap: \(trap)"
+        }
+    }
+}
+
+extension Action {
+    var moduleName: String? {
+        switch self {
+        case .invoke(let module, _, _), .get(let module, _): module
+        }
+    }
+
+    var involvesV128: Bool {
+        switch self {
+        case .invoke(_, _, let args): args.contains { if case .v128 = $0 { true } else { false } }
+        case .get: false
+        }
+    }
+
+    /// The action as failure lines print it, e.g. `"add"(i32:1, i32:2)` or `get "g"`.
+    var text: String {
+        let prefix = moduleName.map { "\($0)." } ?? ""
+        switch self {
+        case .invoke(_, let field, let args):
+            return "\(prefix)\"\(field)\"(" + args.map(\.text).joined(separator: ", ") + ")"
+        case .get(_, let field):
+            return "get \(prefix)\"\(field)\""
+        }
+    }
+}
+
+extension ExpectedValue {
+    var involvesV128: Bool {
+        switch self {
+        case .exact(.v128), .v128: true
+        case .either(let options): options.contains(where: \.involvesV128)
+        default: false
+        }
+    }
+}
+
 /// Why a module did not load.
 enum LoadError: Error, CustomStringConvertible {
     case io(String)
     case module(ModuleError)
+
+    /// The proposal the engine does not implement that the module was rejected for, if that is why.
+    var unsupportedFeature: Feature? {
+        switch self {
+        case .module(.malformed(let error)):
+            if case .unsupportedFeature(let feature) = error.reason, !feature.isImplemented { return feature }
+        case .module(.invalid(let error)):
+            if case .featureNotEnabled(let feature) = error.reason, !feature.isImplemented { return feature }
+        case .io:
+            break
+        }
+        return nil
+    }
 
     var description: String {
         switch self {

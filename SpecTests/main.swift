@@ -1,8 +1,14 @@
-// The spec-suite runner: loads the converted WebAssembly test suite and checks the module-level commands
-// (`module`, `assert_malformed`, `assert_invalid`) through ReproWasm's public API. Every command it does not
-// run is counted as skipped, with a reason.
+// The spec-suite runner: runs the converted WebAssembly test suite through ReproWasm's public API, module
+// commands (`module`, `assert_malformed`, `assert_invalid`, `assert_unlinkable`, ...) and execution commands
+// (`assert_return`, `assert_trap`, ...) alike. Every command it does not run is counted as skipped, with a
+// reason.
 //
-// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--verbose]
+// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]
+//                 [--fuel N] [--no-partial] [--verbose]
+//
+//   --simd        also run the execution commands of SIMD scripts (skipped by default: not implemented yet)
+//   --fuel N      the fuel each instantiation and action gets, a guard against an engine loop (default 10^9)
+//   --no-partial  do not run the partial out-of-profile scripts (their in-profile modules run by default)
 //
 // The suite is found at --spectest-dir, else $SPECTEST_DIR, else ../shared/spectest relative to the current
 // directory. The last line is always "N passed, N failed, N skipped"; the exit code is 1 when anything failed.
@@ -15,6 +21,9 @@ struct Options {
     var files: [String] = []
     var features: Features?
     var verbose = false
+    var runSIMD = false
+    var fuel: UInt64 = 1_000_000_000
+    var runPartial = true
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -28,6 +37,12 @@ struct Options {
             case "--spectest-dir": options.suiteDirectory = try value(after: argument)
             case "--file": options.files.append(try value(after: argument))
             case "--verbose", "-v": options.verbose = true
+            case "--simd": options.runSIMD = true
+            case "--no-partial": options.runPartial = false
+            case "--fuel":
+                let text = try value(after: argument)
+                guard let fuel = UInt64(text) else { throw ScriptError(description: "--fuel needs a count, not \(text)") }
+                options.fuel = fuel
             case "--features":
                 switch try value(after: argument) {
                 case "deterministic": options.features = .deterministic
@@ -36,7 +51,8 @@ struct Options {
                 }
             case "--help", "-h":
                 print(
-                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--verbose]"
+                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]\n"
+                        + "                [--fuel N] [--no-partial] [--verbose]"
                 )
                 exit(0)
             default:
@@ -48,6 +64,8 @@ struct Options {
 }
 
 func main() -> Int32 {
+    let clock = ContinuousClock()
+    let started = clock.now
     let options: Options
     do {
         options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
@@ -80,16 +98,17 @@ func main() -> Int32 {
     }
 
     var runner = Runner(
-        suiteDirectory: suite, manifest: manifest, featureOverride: options.features, verbose: options.verbose)
+        suiteDirectory: suite, manifest: manifest, featureOverride: options.features, verbose: options.verbose,
+        runSIMD: options.runSIMD, fuelPerCommand: options.fuel)
     var passed = 0
     var failed = 0
     var skipped = 0
     var skipTotals: [String: Int] = [:]
-    var commandTotals: [String: (passed: Int, failed: Int)] = [:]
+    var commandTotals: [String: (passed: Int, failed: Int, skipped: Int)] = [:]
     var failedFiles = 0
 
     for entry in entries {
-        if entry.profile == .out {
+        if entry.profile == .out && !(entry.isPartial && options.runPartial) {
             print("SKIP \(entry.file)  (\(entry.commandCount) skipped: out of profile, \(entry.note))")
             skipped += entry.commandCount
             skipTotals["out-of-profile file", default: 0] += entry.commandCount
@@ -97,20 +116,23 @@ func main() -> Int32 {
         }
         if options.verbose { print("\(entry.file):") }
         let result = runner.run(entry)
+        let partial = entry.isPartial ? " [partial]" : ""
         passed += result.passed
         failed += result.failed
         skipped += result.skipped
         for (type, counts) in result.byCommand {
-            commandTotals[type, default: (0, 0)].passed += counts.passed
-            commandTotals[type, default: (0, 0)].failed += counts.failed
+            commandTotals[type, default: (0, 0, 0)].passed += counts.passed
+            commandTotals[type, default: (0, 0, 0)].failed += counts.failed
+            commandTotals[type, default: (0, 0, 0)].skipped += counts.skipped
         }
         if result.failed == 0 {
-            print("PASS \(entry.file)  (\(result.passed) passed, \(result.skipped) skipped)")
+            print("PASS \(entry.file)\(partial)  (\(result.passed) passed, \(result.skipped) skipped)")
         } else {
             failedFiles += 1
-            print("FAIL \(entry.file)  (\(result.passed) passed, \(result.failed) failed, \(result.skipped) skipped)")
+            print(
+                "FAIL \(entry.file)\(partial)  (\(result.passed) passed, \(result.failed) failed, \(result.skipped) skipped)")
             for failure in result.failures {
-                print("  line \(failure.line): expected \"\(failure.expected)\" got \"\(failure.got)\"")
+                print("  line \(failure.line): \(failure.what): expected \"\(failure.expected)\" got \"\(failure.got)\"")
             }
         }
         for (reason, count) in sorted(result.skipReasons) {
@@ -120,17 +142,22 @@ func main() -> Int32 {
     }
 
     print("")
-    print("Commands run, by type:")
+    print("Commands by type (files that ran):")
     for (type, counts) in commandTotals.sorted(by: { $0.key < $1.key }) {
-        print("  \(type): \(counts.passed) passed, \(counts.failed) failed")
+        print("  \(type): \(counts.passed) passed, \(counts.failed) failed, \(counts.skipped) skipped")
     }
     print("Skipped commands by reason:")
     for (reason, count) in sorted(skipTotals) { print("  \(count)  \(reason)") }
-    let seconds = Double(runner.loadTime.components.seconds) + Double(runner.loadTime.components.attoseconds) / 1e18
-    print(String(format: "Decode + validate time: %.1f ms", seconds * 1000))
+    print(String(format: "Decode + validate time: %.3f s", seconds(runner.loadTime)))
+    print(String(format: "Instantiate + execute time: %.3f s", seconds(runner.executionTime)))
+    print(String(format: "Wall time: %.3f s", seconds(clock.now - started)))
     print("\(failedFiles) of \(entries.count) files failed")
     print("\(passed) passed, \(failed) failed, \(skipped) skipped")
     return failed == 0 ? 0 : 1
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 /// Reasons by count (largest first), then by name, so the output is the same on every run.

@@ -38,7 +38,10 @@ extension FunctionValidator {
     }
 
     mutating func readElementIndex(at offset: Int) throws(ModuleError) -> (index: UInt32, type: ValueType) {
-        let index = try body.u32()
+        try checkElementIndex(try body.u32(), at: offset)
+    }
+
+    func checkElementIndex(_ index: UInt32, at offset: Int) throws(ModuleError) -> (index: UInt32, type: ValueType) {
         guard index < module.elementTypes.count else { throw fail(.unknownElementSegment(index), at: offset) }
         return (index, module.elementTypes[Int(index)])
     }
@@ -84,9 +87,11 @@ extension FunctionValidator {
             let base = try popConsecutive([.i32, table.elementType, .i32], at: offset)
             emitter.emitEffect(.tableFill, base, Int(index))
         case .tableInit:
-            let (element, elementType) = try readElementIndex(at: offset)
+            let elementOffset = body.offset
+            let rawElement = try body.u32()
             let index = try body.u32()
             let table = try tableType(index, at: offset)
+            let (element, elementType) = try checkElementIndex(rawElement, at: elementOffset)
             guard table.elementType == elementType else { throw fail(.typeMismatch("table.init element type"), at: offset) }
             let base = try popConsecutive([.i32, .i32, .i32], at: offset)
             emitter.emitEffect(.tableInit, base, Int(element), Int(index))

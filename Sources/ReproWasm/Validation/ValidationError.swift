@@ -55,7 +55,7 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             case .invalidResultArity: "invalid result arity"
             case .constantExpressionRequired: "constant expression required"
             case .duplicateExportName(let name): "duplicate export name \"\(name)\""
-            case .globalIsImmutable: "global is immutable"
+            case .globalIsImmutable: "immutable global"
             case .memorySizeTooLarge: "memory size must be at most 65536 pages (4GiB)"
             case .tableSizeTooLarge: "table size must be at most 2^32-1"
             case .sizeMinimumGreaterThanMaximum: "size minimum must not be greater than maximum"
