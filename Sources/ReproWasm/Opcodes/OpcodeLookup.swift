@@ -57,10 +57,10 @@ enum OpcodeLookup {
         switch byte {
         // try, catch, throw, rethrow, throw_ref, delegate, catch_all, try_table
         case 0x06...0x0A, 0x18, 0x19, 0x1F: .exceptions
-        // call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null
-        case 0x14, 0x15, 0xD3, 0xD4, 0xD6: .functionReferences
+        // call_ref, return_call_ref, ref.as_non_null (0xD4), br_on_null (0xD5), br_on_non_null (0xD6)
+        case 0x14, 0x15, 0xD4, 0xD5, 0xD6: .functionReferences
         // ref.eq
-        case 0xD5: .gc
+        case 0xD3: .gc
         // cont.new, cont.bind, suspend, resume, resume_throw, switch, ...
         case 0xE0...0xE6: .stackSwitching
         case 0xFB: .gc
