@@ -81,7 +81,7 @@ import Testing
     @Test(arguments: [
         (0x06 as UInt8, Feature.exceptions), (0x08, .exceptions), (0x0A, .exceptions), (0x18, .exceptions),
         (0x19, .exceptions), (0x1F, .exceptions), (0x14, .functionReferences), (0x15, .functionReferences),
-        (0xD3, .functionReferences), (0xD4, .functionReferences), (0xD6, .functionReferences), (0xD5, .gc),
+        (0xD4, .functionReferences), (0xD5, .functionReferences), (0xD6, .functionReferences), (0xD3, .gc),
         (0xE0, .stackSwitching), (0xE6, .stackSwitching), (0xFB, .gc), (0xFE, .threads),
     ])
     func recognisesUnsupportedBytes(byte: UInt8, feature: Feature) {
