@@ -113,10 +113,14 @@ extension StoreRuntime {
                 pc = frame.returnPC
                 sp = frame.sp
                 function = frame.function
-                context = function.pointee.instance!
-                memoryBase = context.pointee.memory0.pointee.base
-                memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
-                globals = context.pointee.globals
+                // Memory 0's view is shared by all frames of one instance (memory.grow refreshes it),
+                // so only a return into another instance reloads it.
+                if function.pointee.instance != context {
+                    context = function.pointee.instance!
+                    memoryBase = context.pointee.memory0.pointee.base
+                    memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
+                    globals = context.pointee.globals
+                }
             case .call, .callIndirect:
                 let isIndirect = word & 0xFFFF == UInt64(Op.callIndirect.rawValue)
                 let callee: UnsafeMutablePointer<FunctionInstance>
@@ -144,10 +148,11 @@ extension StoreRuntime {
                 }
                 frames[depth] = CallFrame(returnPC: returnPC, sp: sp, function: function)
                 depth += 1
-                let parameterSlots = callee.pointee.parameterSlots
+                var local = callee.pointee.parameterSlots
                 let localSlots = callee.pointee.localSlots
-                if localSlots > parameterSlots {
-                    (calleeSP + parameterSlots).update(repeating: 0, count: localSlots - parameterSlots)
+                while local < localSlots {
+                    calleeSP[local] = 0
+                    local &+= 1
                 }
                 sp = calleeSP
                 pc = code
@@ -1044,6 +1049,457 @@ extension StoreRuntime {
             case .i64TruncSatF64U:
                 sp[a(word)] = truncSatToI64U(Double(bitPattern: sp[b(word)]))
                 pc += 1
+            // MARK: Superinstructions
+            case .i32AddImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x &+ y)
+                pc += 2
+            case .i32SubImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x &- y)
+                pc += 2
+            case .i32MulImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x &* y)
+                pc += 2
+            case .i32AndImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x & y)
+                pc += 2
+            case .i32OrImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x | y)
+                pc += 2
+            case .i32XorImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x ^ y)
+                pc += 2
+            case .i32ShlImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x &<< y)
+                pc += 2
+            case .i32ShrUImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(x &>> y)
+                pc += 2
+            case .i32ShrSImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = UInt64(UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
+                pc += 2
+            case .i32EqImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (x == y) ? 1 : 0
+                pc += 2
+            case .i32NeImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (x != y) ? 1 : 0
+                pc += 2
+            case .i32LtUImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (x < y) ? 1 : 0
+                pc += 2
+            case .i32GtUImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (x > y) ? 1 : 0
+                pc += 2
+            case .i32LeUImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (x <= y) ? 1 : 0
+                pc += 2
+            case .i32GeUImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (x >= y) ? 1 : 0
+                pc += 2
+            case .i32LtSImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (Int32(bitPattern: x) < Int32(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i32GtSImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (Int32(bitPattern: x) > Int32(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i32LeSImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (Int32(bitPattern: x) <= Int32(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i32GeSImm:
+                let x = UInt32(truncatingIfNeeded: sp[b(word)])
+                let y = UInt32(truncatingIfNeeded: pc[1])
+                sp[a(word)] = (Int32(bitPattern: x) >= Int32(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i64AddImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x &+ y
+                pc += 2
+            case .i64SubImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x &- y
+                pc += 2
+            case .i64MulImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x &* y
+                pc += 2
+            case .i64AndImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x & y
+                pc += 2
+            case .i64OrImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x | y
+                pc += 2
+            case .i64XorImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x ^ y
+                pc += 2
+            case .i64ShlImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x &<< y
+                pc += 2
+            case .i64ShrUImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = x &>> y
+                pc += 2
+            case .i64ShrSImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
+                pc += 2
+            case .i64EqImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (x == y) ? 1 : 0
+                pc += 2
+            case .i64NeImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (x != y) ? 1 : 0
+                pc += 2
+            case .i64LtUImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (x < y) ? 1 : 0
+                pc += 2
+            case .i64GtUImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (x > y) ? 1 : 0
+                pc += 2
+            case .i64LeUImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (x <= y) ? 1 : 0
+                pc += 2
+            case .i64GeUImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (x >= y) ? 1 : 0
+                pc += 2
+            case .i64LtSImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (Int64(bitPattern: x) < Int64(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i64GtSImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (Int64(bitPattern: x) > Int64(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i64LeSImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (Int64(bitPattern: x) <= Int64(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .i64GeSImm:
+                let x = sp[b(word)]
+                let y = pc[1]
+                sp[a(word)] = (Int64(bitPattern: x) >= Int64(bitPattern: y)) ? 1 : 0
+                pc += 2
+            case .brIfI32Eq:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if x == y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32EqImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if x == y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32Ne:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if x != y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32NeImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if x != y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32LtU:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if x < y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32LtUImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if x < y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32GtU:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if x > y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32GtUImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if x > y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32LeU:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if x <= y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32LeUImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if x <= y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32GeU:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if x >= y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32GeUImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if x >= y {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32LtS:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if Int32(bitPattern: x) < Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32LtSImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if Int32(bitPattern: x) < Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32GtS:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if Int32(bitPattern: x) > Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32GtSImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if Int32(bitPattern: x) > Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32LeS:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if Int32(bitPattern: x) <= Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32LeSImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if Int32(bitPattern: x) <= Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
+            case .brIfI32GeS:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: sp[b(word)])
+                if Int32(bitPattern: x) >= Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 2
+                }
+            case .brIfI32GeSImm:
+                count &+= UInt64(c(word))
+                if count > limit {
+                    count = limit
+                    throw .outOfFuel
+                }
+                let x = UInt32(truncatingIfNeeded: sp[a(word)])
+                let y = UInt32(truncatingIfNeeded: pc[2])
+                if Int32(bitPattern: x) >= Int32(bitPattern: y) {
+                    pc += Int(Int64(bitPattern: pc[1]))
+                } else {
+                    pc += 3
+                }
             }
         }
         } catch {

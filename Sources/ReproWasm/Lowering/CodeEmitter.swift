@@ -13,10 +13,39 @@ struct CodeEmitter {
     var isDead = false
     /// Increments owed by the instructions passed since the last flush.
     private(set) var pendingCount: UInt64 = 0
-    /// Index of the head word of the last instruction whose destination is `lastDestination`, for
-    /// retargeting `x; local.set` into `x` writing the local directly.
-    private var lastDestinationWord: Int = -1
+    /// Index of the head word of the last instruction emitted, or -1 after a barrier (a label, a
+    /// flushed count): peephole rewrites only ever touch this instruction.
+    private(set) var lastStart: Int = -1
+    /// The slot the last instruction writes its only result to, or -1: for retargeting
+    /// `x; local.set` into `x` writing the local directly.
     private var lastDestination: Int = -1
+    /// Kept in sync with `lastStart` by the emit functions.
+    private var lastDestinationWord: Int {
+        get { lastDestination >= 0 ? lastStart : -1 }
+        set {
+            if newValue < 0 {
+                lastDestination = -1
+                lastStart = -1
+            }
+        }
+    }
+
+    /// The op of the last instruction, if no barrier came after it.
+    var lastOp: Op? { lastStart >= 0 ? Op(rawValue: UInt16(truncatingIfNeeded: words[lastStart])) : nil }
+
+    /// The head word of the last instruction (valid when `lastOp` is not nil).
+    var lastHead: UInt64 { words[lastStart] }
+
+    /// The word `index` after the last instruction's head (its immediates).
+    func lastImmediate(_ index: Int) -> UInt64 { words[lastStart + index] }
+
+    /// Removes the last instruction (for fusing it into the next one).
+    mutating func removeLast() {
+        precondition(lastStart >= 0)
+        words.removeSubrange(lastStart...)
+        lastStart = -1
+        lastDestination = -1
+    }
 
     var position: Int { words.count }
 
@@ -29,33 +58,35 @@ struct CodeEmitter {
     /// Emits an instruction that neither traps nor has effects outside the frame: pending counts stay pending.
     mutating func emitPure(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
+        lastStart = words.count
+        lastDestination = -1
         words.append(Self.head(op, a, b, c))
-        lastDestinationWord = -1
     }
 
     /// Emits a pure instruction whose result goes to slot `destination`, remembering it for retargeting.
     mutating func emitPure(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
-        words.append(Self.head(op, destination, b, c))
-        lastDestinationWord = words.count - 1
+        lastStart = words.count
         lastDestination = destination
+        words.append(Self.head(op, destination, b, c))
     }
 
     /// Emits an instruction that may trap or has visible effects: pending counts are flushed first.
     mutating func emitEffect(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
         flushCount()
+        lastStart = words.count
+        lastDestination = -1
         words.append(Self.head(op, a, b, c))
-        lastDestinationWord = -1
     }
 
     /// Emits an effectful instruction whose only result goes to `destination` (e.g. a load).
     mutating func emitEffect(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
         flushCount()
-        words.append(Self.head(op, destination, b, c))
-        lastDestinationWord = words.count - 1
+        lastStart = words.count
         lastDestination = destination
+        words.append(Self.head(op, destination, b, c))
     }
 
     mutating func emitImmediate(_ word: UInt64) {
@@ -66,10 +97,10 @@ struct CodeEmitter {
     /// If the last instruction wrote its result to `slot` and nothing has been emitted since (its
     /// immediates aside), makes it write to `newSlot` instead and returns true.
     mutating func retargetLastDestination(from slot: Int, to newSlot: Int) -> Bool {
-        guard lastDestinationWord >= 0, lastDestination == slot else { return false }
-        let word = words[lastDestinationWord]
-        words[lastDestinationWord] = (word & ~(0xFFFF << 16)) | UInt64(UInt16(truncatingIfNeeded: newSlot)) << 16
-        lastDestinationWord = -1
+        guard lastStart >= 0, lastDestination >= 0, lastDestination == slot else { return false }
+        let word = words[lastStart]
+        words[lastStart] = (word & ~(0xFFFF << 16)) | UInt64(UInt16(truncatingIfNeeded: newSlot)) << 16
+        lastDestination = newSlot
         return true
     }
 
@@ -112,6 +143,13 @@ struct CodeEmitter {
         words.append(0)
         lastDestinationWord = -1
         return words.count - 1
+    }
+
+    /// Emits a branch with one extra immediate after its offset word; returns the offset word's index.
+    mutating func emitBranch(_ op: Op, _ a: Int, _ b: Int, _ c: Int, immediate: UInt64) -> Int {
+        let offsetWord = emitBranch(op, a, b, c)
+        emitImmediate(immediate)
+        return offsetWord
     }
 
     /// Points the branch whose offset word is `offsetWord` at `target` (offsets count from the head word).

@@ -8,6 +8,8 @@ enum Disassembler {
             1
         case .returnCallIndirect, .const128: 2
         case .brTable: 1 + Int(code[1]) + 1
+        case _ where String(describing: op).hasPrefix("brIfI32"): String(describing: op).hasSuffix("Imm") ? 2 : 1
+        case _ where String(describing: op).hasSuffix("Imm"): 1
         case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
             .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
             .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32:

@@ -13,6 +13,38 @@ extension Op {
     /// The op that runs `opcode` when lowering is a one-to-one mapping, else `nil`.
     static func lowering(of opcode: Opcode) -> Op? { byOpcode[Int(opcode.rawValue)] }
 
+    private static let byName: [String: Op] = {
+        var table: [String: Op] = [:]
+        for op in Op.allCases { table[String(describing: op)] = op }
+        return table
+    }()
+
+    /// The form of this binary op that takes its right operand as an immediate word, if there is one.
+    var immediateForm: Op? { Op.byName[String(describing: self) + "Imm"] }
+
+    /// For an i32 comparison (register or immediate form): the compare-and-branch op that jumps
+    /// when the comparison holds.
+    var branchForm: Op? {
+        let name = String(describing: self)
+        guard name.hasPrefix("i32") else { return nil }
+        return Op.byName["brIfI32" + name.dropFirst(3)]
+    }
+
+    /// For an i32 comparison (register or immediate form): the comparison that holds exactly when
+    /// this one does not.
+    var negatedComparison: Op? {
+        let pairs = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
+        let name = String(describing: self)
+        guard name.hasPrefix("i32") else { return nil }
+        let isImmediate = name.hasSuffix("Imm")
+        let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
+        for (first, second) in pairs {
+            let other = core == first ? second : core == second ? first : nil
+            if let other { return Op.byName["i32" + other + (isImmediate ? "Imm" : "")] }
+        }
+        return nil
+    }
+
     /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).
     var canTrap: Bool {
         switch self {

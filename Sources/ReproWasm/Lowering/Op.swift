@@ -268,4 +268,69 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64TruncSatF32U
     case i64TruncSatF64S
     case i64TruncSatF64U
+
+    // MARK: Superinstructions
+    // Binary ops whose right operand is the immediate word after the head (a = dst, b = lhs), made
+    // from `const; op` by Lowering.
+    case i32AddImm
+    case i32SubImm
+    case i32MulImm
+    case i32AndImm
+    case i32OrImm
+    case i32XorImm
+    case i32ShlImm
+    case i32ShrUImm
+    case i32ShrSImm
+    case i32EqImm
+    case i32NeImm
+    case i32LtUImm
+    case i32GtUImm
+    case i32LeUImm
+    case i32GeUImm
+    case i32LtSImm
+    case i32GtSImm
+    case i32LeSImm
+    case i32GeSImm
+    case i64AddImm
+    case i64SubImm
+    case i64MulImm
+    case i64AndImm
+    case i64OrImm
+    case i64XorImm
+    case i64ShlImm
+    case i64ShrUImm
+    case i64ShrSImm
+    case i64EqImm
+    case i64NeImm
+    case i64LtUImm
+    case i64GtUImm
+    case i64LeUImm
+    case i64GeUImm
+    case i64LtSImm
+    case i64GtSImm
+    case i64LeSImm
+    case i64GeSImm
+    // Compare-and-branch: add `c` to the counter, then jump by the next word if slot `a` compared
+    // with slot `b` (or, for the Imm forms, with the word after the offset) holds. Made from
+    // `compare; br_if` and `compare; if` by Lowering.
+    case brIfI32Eq
+    case brIfI32EqImm
+    case brIfI32Ne
+    case brIfI32NeImm
+    case brIfI32LtU
+    case brIfI32LtUImm
+    case brIfI32GtU
+    case brIfI32GtUImm
+    case brIfI32LeU
+    case brIfI32LeUImm
+    case brIfI32GeU
+    case brIfI32GeUImm
+    case brIfI32LtS
+    case brIfI32LtSImm
+    case brIfI32GtS
+    case brIfI32GtSImm
+    case brIfI32LeS
+    case brIfI32LeSImm
+    case brIfI32GeS
+    case brIfI32GeSImm
 }

@@ -71,7 +71,7 @@ extension FunctionValidator {
         let count = emitter.takeCount(plus: 1)
         if isDirectBranch(to: target) {
             let frame = frames[target]
-            let offsetWord = emitter.emitBranch(.brIf, condition.location, count)
+            let offsetWord = emitConditionalBranch(on: condition, whenZero: false, count: count)
             if frame.kind == .loop {
                 emitter.patch(offsetWord: offsetWord, headWord: offsetWord - 1, to: frame.loopStart)
             } else {
@@ -135,7 +135,7 @@ extension FunctionValidator {
         let blockType = try readBlockType(at: offset)
         let condition = try pop(.i32, at: offset)
         try enterBlock(.if, type: blockType, at: offset)
-        let jump = emitter.emitBranch(.brIfNot, condition.location, emitter.takeCount(plus: 1))
+        let jump = emitConditionalBranch(on: condition, whenZero: true, count: emitter.takeCount(plus: 1))
         frames[frames.count - 1].elseFixup = (jump, jump - 1)
     }
 

@@ -119,7 +119,7 @@ extension FunctionValidator {
             let delta = try pop(.i32, at: offset)
             let slot = push(.i32)
             if delta.location != slot { emitter.emitPure(.copy, slot, delta.location) }
-            emitter.emitEffect(.memoryGrow, destination: slot, Int(index))
+            emitter.emitEffect(.memoryGrow, slot, Int(index))  // `a` is read too: never retargeted
         case .memoryFill:
             let index = try body.u32()
             _ = try memoryType(index, at: offset)
@@ -146,6 +146,55 @@ extension FunctionValidator {
         default:
             try visitFixed(opcode, at: offset)
         }
+    }
+
+    /// If `entry` was produced by the instruction just emitted and that was a constant, removes it
+    /// and returns the constant (so the consumer can take it as an immediate).
+    mutating func takeConstant(_ entry: StackEntry) -> UInt64? {
+        guard entry.location == entry.slot, let op = emitter.lastOp, a(emitter.lastHead) == entry.slot else {
+            return nil
+        }
+        let value: UInt64
+        switch op {
+        case .const32: value = emitter.lastHead >> 32
+        case .const64: value = emitter.lastImmediate(1)
+        default: return nil
+        }
+        emitter.removeLast()
+        return value
+    }
+
+    /// If `condition` was produced by the instruction just emitted and that was an i32 comparison
+    /// or `i32.eqz`, removes it and returns how to branch on it directly.
+    mutating func takeComparison(_ condition: StackEntry) -> (op: Op, lhs: Int, rhs: Int, immediate: UInt64?)? {
+        guard condition.location == condition.slot, let op = emitter.lastOp, a(emitter.lastHead) == condition.slot
+        else { return nil }
+        let head = emitter.lastHead
+        if op == .i32Eqz {
+            emitter.removeLast()
+            return (.i32Eqz, b(head), 0, nil)
+        }
+        guard op.branchForm != nil else { return nil }
+        let immediate = String(describing: op).hasSuffix("Imm") ? emitter.lastImmediate(1) : nil
+        emitter.removeLast()
+        return (op, b(head), c(head), immediate)
+    }
+
+    /// Emits a conditional jump taken when `condition` is non-zero (or zero, if `whenZero`), fused
+    /// with the comparison that produced it when possible; returns the offset word to patch.
+    mutating func emitConditionalBranch(on condition: StackEntry, whenZero: Bool, count: Int) -> Int {
+        guard !emitter.isDead else { return -1 }
+        if let comparison = takeComparison(condition) {
+            if comparison.op == .i32Eqz {
+                return emitter.emitBranch(whenZero ? .brIf : .brIfNot, comparison.lhs, count)
+            }
+            let compare = whenZero ? comparison.op.negatedComparison! : comparison.op
+            if let immediate = comparison.immediate {
+                return emitter.emitBranch(compare.branchForm!, comparison.lhs, 0, count, immediate: immediate)
+            }
+            return emitter.emitBranch(compare.branchForm!, comparison.lhs, comparison.rhs, count)
+        }
+        return emitter.emitBranch(whenZero ? .brIfNot : .brIf, condition.location, count)
     }
 
     /// Instructions whose typing the opcode table fixes: numeric, memory access and SIMD.
@@ -211,7 +260,10 @@ extension FunctionValidator {
         guard let op = Op.lowering(of: opcode) else {
             preconditionFailure("no internal op for \(info.mnemonic)")
         }
-        if op.canTrap {
+        if let immediateForm = op.immediateForm, let constant = takeConstant(operands.1) {
+            emitter.emitPure(immediateForm, destination: destination, operands.0.location)
+            emitter.emitImmediate(constant)
+        } else if op.canTrap {
             emitter.emitEffect(op, destination: destination, operands.0.location, operands.1.location)
         } else {
             emitter.emitPure(op, destination: destination, operands.0.location, operands.1.location)

@@ -193,6 +193,13 @@ struct FunctionValidator {
 
     /// Emits copies so that `entries` (bottom to top) end up in consecutive slots from `base`.
     mutating func emitMoves(_ entries: [StackEntry], to base: Int) {
+        // A single value computed by the instruction just emitted is written to its target directly.
+        // (Only the branch's path runs after this point, so the value's own slot is not needed.)
+        if entries.count == 1, entries[0].location != base, entries[0].location == entries[0].slot,
+            emitter.retargetLastDestination(from: entries[0].slot, to: base)
+        {
+            return
+        }
         var target = base
         for entry in entries {
             if entry.location != target {
