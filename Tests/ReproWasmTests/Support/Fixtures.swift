@@ -50,3 +50,15 @@ extension FunctionType {
     static let voidToI64 = FunctionType([], [.i64])
     static let i32ToI64 = FunctionType([.i32], [.i64])
 }
+
+extension Fixtures {
+    /// Runs one operator in a fresh store: a function of `type` whose body pushes its parameters in
+    /// order, then applies `mnemonic`. Arguments and results cross the host boundary bit-exact.
+    static func apply(_ mnemonic: String, _ type: FunctionType, _ arguments: [Value]) throws -> [Value] {
+        var body: [UInt8] = []
+        for index in type.parameters.indices { body += Asm.localGet(UInt32(index)) }
+        body += Asm.op(mnemonic)
+        let instance = try WasmModule().function(type, export: "run", body: body).instantiate()
+        return try instance.exportedFunction("run").call(arguments)
+    }
+}
