@@ -1,0 +1,128 @@
+import Testing
+
+@testable import ReproWasm
+
+/// `DETERMINISM.md` §4: fuel is a budget on the instruction counter. An increment that would take the
+/// count past the budget traps with "out of fuel" instead, so the count after the trap is the budget.
+@Suite struct FuelTests {
+    /// The countdown with n = 100 counts 2·100 + 3 = 203 in the loop and 1 for the function's `end`.
+    static let n: UInt32 = 100
+    static let total: UInt64 = 204
+
+    /// `countdown(n)`, whose iterations each add 1 to the exported global `iterations`, so a test can see
+    /// how far the run got before fuel ran out.
+    private func countdownWithProgress(store: Store) throws -> Instance {
+        let iteration = Asm.globalGet(0) + Asm.i32Const(1) + Asm.op("i32.add") + Asm.globalSet(0)
+        return try WasmModule()
+            .global(.i32, mutable: true, initial: Asm.i32Const(0), export: "iterations")
+            .function(.i32ToVoid, export: "countdown", body: Fixtures.countdown(iteration: iteration))
+            .instantiate(in: store)
+    }
+
+    private func iterations(_ instance: Instance) -> Value? { instance.global(named: "iterations")?.value }
+
+    /// Fuel F < 204 from a count of 0: the trap leaves the count at exactly F and no fuel.
+    ///
+    /// Iteration i (from 1) adds to the global after its `br_if`, the (2i + 1)-th increment, so the
+    /// global ends at the number of i with 2i + 1 ≤ F: (F - 1) / 2 for F ≥ 1, and 0 for F = 0.
+    /// F = 2 is used up by `block` and `loop`.
+    @Test(arguments: [(UInt64(0), Int32(0)), (1, 0), (2, 0), (5, 2), (100, 49)])
+    func runOutOfFuelAtExactlyTheBudget(fuel: UInt64, completedIterations: Int32) throws {
+        let store = Store()
+        let instance = try countdownWithProgress(store: store)
+        store.fuel = fuel
+        let trap = #expect(throws: Trap.self) { try instance.call("countdown", .i32(Self.n)) }
+        #expect(trap?.code == .outOfFuel)
+        #expect(trap?.functionIndex == 0)
+        #expect(store.instructionCount == fuel)
+        #expect(store.fuel == 0)
+        #expect(iterations(instance) == .i32(completedIterations))
+    }
+
+    /// After running out, more fuel lets a new call run to the end, counting from where the trap left off.
+    @Test(arguments: [UInt64(0), 1, 2, 5, 100])
+    func refillingFuelLetsANewCallRun(fuel: UInt64) throws {
+        let store = Store()
+        let instance = try countdownWithProgress(store: store)
+        store.fuel = fuel
+        #expect(throws: Trap.self) { try instance.call("countdown", .i32(Self.n)) }
+        let before = iterations(instance)?.i32 ?? -1
+        store.fuel = Self.total
+        try instance.call("countdown", .i32(Self.n))
+        #expect(store.instructionCount == fuel + Self.total)
+        #expect(store.fuel == 0)
+        #expect(iterations(instance) == .i32(before + Int32(Self.n)))
+    }
+
+    /// Fuel equal to the count needed is enough; one less runs every iteration and then traps at the
+    /// function's final `end`, the 204th increment.
+    @Test func fuelExactlyEqualToTheCountSucceeds() throws {
+        let store = Store()
+        let instance = try countdownWithProgress(store: store)
+        store.fuel = Self.total
+        try instance.call("countdown", .i32(Self.n))
+        #expect(store.instructionCount == Self.total)
+        #expect(store.fuel == 0)
+
+        let short = Store()
+        let shortInstance = try countdownWithProgress(store: short)
+        short.fuel = Self.total - 1
+        let trap = #expect(throws: Trap.self) { try shortInstance.call("countdown", .i32(Self.n)) }
+        #expect(trap?.code == .outOfFuel)
+        #expect(short.instructionCount == Self.total - 1)
+        #expect(iterations(shortInstance) == .i32(Int32(Self.n)))
+    }
+
+    /// Fuel is spent across calls: 10 fuel pays for ten empty functions (1 each); the eleventh traps.
+    @Test func fuelIsSharedByConsecutiveCalls() throws {
+        let store = Store()
+        let instance = try WasmModule().function(.void, export: "empty", body: []).instantiate(in: store)
+        store.fuel = 10
+        for _ in 0..<10 { try instance.call("empty") }
+        #expect(store.fuel == 0)
+        let trap = #expect(throws: Trap.self) { try instance.call("empty") }
+        #expect(trap?.code == .outOfFuel)
+        #expect(store.instructionCount == 10)
+    }
+
+    /// `loop br 0 end` never ends on its own; 1,000 fuel stops it at count 1,000 (loop 1, then br 999 times).
+    @Test func fuelStopsAnInfiniteLoop() throws {
+        let store = Store()
+        let instance = try WasmModule().function(.void, export: "spin", Asm.loop(), Asm.br(0), Asm.end)
+            .instantiate(in: store)
+        store.fuel = 1_000
+        let trap = #expect(throws: Trap.self) { try instance.call("spin") }
+        #expect(trap?.code == .outOfFuel)
+        #expect(store.instructionCount == 1_000)
+    }
+
+    /// An engine's default fuel is given to every new store; `nil` means unlimited.
+    @Test func engineDefaultFuelAppliesToEachStore() throws {
+        let module = try WasmModule().function(.i32ToVoid, export: "countdown", body: Fixtures.countdown()).module()
+        let engine = Engine(defaultFuel: 10)
+        for _ in 0..<2 {
+            let store = Store(engine: engine)
+            #expect(store.fuel == 10)
+            let trap = #expect(throws: Trap.self) { try store.instantiate(module).call("countdown", .i32(Self.n)) }
+            #expect(trap?.code == .outOfFuel)
+            #expect(store.instructionCount == 10)
+        }
+        let unlimited = Store()
+        #expect(unlimited.fuel == nil)
+        try unlimited.instantiate(module).call("countdown", .i32(Self.n))
+        #expect(unlimited.instructionCount == Self.total)
+    }
+
+    /// Setting the counter (checkpointing) keeps the fuel that was left: 50 fuel at count 1,000 traps at 1,050.
+    @Test func settingTheCounterKeepsTheRemainingFuel() throws {
+        let store = Store()
+        let instance = try WasmModule().function(.i32ToVoid, export: "countdown", body: Fixtures.countdown())
+            .instantiate(in: store)
+        store.fuel = 50
+        store.instructionCount = 1_000
+        #expect(store.fuel == 50)
+        let trap = #expect(throws: Trap.self) { try instance.call("countdown", .i32(Self.n)) }
+        #expect(trap?.code == .outOfFuel)
+        #expect(store.instructionCount == 1_050)
+    }
+}
