@@ -60,6 +60,62 @@ import Testing
         StaticCase(
             name: "if without else, true", type: .i32ToVoid, body: Asm.localGet(0) + Asm.if() + Asm.nop + Asm.end,
             arguments: [.i32(UInt32(1))], count: 3),
+        // br 1; the function's end is reached by the branch to the body's label, so it does not count.
+        StaticCase(
+            name: "br to the function's label", type: .voidToI32, body: Asm.i32Const(5) + Asm.br(0),
+            results: [.i32(UInt32(5))], count: 1),
+        // br_if 1, taken: the function's end is reached by the branch.
+        StaticCase(
+            name: "br_if to the function's label, taken", type: .i32ToI32,
+            body: Asm.i32Const(5) + Asm.localGet(0) + Asm.brIf(0), arguments: [.i32(UInt32(1))],
+            results: [.i32(UInt32(5))], count: 1),
+        // br_if 1, not taken, then fn end 1.
+        StaticCase(
+            name: "br_if to the function's label, not taken", type: .i32ToI32,
+            body: Asm.i32Const(5) + Asm.localGet(0) + Asm.brIf(0), arguments: [.i32(UInt32(0))],
+            results: [.i32(UInt32(5))], count: 2),
+        // br_table 1, to the function's label.
+        StaticCase(
+            name: "br_table to the function's label", type: .i32ToI32,
+            body: Asm.i32Const(5) + Asm.localGet(0) + Asm.brTable([], default: 0), arguments: [.i32(UInt32(9))],
+            results: [.i32(UInt32(5))], count: 1),
+        // block 1, br_if 1 (not taken), end 1 (falls through), fn end 1.
+        StaticCase(
+            name: "br_if not taken inside a block", body: Asm.block() + Asm.i32Const(0) + Asm.brIf(0) + Asm.end,
+            count: 4),
+        // block 1, br_if 1 (taken: the block's end is skipped), fn end 1.
+        StaticCase(
+            name: "br_if taken inside a block", body: Asm.block() + Asm.i32Const(1) + Asm.brIf(0) + Asm.end, count: 3),
+        // block 1, end 1, fn end 1: a result type changes nothing.
+        StaticCase(
+            name: "block with a result",
+            body: Asm.block(.value(.i32)) + Asm.i32Const(1) + Asm.end + Asm.drop, count: 3),
+        // loop 1, br_if 1 (not taken), end 1, fn end 1.
+        StaticCase(
+            name: "loop with an untaken back edge", body: Asm.loop() + Asm.i32Const(0) + Asm.brIf(0) + Asm.end,
+            count: 4),
+        // loop 1, return 1.
+        StaticCase(name: "return inside a loop", body: Asm.loop() + Asm.return + Asm.end, count: 2),
+        // block 1, br 1, fn end 1; the block after the br never runs.
+        StaticCase(
+            name: "dead code after br", body: Asm.block() + Asm.br(0) + Asm.block() + Asm.end + Asm.end, count: 3),
+        // if 1, br 1 out of the then-arm (neither else nor end counts), fn end 1.
+        StaticCase(
+            name: "then-arm branches out", type: .i32ToVoid,
+            body: Asm.localGet(0) + Asm.if() + Asm.br(0) + Asm.else + Asm.nop + Asm.end,
+            arguments: [.i32(UInt32(1))], count: 3),
+        // if 1, inner if 1 (false, no else: its end skipped), outer end 1 (else-arm falls through), fn end 1.
+        StaticCase(
+            name: "false if inside an else-arm", type: .i32ToVoid,
+            body: Asm.localGet(0) + Asm.if() + Asm.else + Asm.localGet(0) + Asm.if() + Asm.end + Asm.end,
+            arguments: [.i32(UInt32(0))], count: 4),
+        // loop 1, then br_table 1 per pass: with 3, indices 2 and 1 go back to the loop (default), index 0
+        // leaves through the function's label (its end not counted): 1 + 3.
+        StaticCase(
+            name: "br_table as a loop's back edge", type: .i32ToVoid,
+            body: Asm.loop() + Asm.localGet(0) + Asm.i32Const(1) + Asm.op("i32.sub") + Asm.localTee(0)
+                + Asm.brTable([1], default: 0) + Asm.end,
+            arguments: [.i32(UInt32(3))], count: 4),
     ]
 
     @Test(arguments: staticCases)
@@ -181,6 +237,47 @@ import Testing
         #expect(trap?.code == .unreachable)
         #expect(trap?.functionIndex == 0)
         #expect(store.instructionCount == 1 + (2 * n + 3))
+    }
+
+    /// Increments made before a trapping instruction are kept, whatever the instruction: each body
+    /// below runs `block block <kind>`, so the count at the trap is exactly 2 (no `end` counts).
+    @Test(arguments: [
+        ("unreachable", Asm.unreachable, TrapCode.unreachable),
+        ("i32.div_s", Asm.i32Const(1) + Asm.i32Const(0) + Asm.op("i32.div_s") + Asm.drop, .integerDivideByZero),
+        ("i64.rem_u", Asm.i64Const(1) + Asm.i64Const(0) + Asm.op("i64.rem_u") + Asm.drop, .integerDivideByZero),
+        (
+            "i32.div_s overflow", Asm.i32Const(.min) + Asm.i32Const(-1) + Asm.op("i32.div_s") + Asm.drop,
+            .integerOverflow
+        ),
+        (
+            "i32.trunc_f64_u", Asm.f64Const(bits: 0x7FF8_0000_0000_0000) + Asm.op("i32.trunc_f64_u") + Asm.drop,
+            .invalidConversionToInteger
+        ),
+        ("i64.trunc_f32_s", Asm.f32Const(bits: 0x7F80_0000) + Asm.op("i64.trunc_f32_s") + Asm.drop, .integerOverflow),
+        ("i32.load", Asm.i32Const(65_536) + Asm.memory("i32.load") + Asm.drop, .outOfBoundsMemoryAccess),
+        ("i64.store", Asm.i32Const(65_535) + Asm.i64Const(0) + Asm.memory("i64.store"), .outOfBoundsMemoryAccess),
+        (
+            "memory.fill", Asm.i32Const(65_536) + Asm.i32Const(0) + Asm.i32Const(1) + [0xFC, 11, 0],
+            .outOfBoundsMemoryAccess
+        ),
+        ("call_indirect", Asm.i32Const(1) + Asm.callIndirect(type: 0), .undefinedElement),
+        ("table.copy", Asm.i32Const(0) + Asm.i32Const(0) + Asm.i32Const(2) + Asm.tableCopy(), .outOfBoundsTableAccess),
+        ("call of a trapping function", Asm.call(0), .unreachable),
+    ])
+    func incrementsBeforeATrapAreKept(kind: String, instructions: [UInt8], code: TrapCode) throws {
+        let store = Store()
+        let instance = try WasmModule()
+            .types(.void)
+            .memory(min: 1)
+            .table(min: 1)
+            .function(.void, Asm.unreachable)
+            .function(
+                .void, export: "run", body: Asm.block() + Asm.block() + instructions + Asm.end + Asm.end
+            )
+            .instantiate(in: store)
+        let trap = #expect(throws: Trap.self) { try instance.call("run") }
+        #expect(trap?.code == code)
+        #expect(store.instructionCount == 2)
     }
 
     /// The count is a function of the module and the arguments only: two fresh stores agree, and a

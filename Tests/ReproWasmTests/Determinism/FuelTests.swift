@@ -73,6 +73,40 @@ import Testing
         #expect(iterations(shortInstance) == .i32(Int32(Self.n)))
     }
 
+    /// Out of fuel stops at the instruction whose increment did not fit, after every effect before it:
+    ///
+    ///     block               ;; 1st increment
+    ///       (global.set 1)
+    ///       block             ;; 2nd
+    ///         (global.set 2)
+    ///       end               ;; 3rd
+    ///       (global.set 3)
+    ///     end                 ;; 4th
+    ///     (global.set 4)
+    ///                         ;; fn end: 5th
+    ///
+    /// With fuel F < 5 the trap is at the (F + 1)-th increment, so the global holds F.
+    @Test(arguments: [UInt64(0), 1, 2, 3, 4, 5])
+    func effectsStopAtTheInstructionThatRanOutOfFuel(fuel: UInt64) throws {
+        let store = Store()
+        let set: (Int32) -> [UInt8] = { Asm.i32Const($0) + Asm.globalSet(0) }
+        let body =
+            Asm.block() + set(1) + Asm.block() + set(2) + Asm.end + set(3) + Asm.end + set(4)
+        let instance = try WasmModule()
+            .global(.i32, mutable: true, initial: Asm.i32Const(0), export: "progress")
+            .function(.void, export: "run", body: body)
+            .instantiate(in: store)
+        store.fuel = fuel
+        if fuel < 5 {
+            let trap = #expect(throws: Trap.self) { try instance.call("run") }
+            #expect(trap?.code == .outOfFuel)
+        } else {
+            try instance.call("run")
+        }
+        #expect(instance.global(named: "progress")?.value == .i32(Int32(min(fuel, 4))))
+        #expect(store.instructionCount == fuel)
+    }
+
     /// Fuel is spent across calls: 10 fuel pays for ten empty functions (1 each); the eleventh traps.
     @Test func fuelIsSharedByConsecutiveCalls() throws {
         let store = Store()
