@@ -160,6 +160,84 @@ import Testing
         #expect(store.instructionCount == 1_050)
     }
 
+    // MARK: Fuel changed by a host function during a call
+
+    /// `countdown(100)` calling the host function `env.hook` on every iteration (host calls add 0), which
+    /// runs `action` on its first call. The run needs 204 increments.
+    private func countdownWithHook(store: Store, _ action: @escaping () -> Void) throws -> Instance {
+        let calls = HostCallCounter()
+        var imports = Imports()
+        imports.define(
+            "env", "hook",
+            .function(
+                Function(store: store, type: .void) { _, _ in
+                    calls.count += 1
+                    if calls.count == 1 { action() }
+                    return []
+                }))
+        return try WasmModule()
+            .importFunction("env", "hook", .void)
+            .function(.i32ToVoid, export: "countdown", body: Fixtures.countdown(iteration: Asm.call(0)))
+            .instantiate(in: store, imports: imports)
+    }
+
+    /// A host function that refuels lets the running call continue: 10 fuel at the start, 1,000 set at
+    /// the first hook (count 3: block, loop, br_if), so the run's 204 increments all fit.
+    @Test func refuellingFromAHostFunctionTakesEffectAtOnce() throws {
+        let store = Store()
+        let instance = try countdownWithHook(store: store) { [unowned store] in store.fuel = 1_000 }
+        store.fuel = 10
+        withKnownIssue(
+            """
+            Engine bug: execute() copies fuelLimit into a local once per entry and does not reload it after \
+            a host call, so fuel set by a host function is ignored until the next call from the embedder; \
+            this run traps "out of fuel" at count 10 while store.fuel reads 1000 - 7.
+            """
+        ) {
+            try instance.call("countdown", .i32(Self.n))
+            #expect(store.instructionCount == Self.total)
+            #expect(store.fuel == 1_000 + 3 - Self.total)
+        }
+    }
+
+    /// A host function that takes the fuel away stops the running call at the next increment: fuel 0
+    /// set at the first hook (count 3) traps on the iteration's `br` with the count still 3.
+    @Test func removingFuelFromAHostFunctionTakesEffectAtOnce() throws {
+        let store = Store()
+        let instance = try countdownWithHook(store: store) { [unowned store] in store.fuel = 0 }
+        store.fuel = 1_000
+        withKnownIssue(
+            """
+            Engine bug: the loop keeps the fuel limit it read on entry, so fuel removed by a host function \
+            mid-call is ignored: countdown(100) completes with 204 increments after store.fuel was set to 0.
+            """
+        ) {
+            let trap = #expect(throws: Trap.self) { try instance.call("countdown", .i32(Self.n)) }
+            #expect(trap?.code == .outOfFuel)
+            #expect(store.instructionCount == 3)
+        }
+    }
+
+    /// A host function that sets the counter mid-call (checkpoint/restore) keeps the fuel that was left,
+    /// as `Store.instructionCount`'s setter promises: 1,000 fuel, the count moved to 5,000 at count 3,
+    /// then the remaining 201 increments: 5,201, with 1,000 - 204 fuel left.
+    @Test func settingTheCounterFromAHostFunctionKeepsTheFuel() throws {
+        let store = Store()
+        let instance = try countdownWithHook(store: store) { [unowned store] in store.instructionCount = 5_000 }
+        store.fuel = 1_000
+        withKnownIssue(
+            """
+            Engine bug: the loop compares the new count with the absolute fuel limit it read on entry \
+            (1,000), so the first increment after the host set the count to 5,000 traps "out of fuel" and \
+            sets the counter back down to 1,000.
+            """
+        ) {
+            try instance.call("countdown", .i32(Self.n))
+            #expect(store.instructionCount == 5_000 + Self.total - 3)
+            #expect(store.fuel == 1_000 - Self.total)
+        }
+    }
+
     // MARK: Fuel and writes to the counter
 
     /// `Store.fuel` is "how many more instructions may be counted"; writing the counter through its

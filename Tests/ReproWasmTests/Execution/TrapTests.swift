@@ -227,6 +227,27 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(dataTrap.code == .outOfBoundsMemoryAccess)
     }
 
+    /// A start function that traps fails the instantiation with its trap; the increments before it stay
+    /// in the store's counter (block 1) and the store instantiates the next module normally.
+    @Test func trapInTheStartFunctionFailsInstantiation() throws {
+        let store = Store()
+        let failing = try WasmModule()
+            .function(.void, name: "start", Asm.block(), Asm.unreachable, Asm.end)
+            .start(0)
+            .module()
+        let failure = #expect(throws: InstantiationFailure.self) { try store.instantiate(failing) }
+        guard case .trap(let trap) = failure else {
+            Issue.record("expected a trap, got \(String(describing: failure))")
+            return
+        }
+        #expect(trap.code == .unreachable)
+        #expect(trap.functionName == "start")
+        #expect(store.instructionCount == 1)
+        let instance = try WasmModule().function(.voidToI32, export: "seven", Asm.i32Const(7)).instantiate(in: store)
+        #expect(try instance.call("seven") == [.i32(Int32(7))])
+        #expect(store.instructionCount == 2)
+    }
+
     // MARK: Where it happened
 
     /// The trap names the function it happened in (the callee, not the export that was called), with
