@@ -1,0 +1,239 @@
+import Testing
+
+@testable import ReproWasm
+
+private func i32(_ value: Int32) -> Value { .i32(value) }
+private func u32(_ value: UInt32) -> Value { .i32(value) }
+private func i64(_ value: Int64) -> Value { .i64(value) }
+private func u64(_ value: UInt64) -> Value { .i64(value) }
+private func f32(_ value: Float) -> Value { .f32(value) }
+private func f64(_ value: Double) -> Value { .f64(value) }
+
+/// One operator applied to operands, and the exact results (all results: wide arithmetic returns two).
+struct NumericCase: Sendable, CustomTestStringConvertible {
+    let op: String
+    let operands: [Value]
+    let results: [Value]
+
+    init(_ op: String, _ operands: [Value], _ results: [Value]) {
+        self.op = op
+        self.operands = operands
+        self.results = results
+    }
+
+    var testDescription: String { "\(op)(\(operands.map(\.description).joined(separator: ", "))) = \(results)" }
+
+    func run() throws -> [Value] {
+        try Fixtures.apply(op, FunctionType(operands.map(\.type), results.map(\.type)), operands)
+    }
+}
+
+/// Spot checks of integer and float semantics where a Swift or C shortcut would differ from wasm.
+@Suite struct NumericTests {
+    @Test(arguments: [
+        // Shift counts are taken modulo the width.
+        NumericCase("i32.shl", [u32(1), u32(31)], [u32(0x8000_0000)]),
+        NumericCase("i32.shl", [u32(1), u32(32)], [u32(1)]),
+        NumericCase("i32.shl", [u32(1), u32(33)], [u32(2)]),
+        NumericCase("i32.shl", [u32(1), i32(-1)], [u32(0x8000_0000)]),
+        NumericCase("i32.shr_s", [i32(-8), u32(33)], [i32(-4)]),
+        NumericCase("i32.shr_s", [u32(0x8000_0000), u32(31)], [i32(-1)]),
+        NumericCase("i32.shr_u", [u32(0x8000_0000), u32(31)], [u32(1)]),
+        NumericCase("i32.shr_u", [u32(0x8000_0000), u32(63)], [u32(1)]),
+        NumericCase("i32.shr_u", [i32(-1), u32(32)], [i32(-1)]),
+        NumericCase("i64.shl", [u64(1), u64(64)], [u64(1)]),
+        NumericCase("i64.shl", [u64(1), u64(65)], [u64(2)]),
+        NumericCase("i64.shr_s", [i64(.min), u64(63)], [i64(-1)]),
+        NumericCase("i64.shr_s", [i64(-8), u64(129)], [i64(-4)]),
+        NumericCase("i64.shr_u", [i64(.min), u64(127)], [u64(1)]),
+        NumericCase("i64.shr_u", [i64(-1), u64(64)], [i64(-1)]),
+        // Rotates, also modulo the width.
+        NumericCase("i32.rotl", [u32(0x8000_0001), u32(1)], [u32(3)]),
+        NumericCase("i32.rotr", [u32(1), u32(1)], [u32(0x8000_0000)]),
+        NumericCase("i32.rotl", [u32(0x1234_5678), u32(36)], [u32(0x2345_6781)]),
+        NumericCase("i32.rotr", [u32(0x1234_5678), i32(-4)], [u32(0x2345_6781)]),
+        NumericCase("i32.rotl", [u32(0x1234_5678), u32(0)], [u32(0x1234_5678)]),
+        NumericCase("i64.rotl", [u64(0x8000_0000_0000_0001), u64(1)], [u64(3)]),
+        NumericCase("i64.rotr", [u64(1), u64(65)], [u64(0x8000_0000_0000_0000)]),
+        NumericCase("i64.rotl", [u64(0x0123_4567_89AB_CDEF), u64(68)], [u64(0x1234_5678_9ABC_DEF0)]),
+    ])
+    func shiftsAndRotates(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    @Test(arguments: [
+        NumericCase("i32.clz", [u32(0)], [u32(32)]),
+        NumericCase("i32.ctz", [u32(0)], [u32(32)]),
+        NumericCase("i32.popcnt", [u32(0)], [u32(0)]),
+        NumericCase("i32.clz", [u32(1)], [u32(31)]),
+        NumericCase("i32.clz", [u32(0x8000_0000)], [u32(0)]),
+        NumericCase("i32.ctz", [u32(0x8000_0000)], [u32(31)]),
+        NumericCase("i32.popcnt", [i32(-1)], [u32(32)]),
+        NumericCase("i64.clz", [u64(0)], [u64(64)]),
+        NumericCase("i64.ctz", [u64(0)], [u64(64)]),
+        NumericCase("i64.popcnt", [u64(0)], [u64(0)]),
+        NumericCase("i64.clz", [u64(1)], [u64(63)]),
+        NumericCase("i64.ctz", [u64(0x8000_0000_0000_0000)], [u64(63)]),
+        NumericCase("i64.popcnt", [i64(-1)], [u64(64)]),
+    ])
+    func bitCounts(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    /// Signed division truncates towards zero; the remainder takes the dividend's sign.
+    @Test(arguments: [
+        NumericCase("i32.div_s", [i32(-7), i32(2)], [i32(-3)]),
+        NumericCase("i32.div_s", [i32(7), i32(-2)], [i32(-3)]),
+        NumericCase("i32.div_s", [i32(-7), i32(-2)], [i32(3)]),
+        NumericCase("i32.rem_s", [i32(-7), i32(2)], [i32(-1)]),
+        NumericCase("i32.rem_s", [i32(7), i32(-2)], [i32(1)]),
+        NumericCase("i32.rem_s", [i32(-7), i32(-2)], [i32(-1)]),
+        NumericCase("i32.div_u", [i32(-7), u32(2)], [u32(0x7FFF_FFFC)]),
+        NumericCase("i32.rem_u", [i32(-7), u32(2)], [u32(1)]),
+        NumericCase("i32.div_s", [i32(.min), i32(1)], [i32(.min)]),
+        NumericCase("i32.div_s", [i32(.min), i32(2)], [i32(-(1 << 30))]),
+        NumericCase("i32.rem_s", [i32(.min), i32(-1)], [i32(0)]),
+        NumericCase("i32.rem_s", [i32(.min), i32(1)], [i32(0)]),
+        NumericCase("i64.div_s", [i64(-7), i64(2)], [i64(-3)]),
+        NumericCase("i64.rem_s", [i64(-7), i64(2)], [i64(-1)]),
+        NumericCase("i64.rem_s", [i64(.min), i64(-1)], [i64(0)]),
+        NumericCase("i64.div_u", [i64(-1), u64(2)], [u64(0x7FFF_FFFF_FFFF_FFFF)]),
+        NumericCase("i64.rem_u", [i64(-1), u64(10)], [u64(5)]),
+    ])
+    func divisionAndRemainderSigns(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    /// Trapping conversions truncate towards zero; -2^31 is the lowest f32 that fits in i32, 2^31 traps.
+    @Test(arguments: [
+        ("i32.trunc_f32_s", f32(-2_147_483_648), Outcome.value(i32(.min))),
+        ("i32.trunc_f32_s", f32(2_147_483_648), .trap(.integerOverflow)),
+        ("i32.trunc_f32_s", f32(2_147_483_520), .value(i32(2_147_483_520))),  // the largest f32 below 2^31
+        ("i32.trunc_f32_s", f32(-1.9), .value(i32(-1))),
+        ("i32.trunc_f64_u", f64(3.99), .value(u32(3))),
+        ("i32.trunc_f64_u", f64(-0.99), .value(u32(0))),
+        ("i64.trunc_f64_s", f64(-0.5), .value(i64(0))),
+        ("i64.trunc_f64_u", f64(9_223_372_036_854_775_808), .value(u64(0x8000_0000_0000_0000))),
+    ])
+    func truncationBoundaries(op: String, operand: Value, outcome: Outcome) throws {
+        let result: ValueType = op.hasPrefix("i32") ? .i32 : .i64
+        outcome.check { try Fixtures.apply(op, FunctionType([operand.type], [result]), [operand]) }
+    }
+
+    /// Saturating conversions never trap: NaN gives 0, out-of-range values clamp.
+    @Test(arguments: [
+        NumericCase("i32.trunc_sat_f32_s", [.f32Bits(0x7FC0_0000)], [i32(0)]),
+        NumericCase("i32.trunc_sat_f32_s", [.f32Bits(0xFFA0_0000)], [i32(0)]),
+        NumericCase("i32.trunc_sat_f32_s", [f32(.infinity)], [i32(.max)]),
+        NumericCase("i32.trunc_sat_f32_s", [f32(-.infinity)], [i32(.min)]),
+        NumericCase("i32.trunc_sat_f32_s", [f32(2_147_483_648)], [i32(.max)]),
+        NumericCase("i32.trunc_sat_f32_s", [f32(-2_147_483_904)], [i32(.min)]),
+        NumericCase("i32.trunc_sat_f32_s", [f32(-1.5)], [i32(-1)]),
+        NumericCase("i32.trunc_sat_f32_u", [.f32Bits(0x7FC0_0000)], [u32(0)]),
+        NumericCase("i32.trunc_sat_f32_u", [f32(-.infinity)], [u32(0)]),
+        NumericCase("i32.trunc_sat_f32_u", [f32(.infinity)], [u32(.max)]),
+        NumericCase("i32.trunc_sat_f32_u", [f32(-1)], [u32(0)]),
+        NumericCase("i32.trunc_sat_f32_u", [f32(4_294_967_296)], [u32(.max)]),
+        NumericCase("i32.trunc_sat_f64_s", [.f64Bits(0x7FF8_0000_0000_0000)], [i32(0)]),
+        NumericCase("i32.trunc_sat_f64_s", [f64(1e10)], [i32(.max)]),
+        NumericCase("i32.trunc_sat_f64_s", [f64(-2_147_483_648.9)], [i32(.min)]),
+        NumericCase("i32.trunc_sat_f64_u", [.f64Bits(0xFFF8_0000_0000_0000)], [u32(0)]),
+        NumericCase("i32.trunc_sat_f64_u", [f64(4_294_967_296)], [u32(.max)]),
+        NumericCase("i32.trunc_sat_f64_u", [f64(4_294_967_295.9)], [u32(.max)]),
+        NumericCase("i64.trunc_sat_f32_s", [.f32Bits(0x7FC0_0000)], [i64(0)]),
+        NumericCase("i64.trunc_sat_f32_s", [f32(.infinity)], [i64(.max)]),
+        NumericCase("i64.trunc_sat_f32_s", [f32(-.infinity)], [i64(.min)]),
+        NumericCase("i64.trunc_sat_f32_u", [f32(.infinity)], [u64(.max)]),
+        NumericCase("i64.trunc_sat_f32_u", [f32(-.infinity)], [u64(0)]),
+        NumericCase("i64.trunc_sat_f64_s", [.f64Bits(0x7FF4_0000_0000_0000)], [i64(0)]),
+        NumericCase("i64.trunc_sat_f64_s", [f64(9_223_372_036_854_775_808)], [i64(.max)]),
+        NumericCase("i64.trunc_sat_f64_s", [f64(-9_223_372_036_854_775_808)], [i64(.min)]),
+        NumericCase("i64.trunc_sat_f64_s", [f64(.infinity)], [i64(.max)]),
+        NumericCase("i64.trunc_sat_f64_u", [.f64Bits(0x7FF8_0000_0000_0000)], [u64(0)]),
+        NumericCase("i64.trunc_sat_f64_u", [f64(18_446_744_073_709_551_616)], [u64(.max)]),
+        NumericCase("i64.trunc_sat_f64_u", [f64(9_223_372_036_854_775_808)], [u64(0x8000_0000_0000_0000)]),
+        NumericCase("i64.trunc_sat_f64_u", [f64(-1)], [u64(0)]),
+    ])
+    func saturatingConversions(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    /// Wide arithmetic (0xFC 19-22): 128-bit values as (low, high) pairs of i64.
+    @Test(arguments: [
+        NumericCase("i64.mul_wide_u", [u64(.max), u64(.max)], [u64(1), u64(0xFFFF_FFFF_FFFF_FFFE)]),
+        NumericCase("i64.mul_wide_u", [u64(1 << 32), u64(1 << 32)], [u64(0), u64(1)]),
+        NumericCase("i64.mul_wide_u", [u64(1 << 63), u64(2)], [u64(0), u64(1)]),
+        NumericCase("i64.mul_wide_s", [i64(-1), i64(-1)], [u64(1), u64(0)]),
+        NumericCase("i64.mul_wide_s", [i64(-1), i64(1)], [u64(.max), u64(.max)]),
+        NumericCase("i64.mul_wide_s", [i64(.min), i64(.min)], [u64(0), u64(0x4000_0000_0000_0000)]),
+        NumericCase("i64.mul_wide_s", [i64(.min), i64(-1)], [u64(0x8000_0000_0000_0000), u64(0)]),
+        NumericCase("i64.mul_wide_s", [i64(.max), i64(2)], [u64(0xFFFF_FFFF_FFFF_FFFE), u64(0)]),
+        NumericCase("i64.add128", [u64(.max), u64(0), u64(1), u64(0)], [u64(0), u64(1)]),
+        NumericCase("i64.add128", [u64(.max), u64(.max), u64(1), u64(0)], [u64(0), u64(0)]),
+        NumericCase("i64.add128", [u64(1), u64(2), u64(3), u64(4)], [u64(4), u64(6)]),
+        NumericCase(
+            "i64.add128", [u64(1 << 63), u64(0x7FFF_FFFF_FFFF_FFFF), u64(1 << 63), u64(0)],
+            [u64(0), u64(0x8000_0000_0000_0000)]),
+        NumericCase("i64.sub128", [u64(0), u64(0), u64(1), u64(0)], [u64(.max), u64(.max)]),
+        NumericCase("i64.sub128", [u64(0), u64(1), u64(1), u64(0)], [u64(.max), u64(0)]),
+        NumericCase("i64.sub128", [u64(5), u64(7), u64(3), u64(2)], [u64(2), u64(5)]),
+        NumericCase("i64.sub128", [u64(0), u64(1 << 63), u64(0), u64(1)], [u64(0), u64(0x7FFF_FFFF_FFFF_FFFF)]),
+    ])
+    func wideArithmetic(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    /// `nearest` rounds half-way cases to even, keeps the sign of zero, and does not use floor(x + 0.5).
+    @Test(arguments: [
+        NumericCase("f32.nearest", [f32(0.5)], [.f32Bits(0x0000_0000)]),
+        NumericCase("f32.nearest", [f32(1.5)], [f32(2)]),
+        NumericCase("f32.nearest", [f32(2.5)], [f32(2)]),
+        NumericCase("f32.nearest", [f32(3.5)], [f32(4)]),
+        NumericCase("f32.nearest", [f32(-0.5)], [.f32Bits(0x8000_0000)]),
+        NumericCase("f32.nearest", [f32(-1.5)], [f32(-2)]),
+        NumericCase("f32.nearest", [f32(-2.5)], [f32(-2)]),
+        NumericCase("f32.nearest", [.f32Bits(0x3EFF_FFFF)], [.f32Bits(0)]),  // 0.49999997: floor(x + 0.5) gives 1
+        NumericCase("f32.nearest", [.f32Bits(0x4A80_0001)], [.f32Bits(0x4A80_0000)]),  // 4194304.5 -> 4194304
+        NumericCase("f32.nearest", [.f32Bits(0x4A80_0003)], [.f32Bits(0x4A80_0004)]),  // 4194305.5 -> 4194306
+        NumericCase("f32.nearest", [.f32Bits(0x4B00_0001)], [.f32Bits(0x4B00_0001)]),  // 8388609: already integral
+        NumericCase("f64.nearest", [f64(2.5)], [f64(2)]),
+        NumericCase("f64.nearest", [f64(-3.5)], [f64(-4)]),
+        NumericCase("f64.nearest", [.f64Bits(0x3FDF_FFFF_FFFF_FFFF)], [.f64Bits(0)]),  // 0.49999999999999994
+        NumericCase("f64.nearest", [.f64Bits(0x4330_0000_0000_0001)], [.f64Bits(0x4330_0000_0000_0001)]),  // 2^52 + 1
+    ])
+    func nearestTiesToEven(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    /// wasm's min and max order -0 below +0, unlike a comparison-based `Swift.min`.
+    @Test(arguments: [
+        NumericCase("f32.min", [.f32Bits(0), .f32Bits(0x8000_0000)], [.f32Bits(0x8000_0000)]),
+        NumericCase("f32.min", [.f32Bits(0x8000_0000), .f32Bits(0)], [.f32Bits(0x8000_0000)]),
+        NumericCase("f32.max", [.f32Bits(0), .f32Bits(0x8000_0000)], [.f32Bits(0)]),
+        NumericCase("f32.max", [.f32Bits(0x8000_0000), .f32Bits(0)], [.f32Bits(0)]),
+        NumericCase("f32.min", [.f32Bits(0x8000_0000), .f32Bits(0x8000_0000)], [.f32Bits(0x8000_0000)]),
+        NumericCase("f32.max", [f32(-.infinity), f32(-1)], [f32(-1)]),
+        NumericCase("f64.min", [.f64Bits(0), .f64Bits(0x8000_0000_0000_0000)], [.f64Bits(0x8000_0000_0000_0000)]),
+        NumericCase("f64.min", [.f64Bits(0x8000_0000_0000_0000), .f64Bits(0)], [.f64Bits(0x8000_0000_0000_0000)]),
+        NumericCase("f64.max", [.f64Bits(0), .f64Bits(0x8000_0000_0000_0000)], [.f64Bits(0)]),
+        NumericCase("f64.max", [.f64Bits(0x8000_0000_0000_0000), .f64Bits(0)], [.f64Bits(0)]),
+    ])
+    func minMaxWithSignedZeros(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+
+    /// Sign extension and width changes.
+    @Test(arguments: [
+        NumericCase("i32.extend8_s", [u32(0x80)], [i32(-128)]),
+        NumericCase("i32.extend8_s", [u32(0x1_7F)], [i32(127)]),
+        NumericCase("i32.extend16_s", [u32(0x8000)], [u32(0xFFFF_8000)]),
+        NumericCase("i64.extend8_s", [u64(0x1FF)], [i64(-1)]),
+        NumericCase("i64.extend32_s", [u64(0x8000_0000)], [u64(0xFFFF_FFFF_8000_0000)]),
+        NumericCase("i32.wrap_i64", [u64(0x1_0000_0005)], [u32(5)]),
+        NumericCase("i64.extend_i32_s", [i32(-1)], [i64(-1)]),
+        NumericCase("i64.extend_i32_u", [i32(-1)], [u64(0xFFFF_FFFF)]),
+    ])
+    func extensionsAndWrapping(_ testCase: NumericCase) throws {
+        #expect(try testCase.run() == testCase.results)
+    }
+}

@@ -1,0 +1,323 @@
+import Testing
+
+@testable import ReproWasm
+
+/// What a call must do: return these values, or trap with this code.
+enum Outcome: Sendable, Equatable, CustomStringConvertible {
+    case value(Value)
+    case trap(TrapCode)
+
+    var description: String {
+        switch self {
+        case .value(let value): "\(value)"
+        case .trap(let code): "trap: \(code)"
+        }
+    }
+
+    /// Runs `call` and checks its outcome against this one.
+    func check(sourceLocation: SourceLocation = #_sourceLocation, _ call: () throws -> [Value]) {
+        switch self {
+        case .value(let value):
+            do {
+                let results = try call()
+                #expect(results == [value], sourceLocation: sourceLocation)
+            } catch {
+                Issue.record("expected \(value), caught \(error)", sourceLocation: sourceLocation)
+            }
+        case .trap(let code):
+            let trap = #expect(throws: Trap.self, sourceLocation: sourceLocation) { try call() }
+            #expect(trap?.code == code, sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// `DETERMINISM.md` §5: every trap kind reached from wasm gives its `TrapCode`, says where it happened,
+/// and leaves the store and its instances usable.
+@Suite struct TrapTests {
+    @Test func unreachableTraps() throws {
+        let instance = try WasmModule().function(.void, export: "run", Asm.unreachable).instantiate()
+        Outcome.trap(.unreachable).check { try instance.call("run") }
+    }
+
+    // MARK: Integer arithmetic and conversions
+
+    @Test(arguments: [
+        ("i32.div_s", [Value.i32(UInt32(1)), .i32(UInt32(0))], Outcome.trap(.integerDivideByZero)),
+        ("i32.div_u", [.i32(UInt32(1)), .i32(UInt32(0))], .trap(.integerDivideByZero)),
+        ("i32.rem_s", [.i32(UInt32(1)), .i32(UInt32(0))], .trap(.integerDivideByZero)),
+        ("i32.rem_u", [.i32(UInt32(1)), .i32(UInt32(0))], .trap(.integerDivideByZero)),
+        ("i64.div_s", [.i64(UInt64(1)), .i64(UInt64(0))], .trap(.integerDivideByZero)),
+        ("i64.div_u", [.i64(UInt64(1)), .i64(UInt64(0))], .trap(.integerDivideByZero)),
+        ("i64.rem_s", [.i64(UInt64(1)), .i64(UInt64(0))], .trap(.integerDivideByZero)),
+        ("i64.rem_u", [.i64(UInt64(1)), .i64(UInt64(0))], .trap(.integerDivideByZero)),
+        // The one signed quotient that does not fit.
+        ("i32.div_s", [.i32(Int32.min), .i32(Int32(-1))], .trap(.integerOverflow)),
+        ("i64.div_s", [.i64(Int64.min), .i64(Int64(-1))], .trap(.integerOverflow)),
+        // Its remainder is 0, not a trap.
+        ("i32.rem_s", [.i32(Int32.min), .i32(Int32(-1))], .value(.i32(Int32(0)))),
+        ("i64.rem_s", [.i64(Int64.min), .i64(Int64(-1))], .value(.i64(Int64(0)))),
+    ])
+    func integerDivisionTraps(op: String, operands: [Value], outcome: Outcome) throws {
+        let type = FunctionType(operands.map(\.type), [operands[0].type])
+        outcome.check { try Fixtures.apply(op, type, operands) }
+    }
+
+    /// Trapping float-to-int conversions: out of range is "integer overflow", NaN is "invalid conversion".
+    /// Each boundary is paired with the nearest value that converts.
+    @Test(arguments: [
+        ("i32.trunc_f32_s", Value.f32(-2_147_483_648), Outcome.value(.i32(Int32.min))),
+        ("i32.trunc_f32_s", .f32(2_147_483_648), .trap(.integerOverflow)),
+        ("i32.trunc_f32_s", .f32(-2_147_483_904), .trap(.integerOverflow)),  // next f32 below -2^31
+        ("i32.trunc_f32_s", .f32(.infinity), .trap(.integerOverflow)),
+        ("i32.trunc_f32_s", .f32Bits(0x7FC0_0000), .trap(.invalidConversionToInteger)),
+        ("i32.trunc_f32_u", .f32(-0.9), .value(.i32(Int32(0)))),
+        ("i32.trunc_f32_u", .f32(-1), .trap(.integerOverflow)),
+        ("i32.trunc_f32_u", .f32Bits(0xFFC0_0000), .trap(.invalidConversionToInteger)),
+        ("i32.trunc_f64_s", .f64(2_147_483_647.9), .value(.i32(Int32.max))),
+        ("i32.trunc_f64_s", .f64(-2_147_483_648.9), .value(.i32(Int32.min))),
+        ("i32.trunc_f64_s", .f64(2_147_483_648), .trap(.integerOverflow)),
+        ("i32.trunc_f64_s", .f64(-2_147_483_649), .trap(.integerOverflow)),
+        ("i32.trunc_f64_s", .f64Bits(0x7FF4_0000_0000_0000), .trap(.invalidConversionToInteger)),
+        ("i32.trunc_f64_u", .f64(4_294_967_295.9), .value(.i32(UInt32.max))),
+        ("i32.trunc_f64_u", .f64(4_294_967_296), .trap(.integerOverflow)),
+        ("i64.trunc_f32_s", .f32(9_223_372_036_854_775_808), .trap(.integerOverflow)),
+        ("i64.trunc_f32_s", .f32(-9_223_372_036_854_775_808), .value(.i64(Int64.min))),
+        ("i64.trunc_f64_s", .f64(9_223_372_036_854_775_808), .trap(.integerOverflow)),
+        ("i64.trunc_f64_s", .f64(9_223_372_036_854_774_784), .value(.i64(Int64(9_223_372_036_854_774_784)))),
+        ("i64.trunc_f64_u", .f64(18_446_744_073_709_551_616), .trap(.integerOverflow)),
+        ("i64.trunc_f64_u", .f64(-1), .trap(.integerOverflow)),
+        ("i64.trunc_f64_u", .f64Bits(0x7FF8_0000_0000_0000), .trap(.invalidConversionToInteger)),
+        ("i64.trunc_f32_u", .f32(-.infinity), .trap(.integerOverflow)),
+    ])
+    func floatToIntegerConversionTraps(op: String, operand: Value, outcome: Outcome) throws {
+        let result: ValueType = op.hasPrefix("i32") ? .i32 : .i64
+        outcome.check { try Fixtures.apply(op, FunctionType([operand.type], [result]), [operand]) }
+    }
+
+    // MARK: Memory
+
+    /// One page (65,536 bytes) with 0x2A at its last byte; each function takes the address.
+    static let memoryModule = WasmModule()
+        .memory(min: 1)
+        .data(at: 65_535, [0x2A])
+        .function(.i32ToI32, export: "i32.load", Asm.localGet(0), Asm.memory("i32.load"))
+        .function(.i32ToI64, export: "i64.load", Asm.localGet(0), Asm.memory("i64.load"))
+        .function(.i32ToI32, export: "i32.load8_u", Asm.localGet(0), Asm.memory("i32.load8_u"))
+        .function(.i32ToI32, export: "i32.load offset=1", Asm.localGet(0), Asm.memory("i32.load", offset: 1))
+        .function(
+            .i32ToI32, export: "i32.load8_u offset=0xFFFFFFFF", Asm.localGet(0),
+            Asm.memory("i32.load8_u", offset: 0xFFFF_FFFF)
+        )
+        .function(
+            .i32ToI32, export: "i32.load8_u offset=65535", Asm.localGet(0), Asm.memory("i32.load8_u", offset: 65_535)
+        )
+        .function(
+            .i32ToI32, export: "i32.store",
+            Asm.localGet(0), Asm.i32Const(7), Asm.memory("i32.store"), Asm.i32Const(1)
+        )
+        .function(
+            .i32ToI32, export: "i32.store8",
+            Asm.localGet(0), Asm.i32Const(7), Asm.memory("i32.store8"), Asm.i32Const(1)
+        )
+        .function(
+            .i32ToI32, export: "i64.store offset=8",
+            Asm.localGet(0), Asm.i64Const(7), Asm.memory("i64.store", offset: 8), Asm.i32Const(1))
+
+    @Test(arguments: [
+        ("i32.load", UInt32(65_532), Outcome.value(.i32(UInt32(0x2A00_0000)))),  // the last 4 bytes
+        ("i32.load", 65_533, .trap(.outOfBoundsMemoryAccess)),  // size - 3: one byte past the end
+        ("i32.load", 65_536, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.load", 0xFFFF_FFFF, .trap(.outOfBoundsMemoryAccess)),
+        ("i64.load", 65_528, .value(.i64(UInt64(0x2A00_0000_0000_0000)))),
+        ("i64.load", 65_529, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.load8_u", 65_535, .value(.i32(UInt32(0x2A)))),
+        ("i32.load8_u", 65_536, .trap(.outOfBoundsMemoryAccess)),
+        // Effective address = address + offset in 33 bits: no wrap-around to low memory.
+        ("i32.load offset=1", 65_531, .value(.i32(UInt32(0x2A00_0000)))),
+        ("i32.load offset=1", 65_532, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.load offset=1", 0xFFFF_FFFF, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.load8_u offset=0xFFFFFFFF", 1, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.load8_u offset=0xFFFFFFFF", 0, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.load8_u offset=65535", 0, .value(.i32(UInt32(0x2A)))),
+        ("i32.load8_u offset=65535", 1, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.store", 65_532, .value(.i32(UInt32(1)))),
+        ("i32.store", 65_533, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.store", 65_536, .trap(.outOfBoundsMemoryAccess)),
+        ("i32.store8", 65_535, .value(.i32(UInt32(1)))),
+        ("i32.store8", 65_536, .trap(.outOfBoundsMemoryAccess)),
+        ("i64.store offset=8", 65_520, .value(.i32(UInt32(1)))),
+        ("i64.store offset=8", 65_521, .trap(.outOfBoundsMemoryAccess)),
+        ("i64.store offset=8", 0xFFFF_FFF8, .trap(.outOfBoundsMemoryAccess)),
+    ])
+    func memoryAccessBounds(function: String, address: UInt32, outcome: Outcome) throws {
+        let instance = try Self.memoryModule.instantiate()
+        outcome.check { try instance.call(function, .i32(address)) }
+    }
+
+    /// A store that traps writes nothing, not even the bytes that were in bounds.
+    @Test func outOfBoundsStoreWritesNothing() throws {
+        let instance = try WasmModule().memory(min: 1, export: "memory")
+            .function(.i32ToVoid, export: "store", Asm.localGet(0), Asm.i32Const(-1), Asm.memory("i32.store"))
+            .instantiate()
+        #expect(throws: Trap.self) { try instance.call("store", .i32(UInt32(65_534))) }
+        #expect(try instance.memory(named: "memory")?.read(offset: 65_532, count: 4) == [0, 0, 0, 0])
+    }
+
+    // MARK: Tables and indirect calls
+
+    /// Table of 3: [0] `fortyTwo: () -> i32`, [1] `identity: (i32) -> i32`, [2] null.
+    /// `dispatch(i)` calls element i as `() -> i32` (type 0).
+    static let tableModule = WasmModule()
+        .types(.voidToI32, .i32ToI32)
+        .table(min: 3)
+        .elements(at: 0, [0, 1])
+        .function(.voidToI32, Asm.i32Const(42))
+        .function(.i32ToI32, Asm.localGet(0))
+        .function(.i32ToI32, export: "dispatch", Asm.localGet(0), Asm.callIndirect(type: 0))
+        // copy(dst, src, n): table.copy within the table.
+        .function(
+            FunctionType([.i32, .i32, .i32], []), export: "copy",
+            Asm.localGet(0), Asm.localGet(1), Asm.localGet(2), Asm.tableCopy())
+
+    @Test(arguments: [
+        (UInt32(0), Outcome.value(.i32(Int32(42)))),
+        (1, .trap(.indirectCallTypeMismatch)),
+        (2, .trap(.uninitializedElement)),
+        (3, .trap(.undefinedElement)),
+        (0xFFFF_FFFF, .trap(.undefinedElement)),
+    ])
+    func callIndirectChecks(index: UInt32, outcome: Outcome) throws {
+        let instance = try Self.tableModule.instantiate()
+        outcome.check { try instance.call("dispatch", .i32(index)) }
+    }
+
+    /// `table.copy` out of the table's 3 elements is "out of bounds table access" and copies nothing.
+    @Test func tableCopyOutOfBounds() throws {
+        let instance = try Self.tableModule.instantiate()
+        for (destination, source, count): (UInt32, UInt32, UInt32) in [
+            (0, 1, 3), (1, 0, 3), (4, 0, 0), (0, 0xFFFF_FFFF, 1),
+        ] {
+            let trap = #expect(throws: Trap.self) {
+                try instance.call("copy", .i32(destination), .i32(source), .i32(count))
+            }
+            #expect(trap?.code == .outOfBoundsTableAccess)
+        }
+        // Zero-length copies at the very end are in bounds; element 0 still holds fortyTwo.
+        try instance.call("copy", .i32(UInt32(3)), .i32(UInt32(3)), .i32(UInt32(0)))
+        #expect(try instance.call("dispatch", .i32(UInt32(0))) == [.i32(Int32(42))])
+    }
+
+    /// Active segments out of range trap during instantiation with the same codes.
+    @Test func segmentsOutOfRangeTrapAtInstantiation() throws {
+        let store = Store()
+        let elements = try WasmModule().table(min: 1).function(.void, body: []).elements(at: 1, [0]).module()
+        let elementFailure = #expect(throws: InstantiationFailure.self) { try store.instantiate(elements) }
+        guard case .trap(let elementTrap) = elementFailure else {
+            Issue.record("expected a trap, got \(String(describing: elementFailure))")
+            return
+        }
+        #expect(elementTrap.code == .outOfBoundsTableAccess)
+
+        let data = try WasmModule().memory(min: 1).data(at: 65_535, [1, 2]).module()
+        let dataFailure = #expect(throws: InstantiationFailure.self) { try store.instantiate(data) }
+        guard case .trap(let dataTrap) = dataFailure else {
+            Issue.record("expected a trap, got \(String(describing: dataFailure))")
+            return
+        }
+        #expect(dataTrap.code == .outOfBoundsMemoryAccess)
+    }
+
+    /// A start function that traps fails the instantiation with its trap; the increments before it stay
+    /// in the store's counter (block 1) and the store instantiates the next module normally.
+    @Test func trapInTheStartFunctionFailsInstantiation() throws {
+        let store = Store()
+        let failing = try WasmModule()
+            .function(.void, name: "start", Asm.block(), Asm.unreachable, Asm.end)
+            .start(0)
+            .module()
+        let failure = #expect(throws: InstantiationFailure.self) { try store.instantiate(failing) }
+        guard case .trap(let trap) = failure else {
+            Issue.record("expected a trap, got \(String(describing: failure))")
+            return
+        }
+        #expect(trap.code == .unreachable)
+        #expect(trap.functionName == "start")
+        #expect(store.instructionCount == 1)
+        let instance = try WasmModule().function(.voidToI32, export: "seven", Asm.i32Const(7)).instantiate(in: store)
+        #expect(try instance.call("seven") == [.i32(Int32(7))])
+        #expect(store.instructionCount == 2)
+    }
+
+    // MARK: Where it happened
+
+    /// The trap names the function it happened in (the callee, not the export that was called), with
+    /// its name from the name section.
+    @Test func trapNamesTheFunctionFromTheNameSection() throws {
+        let instance = try WasmModule()
+            .function(.void, name: "explode", Asm.nop, Asm.unreachable)
+            .function(.void, export: "run", name: "run", Asm.call(0))
+            .instantiate()
+        let trap = try #require(#expect(throws: Trap.self) { try instance.call("run") })
+        #expect(trap.code == .unreachable)
+        #expect(trap.functionIndex == 0)
+        #expect(trap.functionName == "explode")
+        #expect(trap.description.hasPrefix("unreachable in function 0 \"explode\""))
+    }
+
+    @Test func trapWithoutANameSectionGivesTheIndex() throws {
+        let instance = try WasmModule()
+            .function(.void, body: [])
+            .function(.i32ToI32, export: "div", Asm.i32Const(1), Asm.localGet(0), Asm.op("i32.div_u"))
+            .instantiate()
+        let trap = try #require(#expect(throws: Trap.self) { try instance.call("div", .i32(UInt32(0))) })
+        #expect(trap.code == .integerDivideByZero)
+        #expect(trap.functionIndex == 1)
+        #expect(trap.functionName == nil)
+        #expect(trap.description.hasPrefix("integer divide by zero in function 1"))
+        #expect(!trap.description.contains("\""))
+    }
+
+    // MARK: Usable after a trap
+
+    /// After each kind of trap the same instance answers correctly, memory writes made before the trap
+    /// stay, and later calls count on from where the trap left the counter.
+    @Test(arguments: [
+        (Int32(0), TrapCode.unreachable), (1, .integerDivideByZero), (2, .integerOverflow),
+        (3, .invalidConversionToInteger), (4, .outOfBoundsMemoryAccess), (5, .undefinedElement),
+    ])
+    func storeAndInstanceStayUsable(selector: Int32, code: TrapCode) throws {
+        // run(k) writes k + 100 at address 0, then br_table (depth k) out of the innermost k + 1 of 7 nested
+        // blocks onto trap kind k; run(6) leaves all 7 and returns the value at address 0. Counts: the 7
+        // blocks and the br_table (8) before any trap; run(6) adds its fn end (9): every block's end is
+        // reached by the branch.
+        var body = Asm.i32Const(0) + Asm.localGet(0) + Asm.i32Const(100) + Asm.op("i32.add") + Asm.memory("i32.store")
+        body += Array(repeating: Asm.block(), count: 7).flatMap { $0 }
+        body += Asm.localGet(0) + Asm.brTable([0, 1, 2, 3, 4, 5], default: 6) + Asm.end
+        let kinds: [[UInt8]] = [
+            Asm.unreachable,
+            Asm.i32Const(1) + Asm.i32Const(0) + Asm.op("i32.div_s") + Asm.drop,
+            Asm.i32Const(Int32.min) + Asm.i32Const(-1) + Asm.op("i32.div_s") + Asm.drop,
+            Asm.f32Const(bits: 0x7FC0_0000) + Asm.op("i32.trunc_f32_s") + Asm.drop,
+            Asm.i32Const(65_536) + Asm.memory("i32.load") + Asm.drop,
+            Asm.i32Const(5) + Asm.callIndirect(type: 1),
+        ]
+        for kind in kinds { body += kind + Asm.unreachable + Asm.end }
+        body += Asm.i32Const(0) + Asm.memory("i32.load")
+        let store = Store()
+        let instance = try WasmModule()
+            .types(.i32ToI32, .void)
+            .memory(min: 1)
+            .table(min: 1)
+            .function(.i32ToI32, export: "run", body: body)
+            .function(.i32ToI32, export: "read", Asm.localGet(0), Asm.memory("i32.load"))
+            .instantiate(in: store)
+
+        let trap = #expect(throws: Trap.self) { try instance.call("run", .i32(selector)) }
+        #expect(trap?.code == code)
+        #expect(trap?.functionIndex == 0)
+        #expect(store.instructionCount == 8)  // 7 blocks + br_table; no end, no fn end
+        #expect(try instance.call("read", .i32(Int32(0))) == [.i32(selector + 100)])  // + read's fn end
+        #expect(try instance.call("run", .i32(Int32(6))) == [.i32(Int32(106))])
+        #expect(store.instructionCount == 8 + 1 + 9)
+    }
+}
