@@ -47,24 +47,17 @@ public final class Store {
     /// checkpoint and replay a run; see `DETERMINISM.md` §3.
     public var instructionCount: UInt64 {
         get { runtime.counter }
-        set {
-            let remaining = fuel
-            runtime.counter = newValue
-            fuel = remaining
-        }
+        set { runtime.counter = newValue }
     }
 
     /// The fuel left: how many more instructions may be counted before execution traps with
-    /// "out of fuel". `nil` means unlimited (the default).
+    /// "out of fuel". `nil` means unlimited (the default). Independent of `instructionCount`: setting
+    /// either leaves the other as it is.
     public var fuel: UInt64? {
-        get { runtime.fuelLimit == .max ? nil : runtime.fuelLimit &- runtime.counter }
+        get { runtime.isFuelLimited ? runtime.fuel : nil }
         set {
-            guard let newValue else {
-                runtime.fuelLimit = .max
-                return
-            }
-            let (limit, overflow) = runtime.counter.addingReportingOverflow(newValue)
-            runtime.fuelLimit = overflow ? .max - 1 : min(limit, .max - 1)
+            runtime.isFuelLimited = newValue != nil
+            runtime.fuel = newValue ?? .max
         }
     }
 

@@ -13,6 +13,20 @@
 @inline(__always) func b(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word &>> 32) & 0xFFFF }
 /// Operand `c` (bits 48-63) of a head word.
 @inline(__always) func c(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word &>> 48) }
+/// Adds `increment` to the instruction counter, or traps with "out of fuel" after taking exactly the
+/// increments the remaining fuel allows (so a folded increment traps with the count that counting
+/// one by one would leave). The counter wraps; fuel never does.
+@inline(__always)
+func charge(_ increment: UInt64, count: inout UInt64, fuel: inout UInt64) throws(TrapCode) {
+    if increment > fuel {
+        count &+= fuel
+        fuel = 0
+        throw .outOfFuel
+    }
+    count &+= increment
+    fuel &-= increment
+}
+
 /// Operands `b` and `c` together (bits 32-63): a 32-bit index or constant.
 @inline(__always) func bc(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word &>> 32) }
 
@@ -36,7 +50,7 @@ extension StoreRuntime {
         var memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
         var globals = context.pointee.globals
         var count = counter
-        let limit = fuelLimit
+        var fuel = self.fuel
         let baseDepth = frameTop
         var depth = frameTop
         let maxDepth = limits.maxCallDepth - 1
@@ -44,6 +58,7 @@ extension StoreRuntime {
         let frames = self.frames
         defer {
             counter = count
+            self.fuel = fuel
             frameTop = baseDepth
         }
         do throws(TrapCode) {
@@ -55,58 +70,34 @@ extension StoreRuntime {
             case .unreachable:
                 throw .unreachable
             case .count:
-                count &+= UInt64(a(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(a(word)), count: &count, fuel: &fuel)
                 pc += 1
             case .jump:
                 pc += Int(Int64(bitPattern: pc[1]))
             case .br:
-                count &+= UInt64(a(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(a(word)), count: &count, fuel: &fuel)
                 pc += Int(Int64(bitPattern: pc[1]))
             case .brIf:
-                count &+= UInt64(b(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(b(word)), count: &count, fuel: &fuel)
                 if UInt32(truncatingIfNeeded: sp[a(word)]) != 0 {
                     pc += Int(Int64(bitPattern: pc[1]))
                 } else {
                     pc += 2
                 }
             case .brIfNot:
-                count &+= UInt64(b(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(b(word)), count: &count, fuel: &fuel)
                 if UInt32(truncatingIfNeeded: sp[a(word)]) == 0 {
                     pc += Int(Int64(bitPattern: pc[1]))
                 } else {
                     pc += 2
                 }
             case .brTable:
-                count &+= UInt64(b(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(b(word)), count: &count, fuel: &fuel)
                 let targets = pc[1]
                 let index = min(UInt64(UInt32(truncatingIfNeeded: sp[a(word)])), targets)
                 pc += Int(Int64(bitPattern: pc[2 + Int(index)]))
             case .return:
-                count &+= UInt64(a(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(a(word)), count: &count, fuel: &fuel)
                 if depth == baseDepth { return }
                 depth -= 1
                 let frame = frames[depth]
@@ -135,9 +126,11 @@ extension StoreRuntime {
                 let calleeSP = sp + a(word)
                 guard let code = callee.pointee.code else {
                     counter = count
-                    frameTop = depth
+                    self.fuel = fuel
+                    frameTop = depth + 1
                     try callHost(callee, sp: calleeSP)
                     count = counter
+                    fuel = self.fuel
                     memoryBase = context.pointee.memory0.pointee.base
                     memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
                     pc = returnPC
@@ -174,20 +167,18 @@ extension StoreRuntime {
                     callee = context.pointee.functions[Int(pc[1])]
                     increment = UInt64(b(word))
                 }
-                count &+= increment
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(increment, count: &count, fuel: &fuel)
                 // The arguments move down to the frame's first slots; the frame is reused.
                 let argumentSlots = callee.pointee.parameterSlots
                 let source = sp + a(word)
                 if source != sp { sp.update(from: source, count: argumentSlots) }
                 guard let code = callee.pointee.code else {
                     counter = count
-                    frameTop = depth
+                    self.fuel = fuel
+                    frameTop = depth + 1
                     try callHost(callee, sp: sp)
                     count = counter
+                    fuel = self.fuel
                     // Return to the caller as `return` would (the host's results are in slots 0...).
                     if depth == baseDepth { return }
                     depth -= 1
@@ -1241,11 +1232,7 @@ extension StoreRuntime {
                 sp[a(word)] = (Int64(bitPattern: x) >= Int64(bitPattern: y)) ? 1 : 0
                 pc += 2
             case .brIfI32Eq:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x == y {
@@ -1254,11 +1241,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32EqImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x == y {
@@ -1267,11 +1250,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32Ne:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x != y {
@@ -1280,11 +1259,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32NeImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x != y {
@@ -1293,11 +1268,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LtU:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x < y {
@@ -1306,11 +1277,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LtUImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x < y {
@@ -1319,11 +1286,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GtU:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x > y {
@@ -1332,11 +1295,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GtUImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x > y {
@@ -1345,11 +1304,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LeU:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x <= y {
@@ -1358,11 +1313,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LeUImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x <= y {
@@ -1371,11 +1322,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GeU:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x >= y {
@@ -1384,11 +1331,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GeUImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x >= y {
@@ -1397,11 +1340,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LtS:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) < Int32(bitPattern: y) {
@@ -1410,11 +1349,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LtSImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) < Int32(bitPattern: y) {
@@ -1423,11 +1358,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GtS:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) > Int32(bitPattern: y) {
@@ -1436,11 +1367,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GtSImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) > Int32(bitPattern: y) {
@@ -1449,11 +1376,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LeS:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) <= Int32(bitPattern: y) {
@@ -1462,11 +1385,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LeSImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) <= Int32(bitPattern: y) {
@@ -1475,11 +1394,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GeS:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) >= Int32(bitPattern: y) {
@@ -1488,11 +1403,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GeSImm:
-                count &+= UInt64(c(word))
-                if count > limit {
-                    count = limit
-                    throw .outOfFuel
-                }
+                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) >= Int32(bitPattern: y) {

@@ -11,8 +11,10 @@ extension StoreRuntime {
         let type = typesByID[function.pointee.typeID]
         let sp = stack + stackTop
         guard sp + max(function.pointee.frameSlots, function.pointee.resultSlots) <= stackEnd,
-            frameTop < limits.maxCallDepth
+            frameTop < limits.maxCallDepth, nestedInvocations <= limits.maxReentrancyDepth
         else { throw Trap(code: .callStackExhausted) }
+        nestedInvocations += 1
+        defer { nestedInvocations -= 1 }
         var slot = 0
         for (argument, parameter) in zip(arguments, type.parameters) {
             argument.store(to: sp + slot)
@@ -42,6 +44,11 @@ extension StoreRuntime {
 
     /// Builds the embedder's `Trap` from a trap code and the location the loop left behind.
     func makeTrap(_ code: TrapCode) -> Trap {
+        if code == .hostError, let trap = pendingTrap {
+            pendingTrap = nil
+            pendingHostError = nil
+            return trap
+        }
         var hostError: (any Error)?
         if code == .hostError {
             hostError = pendingHostError
@@ -80,7 +87,7 @@ extension StoreRuntime {
             results = try host.body(Caller(runtime: self, instanceIndex: nil), arguments)
         } catch let trap as Trap {
             // A trap from wasm code the host called propagates unchanged.
-            pendingHostError = trap
+            pendingTrap = trap
             throw .hostError
         } catch {
             pendingHostError = error

@@ -8,16 +8,20 @@ public struct StoreLimits: Sendable, Hashable {
     public var maxMemoryPages: Int
     /// The largest number of elements any table may grow to (the module's maximum also applies).
     public var maxTableElements: Int
+    /// How deeply host functions may call back into wasm (each such re-entry uses native stack,
+    /// unlike wasm-to-wasm calls); one more traps with "call stack exhausted".
+    public var maxReentrancyDepth: Int
 
     /// Creates limits; the defaults suit typical compiled programs.
     public init(
         maxCallDepth: Int = 10_000, maxStackSlots: Int = 1 << 20, maxMemoryPages: Int = 65536,
-        maxTableElements: Int = 10_000_000
+        maxTableElements: Int = 10_000_000, maxReentrancyDepth: Int = 100
     ) {
         self.maxCallDepth = maxCallDepth
         self.maxStackSlots = maxStackSlots
         self.maxMemoryPages = maxMemoryPages
         self.maxTableElements = maxTableElements
+        self.maxReentrancyDepth = maxReentrancyDepth
     }
 }
 
@@ -47,8 +51,14 @@ final class StoreRuntime {
     let limits: StoreLimits
     /// The instruction counter (`DETERMINISM.md` §3).
     var counter: UInt64 = 0
-    /// Execution traps with "out of fuel" when an increment would take `counter` past this.
-    var fuelLimit: UInt64 = .max
+    /// The fuel left: how many more increments the counter may take before execution traps with
+    /// "out of fuel". `UInt64.max` when fuel is off (2^64 increments never run out).
+    var fuel: UInt64 = .max
+    /// Whether the embedder set a fuel budget (`fuel` is then meaningful to report).
+    var isFuelLimited = false
+    /// Nested invocations (a host function calling back into wasm) under way; each re-entry uses
+    /// native stack, so it has a limit of its own.
+    var nestedInvocations = 0
 
     // Interned function types.
     private var typeIDs: [FunctionType: Int] = [:]
@@ -78,6 +88,8 @@ final class StoreRuntime {
 
     /// The error a host function threw, carried beside `TrapCode.hostError`.
     var pendingHostError: (any Error)?
+    /// A trap of wasm code that a host function called and let through: re-raised unchanged.
+    var pendingTrap: Trap?
     /// Where the last trap happened: the function and the instruction (set by the loop on exit).
     var trapFunction: UnsafeMutablePointer<FunctionInstance>?
     var trapPC: UnsafePointer<UInt64>?
