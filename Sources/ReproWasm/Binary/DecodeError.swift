@@ -55,7 +55,11 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .malformedUTF8: "malformed UTF-8 encoding"
             case .malformedImportKind(let k): "malformed import kind 0x\(String(k, radix: 16))"
             case .malformedExportKind(let k): "malformed export kind 0x\(String(k, radix: 16))"
-            case .malformedLimitsFlags(let f): "malformed limits flags 0x\(String(f, radix: 16))"
+            case .malformedLimitsFlags(let f):
+                // Bit 3 announces a page size (custom page sizes): malformed for the core spec, but say why.
+                f & 0xF8 == 0x08
+                    ? "malformed limits flags 0x\(String(f, radix: 16)) (\(Feature.customPageSizes) is not supported)"
+                    : "malformed limits flags 0x\(String(f, radix: 16))"
             case .malformedMutability(let m): "malformed mutability 0x\(String(m, radix: 16))"
             case .malformedReferenceType(let t): "malformed reference type 0x\(String(t, radix: 16))"
             case .malformedValueType(let t): "malformed value type 0x\(String(t, radix: 16))"

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import ReproWasm
+
+/// The feature gate (DETERMINISM.md §1): each opt-in and each unsupported proposal, used by a small
+/// module, is rejected under `Features.deterministic` with an error naming the proposal; the opt-in
+/// ones are accepted under `Features.full`.
+@Suite struct FeatureGateTests {
+    typealias B = WasmBytes
+
+    static let voidType = B.section(1, B.vector([B.functionType(FunctionType())]))
+    static let oneFunction = B.section(3, B.vector([[0x00]]))
+
+    /// A module with one `[] -> []` function whose body is `code` (without the final `end`).
+    static func function(_ code: [UInt8], locals: [UInt8] = [0x00]) -> [UInt8] {
+        let body = locals + code + [0x0B]
+        return B.header + voidType + oneFunction + B.section(10, B.vector([B.u32(body.count) + body]))
+    }
+
+    /// Modules that use one proposal each, with the proposal.
+    static let cases: [(Feature, [UInt8])] = [
+        // reference types: ref.null extern, drop
+        (.referenceTypes, function([0xD0, 0x6F, 0x1A])),
+        // tail calls: return_call 0
+        (.tailCalls, function([0x12, 0x00])),
+        // extended const: a global initialised with i32.const 1, i32.const 2, i32.add
+        (.extendedConst, B.header + B.section(6, B.vector([[0x7F, 0x00, 0x41, 0x01, 0x41, 0x02, 0x6A, 0x0B]]))),
+        // threads: a shared memory (flags 0x03)
+        (.threads, B.header + B.section(5, B.vector([[0x03, 0x01, 0x01]]))),
+        // threads: an atomic instruction (0xFE prefix)
+        (.threads, function([0x41, 0x00, 0xFE, 0x10, 0x02, 0x00, 0x1A])),
+        // relaxed SIMD: i32x4.relaxed_trunc_f32x4_s on a constant
+        (.relaxedSimd, function([0xFD, 0x0C] + [UInt8](repeating: 0, count: 16) + [0xFD, 0x81, 0x02, 0x1A])),
+        // exceptions: a tag section
+        (.exceptions, B.header + B.section(13, B.vector([[0x00, 0x00]]))),
+        // exceptions: throw 0
+        (.exceptions, function([0x08, 0x00])),
+        // memory64: a memory with a 64-bit index type (flags 0x04)
+        (.memory64, B.header + B.section(5, B.vector([[0x04, 0x01]]))),
+        // GC: a struct type
+        (.gc, B.header + B.section(1, B.vector([[0x5F, 0x00]]))),
+        // function references: call_ref 0
+        (.functionReferences, function([0x14, 0x00])),
+        // custom page sizes: memory limits with a page size (flags 0x08)
+        (.customPageSizes, B.header + B.section(5, B.vector([[0x08, 0x01, 0x10]]))),
+        // stack switching: cont.new 0
+        (.stackSwitching, function([0xE0, 0x00])),
+    ]
+
+    @Test(arguments: cases.indices)
+    func rejectedUnderDeterministicWithTheFeatureNamed(index: Int) {
+        let (feature, bytes) = Self.cases[index]
+        let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: .deterministic) }
+        #expect(error?.description.contains(feature.description) == true, "\(feature): \(String(describing: error))")
+    }
+
+    @Test(arguments: cases.indices)
+    func optInFeaturesAcceptedUnderFull(index: Int) throws {
+        let (feature, bytes) = Self.cases[index]
+        if feature.isImplemented {
+            _ = try Module(bytes: bytes, features: .full)
+        } else {
+            let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: .full) }
+            #expect(error?.description.contains("\(feature) is not supported") == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test func deterministicProfileIsTheContractsList() {
+        let expected: Set<Feature> = [
+            .mutableGlobals, .signExtension, .nonTrappingFloatToInt, .multiValue, .bulkMemory, .simd, .multiMemory,
+            .wideArithmetic,
+        ]
+        let actual = Set(Feature.allCases.filter { $0 != .mvp && Features.deterministic.contains($0) })
+        #expect(actual == expected)
+        #expect(Set(Feature.allCases.filter { $0 != .mvp && Features.full.contains($0) })
+            == expected.union([.referenceTypes, .tailCalls, .extendedConst]))
+    }
+}
