@@ -1,0 +1,36 @@
+// libFuzzer entry: decode, validate, instantiate and run every exported function of arbitrary bytes,
+// under fuel and small limits. Imports are satisfied with stand-ins (functions returning zeros,
+// fresh globals, memories and tables of the declared types). Built by scripts/fuzz.sh execute.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let module = try? Module(bytes: bytes, features: .full) else { return 0 }
+    let limits = StoreLimits(
+        maxCallDepth: 200, maxStackSlots: 1 << 16, maxMemoryPages: 64, maxTableElements: 10_000, maxReentrancyDepth: 4)
+    let store = Store(engine: Engine(features: .full, limits: limits))
+    var imports = Imports()
+    for entry in module.validated.parsed.imports {
+        switch entry.descriptor {
+        case .function(let typeIndex):
+            let type = module.validated.parsed.types[Int(typeIndex)]
+            let function = Function(store: store, type: type) { _, _ in type.results.map { Value.zero($0) } }
+            imports.define(entry.module, entry.name, .function(function))
+        case .global(let type):
+            imports.define(entry.module, entry.name, .global(Global(store: store, type: type, value: .zero(type.valueType))))
+        case .memory(let type):
+            if let memory = Memory(store: store, type: type) { imports.define(entry.module, entry.name, .memory(memory)) }
+        case .table(let type):
+            if let table = Table(store: store, type: type) { imports.define(entry.module, entry.name, .table(table)) }
+        }
+    }
+    store.fuel = 200_000
+    guard let instance = try? store.instantiate(module, imports: imports) else { return 0 }
+    for name in instance.exportNames {
+        guard let function = instance.function(named: name) else { continue }
+        let arguments = function.type.parameters.map { Value.zero($0) }
+        store.fuel = 200_000
+        _ = try? function.call(arguments)
+    }
+    return 0
+}
