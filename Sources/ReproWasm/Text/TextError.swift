@@ -1,0 +1,102 @@
+/// WebAssembly text (a `.wat` module or a `.wast` script) is not well formed.
+///
+/// `message` starts with the spec's wording for the reason (the text the official test suite expects in
+/// its `assert_malformed` commands, e.g. "unknown operator" or "constant out of range"); `line` and
+/// `column` (both 1-based, columns counted in characters) point at the token where reading stopped.
+///
+///     do { _ = try wat2wasm("(module (func i32.konst 1))") } catch {
+///         print(error)   // 1:15: unknown operator i32.konst
+///     }
+public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Why the text is malformed.
+    public enum Reason: Equatable, Sendable {
+        // Characters and tokens
+        case illegalCharacter
+        case malformedUTF8
+        case unclosedString
+        case illegalEscape
+        case unclosedComment
+        case unclosedAnnotation
+        case emptyAnnotationID
+        case emptyIdentifier
+        /// A keyword or other token that names no instruction or construct.
+        case unknownOperator(String)
+        /// A token the grammar does not allow here, described (`"i32.add"`, `"("`, ...).
+        case unexpectedToken(String)
+        /// The text (or a parenthesised list) ends where more is required.
+        case unexpectedEnd
+        // Literals
+        /// A number that does not fit its type; the prefix names it where the suite expects that (`"i8 "`).
+        case constantOutOfRange(String)
+        case wrongNumberOfLaneLiterals
+        case invalidLaneLength
+        case alignmentNotPowerOfTwo
+        // Identifiers and indices
+        /// `space` is the index space's name in the text format: func, type, table, memory, global, local,
+        /// elem, data.
+        case unknownIdentifier(space: String, name: String)
+        /// A numeric index that must refer to an existing definition in the text (a type use with inline
+        /// lists).
+        case unknownIndex(space: String, index: UInt32)
+        case unknownLabel(String)
+        case duplicateIdentifier(space: String, name: String)
+        case mismatchingLabel(String)
+        // Module structure
+        case inlineFunctionType
+        /// An import after a definition of the named kind (func, table, memory, global).
+        case importAfterDefinition(String)
+        case multipleStartSections
+        /// `(module binary ...)` or `(module quote ...)` in a place that needs module fields.
+        case misplacedModule
+
+        /// The spec's wording.
+        public var text: String {
+            switch self {
+            case .illegalCharacter: "illegal character"
+            case .malformedUTF8: "malformed UTF-8 encoding"
+            case .unclosedString: "unclosed string"
+            case .illegalEscape: "illegal escape"
+            case .unclosedComment: "unclosed comment"
+            case .unclosedAnnotation: "unclosed annotation"
+            case .emptyAnnotationID: "empty annotation id"
+            case .emptyIdentifier: "empty identifier"
+            case .unknownOperator(let token): token.isEmpty ? "unknown operator" : "unknown operator \(token)"
+            case .unexpectedToken(let token): token.isEmpty ? "unexpected token" : "unexpected token \(token)"
+            case .unexpectedEnd: "unexpected end of input"
+            case .constantOutOfRange(let prefix): "\(prefix)constant out of range"
+            case .wrongNumberOfLaneLiterals: "wrong number of lane literals"
+            case .invalidLaneLength: "invalid lane length"
+            case .alignmentNotPowerOfTwo: "alignment must be a power of two"
+            case .unknownIdentifier(let space, let name): "unknown \(space) $\(name)"
+            case .unknownIndex(let space, let index): "unknown \(space) \(index)"
+            case .unknownLabel(let name): "unknown label $\(name)"
+            case .duplicateIdentifier(let space, let name): "duplicate \(space) $\(name)"
+            case .mismatchingLabel(let name): "mismatching label \(name)"
+            case .inlineFunctionType: "inline function type does not match the type definition"
+            case .importAfterDefinition(let kind): "import after \(kind)"
+            case .multipleStartSections: "multiple start sections"
+            case .misplacedModule: "unexpected token: a binary or quoted module cannot be nested"
+            }
+        }
+    }
+
+    /// Why the text is malformed.
+    public var reason: Reason
+    /// The 1-based line of the token where reading stopped.
+    public var line: Int
+    /// The 1-based column (in characters) of that token.
+    public var column: Int
+
+    /// Creates an error.
+    public init(_ reason: Reason, line: Int, column: Int) {
+        self.reason = reason
+        self.line = line
+        self.column = column
+    }
+
+    /// The reason in the spec's words.
+    public var message: String { reason.text }
+
+    /// `line:column: message`.
+    public var description: String { "\(line):\(column): \(message)" }
+}
