@@ -39,6 +39,7 @@ struct Lexer {
         let startColumn = column
         func token(_ kind: Token.Kind) -> Token { Token(kind: kind, line: startLine, column: startColumn) }
         guard offset < bytes.count else { return token(.end) }
+        let tokenStart = offset
         let byte = bytes[offset]
         switch byte {
         case UInt8(ascii: "("):
@@ -53,7 +54,7 @@ struct Lexer {
             return token(.rightParen)
         case UInt8(ascii: "\""):
             let value = try readString()
-            try requireDelimiter(startLine: startLine, startColumn: startColumn)
+            try requireDelimiter(from: tokenStart, line: startLine, column: startColumn)
             return token(.string(value))
         case UInt8(ascii: "$"):
             advance()
@@ -76,19 +77,19 @@ struct Lexer {
                 guard offset > start else { throw TextError(.emptyIdentifier, line: startLine, column: startColumn) }
                 name = String(decoding: bytes[start..<offset], as: UTF8.self)
             }
-            try requireDelimiter(startLine: startLine, startColumn: startColumn)
+            try requireDelimiter(from: tokenStart, line: startLine, column: startColumn)
             return token(.identifier(name))
         default:
             guard Self.isIDChar(byte) else {
                 if Self.isReservedChar(byte) {
-                    try requireDelimiter(startLine: startLine, startColumn: startColumn)
+                    try requireDelimiter(from: tokenStart, line: startLine, column: startColumn)
                 }
                 throw characterError(at: offset)
             }
             let start = offset
             while offset < bytes.count, Self.isIDChar(bytes[offset]) { advance() }
             let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-            try requireDelimiter(startLine: startLine, startColumn: startColumn)
+            try requireDelimiter(from: tokenStart, line: startLine, column: startColumn)
             return token(.atom(text))
         }
     }
@@ -141,7 +142,9 @@ struct Lexer {
 
     /// After a string, identifier or atom: the token must end here. If it runs on (into a string, an
     /// identifier character, or a reserved character), the whole run is one reserved token.
-    private mutating func requireDelimiter(startLine: Int, startColumn: Int) throws(TextError) {
+    private mutating func requireDelimiter(from tokenStart: Int, line startLine: Int, column startColumn: Int)
+        throws(TextError)
+    {
         guard offset < bytes.count else { return }
         let byte = bytes[offset]
         let continues =
@@ -149,7 +152,6 @@ struct Lexer {
             || (Self.isReservedChar(byte) && !(byte == UInt8(ascii: ";") && peek(1) == UInt8(ascii: ";")))
         guard continues else { return }
         // Consume the rest of the reserved token, so that an unclosed string inside it is reported as such.
-        let start = offset
         while offset < bytes.count {
             let next = bytes[offset]
             if next == UInt8(ascii: "\"") {
@@ -161,7 +163,7 @@ struct Lexer {
                 break
             }
         }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        let text = String(decoding: bytes[tokenStart..<offset], as: UTF8.self)
         throw TextError(.unknownOperator(text), line: startLine, column: startColumn)
     }
 

@@ -38,6 +38,11 @@ public struct SExpression: Sendable {
         self.endColumn = endColumn ?? column
     }
 
+    /// The deepest nesting of parentheses accepted. Parsing and freeing the tree recurse once per level,
+    /// so the bound keeps hostile input from exhausting the native stack; the spec suite nests at most
+    /// 43 deep.
+    public static let maxDepth = 1_000
+
     /// Reads every top-level expression of `text`.
     ///
     /// - Throws: `TextError` for malformed tokens (characters outside the format, bad escapes, unclosed
@@ -55,6 +60,9 @@ public struct SExpression: Sendable {
             let token = try lexer.next()
             switch token.kind {
             case .leftParen:
+                guard stack.count <= maxDepth else {
+                    throw TextError(.nestingTooDeep, line: token.line, column: token.column)
+                }
                 stack.append(([], token.line, token.column))
             case .rightParen:
                 guard stack.count > 1 else {

@@ -25,6 +25,8 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         case unexpectedToken(String)
         /// The text (or a parenthesised list) ends where more is required.
         case unexpectedEnd
+        /// Parentheses nested deeper than `SExpression.maxDepth`.
+        case nestingTooDeep
         // Literals
         /// A number that does not fit its type; the prefix names it where the suite expects that (`"i8 "`).
         case constantOutOfRange(String)
@@ -63,6 +65,7 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
             case .unknownOperator(let token): token.isEmpty ? "unknown operator" : "unknown operator \(token)"
             case .unexpectedToken(let token): token.isEmpty ? "unexpected token" : "unexpected token \(token)"
             case .unexpectedEnd: "unexpected end of input"
+            case .nestingTooDeep: "parentheses nested too deeply"
             case .constantOutOfRange(let prefix): "\(prefix)constant out of range"
             case .wrongNumberOfLaneLiterals: "wrong number of lane literals"
             case .invalidLaneLength: "invalid lane length"
