@@ -21,14 +21,14 @@ public struct SExpression: Sendable {
     }
 
     /// What the node is.
-    public var kind: Kind
+    public let kind: Kind
     /// The 1-based line where the node starts.
-    public var line: Int
+    public let line: Int
     /// The 1-based column (in characters) where the node starts.
-    public var column: Int
+    public let column: Int
     /// For a list, where its closing parenthesis is (errors about something missing point there).
-    var endLine: Int
-    var endColumn: Int
+    let endLine: Int
+    let endColumn: Int
 
     init(_ kind: Kind, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
         self.kind = kind

@@ -11,13 +11,22 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Why the text is malformed.
     public enum Reason: Equatable, Sendable {
         // Characters and tokens
+        /// A character outside the format's alphabet (a control character, or non-ASCII outside strings
+        /// and comments).
         case illegalCharacter
+        /// Bytes that are not well-formed UTF-8 (quoted text can hold any bytes).
         case malformedUTF8
+        /// A string literal without its closing `"`.
         case unclosedString
+        /// A `\` escape that is not one of `\t \n \r \" \' \\ \hh \u{h+}`, or names no Unicode scalar.
         case illegalEscape
+        /// A block comment `(; ...` without its `;)`.
         case unclosedComment
+        /// An annotation `(@id ...` without its closing parenthesis.
         case unclosedAnnotation
+        /// `(@` not followed by an annotation id.
         case emptyAnnotationID
+        /// `$` not followed by identifier characters or a non-empty string.
         case emptyIdentifier
         /// A keyword or other token that names no instruction or construct.
         case unknownOperator(String)
@@ -30,8 +39,11 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         // Literals
         /// A number that does not fit its type; the prefix names it where the suite expects that (`"i8 "`).
         case constantOutOfRange(String)
+        /// A `v128.const` with more or fewer lanes than its shape has.
         case wrongNumberOfLaneLiterals
+        /// An `i8x16.shuffle` without exactly sixteen lane indices.
         case invalidLaneLength
+        /// An `align=` that is not a power of two.
         case alignmentNotPowerOfTwo
         // Identifiers and indices
         /// `space` is the index space's name in the text format: func, type, table, memory, global, local,
@@ -40,16 +52,19 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A numeric index that must refer to an existing definition in the text (a type use with inline
         /// lists).
         case unknownIndex(space: String, index: UInt32)
+        /// A label identifier that no enclosing block declares.
         case unknownLabel(String)
+        /// An identifier declared twice in one index space.
         case duplicateIdentifier(space: String, name: String)
+        /// The identifier after `else` or `end` is not the block's label.
         case mismatchingLabel(String)
         // Module structure
+        /// `(type x)` together with inline `(param ...)`/`(result ...)` that say something else.
         case inlineFunctionType
         /// An import after a definition of the named kind (func, table, memory, global).
         case importAfterDefinition(String)
+        /// A second `(start ...)`.
         case multipleStartSections
-        /// `(module binary ...)` or `(module quote ...)` in a place that needs module fields.
-        case misplacedModule
 
         /// The spec's wording.
         public var text: String {
@@ -78,7 +93,6 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
             case .inlineFunctionType: "inline function type does not match the type definition"
             case .importAfterDefinition(let kind): "import after \(kind)"
             case .multipleStartSections: "multiple start sections"
-            case .misplacedModule: "unexpected token: a binary or quoted module cannot be nested"
             }
         }
     }
