@@ -1,4 +1,5 @@
 import Foundation
+import ReproWasm
 
 /// One command of a converted `.wast` script (WABT's `wast2json` format, as `wasm-tools json-from-wast`
 /// writes it).
@@ -60,17 +61,54 @@ enum Command {
     }
 }
 
-/// A module referenced by a command: a `.wasm` or a `.wat` file next to the json.
+/// A module referenced by a command: a `.wasm` or `.wat` file next to the json, or a module read from
+/// the `.wast` script itself.
 struct ModuleFile {
     enum Format { case binary, text }
 
-    var filename: String
-    var format: Format
-    /// For text modules that `wasm-tools` could also encode, the `.wasm` it wrote.
-    var binaryFilename: String?
+    /// Where the module's bytes come from.
+    enum Source {
+        /// A file next to the json; for text modules that `wasm-tools` could also encode, the `.wasm`
+        /// it wrote.
+        case file(format: Format, binaryFilename: String?)
+        /// Read from the `.wast`: the module's bytes, or why its text could not be converted. `isQuoted`:
+        /// a `(module quote ...)`, whose text the script may hold malformed on purpose.
+        case script(Result<[UInt8], TextError>, isQuoted: Bool)
+    }
 
-    /// The binary file to load, if there is one.
-    var binaryToLoad: String? { format == .binary ? filename : binaryFilename }
+    /// The file's name (for a script module, the name the json conversion gives it).
+    var filename: String
+    var source: Source
+    /// The name `modules.tsv` and `out-of-profile.tsv` know the module by: its `.wasm`.
+    var manifestName: String?
+
+    /// A file next to the json.
+    init(filename: String, format: Format, binaryFilename: String?) {
+        self.filename = filename
+        self.source = .file(format: format, binaryFilename: binaryFilename)
+        self.manifestName = format == .binary ? filename : binaryFilename
+    }
+
+    init(filename: String, source: Source, manifestName: String?) {
+        self.filename = filename
+        self.source = source
+        self.manifestName = manifestName
+    }
+
+    /// The binary file to load, if the module is a file and there is one.
+    var binaryToLoad: String? {
+        guard case .file(let format, let binaryFilename) = source else { return nil }
+        return format == .binary ? filename : binaryFilename
+    }
+
+    /// Whether the module is text that no binary stands for: a json `.wat` without a `.wasm`, or a
+    /// quoted script module.
+    var isTextOnly: Bool {
+        switch source {
+        case .file(let format, let binaryFilename): format == .text && binaryFilename == nil
+        case .script(_, let isQuoted): isQuoted
+        }
+    }
 }
 
 /// An `invoke` or `get` of an export.

@@ -27,6 +27,9 @@ struct ManifestEntry {
         return "json/\(file)/\(base).json"
     }
 
+    /// The script's path relative to the suite's directory: `wast/<file>.wast`.
+    var wastPath: String { "wast/\(file).wast" }
+
     /// An `out` file whose json is kept because most of its modules are in profile: it runs, skipping the
     /// modules that need an unsupported feature and the commands that use them.
     var isPartial: Bool { profile == .out && note.contains("partial: json kept") }

@@ -1,9 +1,17 @@
 import Foundation
 import ReproWasm
 
+/// Where the runner reads the scripts from.
+enum ScriptSource {
+    /// The `.wast` originals, through the library's text parser (the default).
+    case wast
+    /// The json conversion and the `.wasm`/`.wat` files next to it (`--json`).
+    case json
+}
+
 /// Why a command was not run. The text is what the summary prints.
 enum SkipReason: String {
-    case textModule = "text-format module (needs the .wat parser)"
+    case textModule = "text-format module with no binary in the json (the .wast front end reads it)"
     case simd = "SIMD execution (issue: SIMD)"
     case dependsOnUnloadedModule = "depends on a module that was not loaded"
     case outOfProfileModule = "module needs an out-of-profile feature"
@@ -30,6 +38,8 @@ struct FileResult {
     /// In script order.
     var failures: [Failure] = []
     var skipReasons: [String: Int] = [:]
+    /// Text-form `assert_malformed` commands that passed, and how many of those with the suite's wording.
+    var textMalformed = (passed: 0, matched: 0)
     /// Passed, failed and skipped counts per command type (`module`, `assert_invalid`, ...).
     var byCommand: [String: (passed: Int, failed: Int, skipped: Int)] = [:]
 
@@ -68,6 +78,8 @@ struct Runner {
     let verbose: Bool
     /// Run the execution commands of `simd_*` files and v128 commands too.
     let runSIMD: Bool
+    /// Which front end reads the scripts.
+    let scriptSource: ScriptSource
     /// The fuel each instantiation and each action gets: a guard against an engine bug looping
     /// forever. Far above what any spec command needs.
     let fuelPerCommand: UInt64
@@ -78,9 +90,10 @@ struct Runner {
     private(set) var executionTime: Duration = .zero
 
     init(
-        suiteDirectory: URL, manifest: Manifest, featureOverride: Features?, verbose: Bool, runSIMD: Bool,
-        fuelPerCommand: UInt64
+        suiteDirectory: URL, manifest: Manifest, scriptSource: ScriptSource, featureOverride: Features?,
+        verbose: Bool, runSIMD: Bool, fuelPerCommand: UInt64
     ) {
+        self.scriptSource = scriptSource
         self.suiteDirectory = suiteDirectory
         self.manifest = manifest
         self.featureOverride = featureOverride
@@ -100,7 +113,12 @@ struct Runner {
             skipsSIMD: !runSIMD && base.hasPrefix("simd_"), skipsV128: !runSIMD, isPartial: entry.isPartial)
         let commands: [Command]
         do {
-            commands = try ScriptParser.parse(contentsOf: suiteDirectory.appendingPathComponent(entry.jsonPath))
+            switch scriptSource {
+            case .json:
+                commands = try ScriptParser.parse(contentsOf: suiteDirectory.appendingPathComponent(entry.jsonPath))
+            case .wast:
+                commands = try WastScriptParser.parse(contentsOf: suiteDirectory.appendingPathComponent(entry.wastPath))
+            }
         } catch {
             result.fail(line: 0, what: "script", expected: "a readable script", got: "\(error)")
             return result
@@ -235,15 +253,46 @@ struct Runner {
             result.skip(.exceptions)
 
         case .assertMalformed(let line, let module, let text), .assertInvalid(let line, let module, let text):
-            guard let filename = module.binaryToLoad else { return result.skip(.textModule) }
-            let what = "\(command.typeName) \(filename)"
-            switch load(directory: context.directory, filename: filename, features: context.features) {
+            let isMalformed = if case .assertMalformed = command { true } else { false }
+            let what = "\(command.typeName) \(module.filename)"
+            let loaded: Result<Module, LoadError>
+            switch module.source {
+            case .file:
+                guard let filename = module.binaryToLoad else { return result.skip(.textModule) }
+                loaded = load(directory: context.directory, filename: filename, features: context.features)
+            case .script(.success(let bytes), _):
+                loaded = load(bytes: bytes, features: context.features)
+            case .script(.failure(let error), let isQuoted):
+                loaded = .failure(.text(error))
+                if isMalformed && isQuoted {
+                    // Malformed text: rejected by the text parser, as it should be.
+                    result.passed += 1
+                    result.textMalformed.passed += 1
+                    if error.message.contains(text) { result.textMalformed.matched += 1 }
+                    return
+                }
+                if context.isPartial && !isQuoted {
+                    // The json conversion could encode this module, the text parser cannot: it uses the
+                    // syntax of a proposal the engine does not implement.
+                    return result.skip(.outOfProfileModule, detail: "text syntax the parser does not read")
+                }
+            }
+            switch loaded {
             case .success:
                 result.fail(line: line, what: what, expected: text, got: "module loaded")
             case .failure(let error):
                 // The spec tooling accepts a message that starts with the expected text; containing it is
                 // the same test for messages that add detail after the spec's words.
-                if error.description.contains(text) || manifest.outOfProfile.contains("\(context.file)\t\(filename)") {
+                let isOutOfProfile = module.manifestName.map {
+                    manifest.outOfProfile.contains("\(context.file)\t\($0)")
+                }
+                let isDecodeError = if case .module(.malformed) = error { true } else { false }
+                if isMalformed, module.isTextOnly, isDecodeError {
+                    // Text that converts but whose bytes do not decode: malformed either way.
+                    result.passed += 1
+                    result.textMalformed.passed += 1
+                    if error.description.contains(text) { result.textMalformed.matched += 1 }
+                } else if error.description.contains(text) || isOutOfProfile == true {
                     result.passed += 1
                 } else if context.isPartial, let feature = error.unsupportedFeature {
                     // out-of-profile.tsv does not cover the partial files: a module that the feature gate
@@ -401,11 +450,23 @@ struct Runner {
     /// Loads a module that the script expects to be valid (`module`, `assert_unlinkable`, ...): skips
     /// text modules and modules that need a feature the engine never supports.
     private mutating func load(_ file: ModuleFile, context: ScriptContext) -> LoadOutcome {
-        guard let filename = file.binaryToLoad else { return .skip(.textModule, detail: nil) }
-        if let features = manifest.unsupportedFeatures(file: context.file, module: filename) {
+        if let name = file.manifestName, let features = manifest.unsupportedFeatures(file: context.file, module: name) {
             return .skip(.outOfProfileModule, detail: features)
         }
-        switch load(directory: context.directory, filename: filename, features: context.features) {
+        let loaded: Result<Module, LoadError>
+        switch file.source {
+        case .file:
+            guard let filename = file.binaryToLoad else { return .skip(.textModule, detail: nil) }
+            loaded = load(directory: context.directory, filename: filename, features: context.features)
+        case .script(.success(let bytes), _):
+            loaded = load(bytes: bytes, features: context.features)
+        case .script(.failure(let error), let isQuoted):
+            if context.isPartial && !isQuoted {
+                return .skip(.outOfProfileModule, detail: "text syntax the parser does not read")
+            }
+            return .failed("malformed text: \(error)")
+        }
+        switch loaded {
         case .success(let module): return .loaded(module)
         case .failure(let error): return .failed(error.description)
         }
@@ -433,6 +494,11 @@ struct Runner {
         } catch {
             return .failure(.io("cannot read \(url.lastPathComponent): \(error.localizedDescription)"))
         }
+        return load(bytes: bytes, features: features)
+    }
+
+    /// Decodes and validates a module's bytes, timing the library call.
+    private mutating func load(bytes: [UInt8], features: Features) -> Result<Module, LoadError> {
         let clock = ContinuousClock()
         let start = clock.now
         defer { loadTime += clock.now - start }
@@ -494,6 +560,8 @@ extension ExpectedValue {
 enum LoadError: Error, CustomStringConvertible {
     case io(String)
     case module(ModuleError)
+    /// The script's text for the module is malformed.
+    case text(TextError)
 
     /// The proposal the engine does not implement that the module was rejected for, if that is why.
     var unsupportedFeature: Feature? {
@@ -502,7 +570,7 @@ enum LoadError: Error, CustomStringConvertible {
             if case .unsupportedFeature(let feature) = error.reason, !feature.isImplemented { return feature }
         case .module(.invalid(let error)):
             if case .featureNotEnabled(let feature) = error.reason, !feature.isImplemented { return feature }
-        case .io:
+        case .io, .module(.malformedText), .text:
             break
         }
         return nil
@@ -512,6 +580,7 @@ enum LoadError: Error, CustomStringConvertible {
         switch self {
         case .io(let message): message
         case .module(let error): error.description
+        case .text(let error): "malformed text: \(error)"
         }
     }
 }

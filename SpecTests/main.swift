@@ -4,8 +4,12 @@
 // reason.
 //
 // Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]
-//                 [--fuel N] [--no-partial] [--verbose]
+//                 [--fuel N] [--no-partial] [--json | --cross-check] [--verbose]
 //
+// Scripts are read from the `.wast` originals (`wast/<file>.wast`) through the library's text parser.
+//   --json         read the json conversion instead (`json/<file>/<base>.json` and its module files)
+//   --cross-check  read both, compare the commands each front end makes and whether their modules load
+//                  the same way, and run nothing
 //   --simd        also run the execution commands of SIMD scripts (skipped by default: not implemented yet)
 //   --fuel N      the fuel each instantiation and action gets, a guard against an engine loop (default 10^9)
 //   --no-partial  do not run the partial out-of-profile scripts (their in-profile modules run by default)
@@ -24,6 +28,8 @@ struct Options {
     var runSIMD = false
     var fuel: UInt64 = 1_000_000_000
     var runPartial = true
+    var scriptSource = ScriptSource.wast
+    var crossCheck = false
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -39,6 +45,8 @@ struct Options {
             case "--verbose", "-v": options.verbose = true
             case "--simd": options.runSIMD = true
             case "--no-partial": options.runPartial = false
+            case "--json": options.scriptSource = .json
+            case "--cross-check": options.crossCheck = true
             case "--fuel":
                 let text = try value(after: argument)
                 guard let fuel = UInt64(text) else { throw ScriptError(description: "--fuel needs a count, not \(text)") }
@@ -52,7 +60,7 @@ struct Options {
             case "--help", "-h":
                 print(
                     "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]\n"
-                        + "                [--fuel N] [--no-partial] [--verbose]"
+                        + "                [--fuel N] [--no-partial] [--json | --cross-check] [--verbose]"
                 )
                 exit(0)
             default:
@@ -97,15 +105,21 @@ func main() -> Int32 {
         entries = entries.filter { options.files.contains($0.file) }
     }
 
+    if options.crossCheck {
+        return crossCheck(entries, suite: suite, features: options.features, runPartial: options.runPartial)
+    }
+
     var runner = Runner(
-        suiteDirectory: suite, manifest: manifest, featureOverride: options.features, verbose: options.verbose,
-        runSIMD: options.runSIMD, fuelPerCommand: options.fuel)
+        suiteDirectory: suite, manifest: manifest, scriptSource: options.scriptSource,
+        featureOverride: options.features, verbose: options.verbose, runSIMD: options.runSIMD,
+        fuelPerCommand: options.fuel)
     var passed = 0
     var failed = 0
     var skipped = 0
     var skipTotals: [String: Int] = [:]
     var commandTotals: [String: (passed: Int, failed: Int, skipped: Int)] = [:]
     var failedFiles = 0
+    var textMalformed = (passed: 0, matched: 0)
 
     for entry in entries {
         if entry.profile == .out && !(entry.isPartial && options.runPartial) {
@@ -119,6 +133,8 @@ func main() -> Int32 {
         let partial = entry.isPartial ? " [partial]" : ""
         passed += result.passed
         failed += result.failed
+        textMalformed.passed += result.textMalformed.passed
+        textMalformed.matched += result.textMalformed.matched
         skipped += result.skipped
         for (type, counts) in result.byCommand {
             commandTotals[type, default: (0, 0, 0)].passed += counts.passed
@@ -145,6 +161,11 @@ func main() -> Int32 {
     print("Commands by type (files that ran):")
     for (type, counts) in commandTotals.sorted(by: { $0.key < $1.key }) {
         print("  \(type): \(counts.passed) passed, \(counts.failed) failed, \(counts.skipped) skipped")
+    }
+    if options.scriptSource == .wast {
+        print(
+            "Text-form assert_malformed: \(textMalformed.passed) passed, "
+                + "\(textMalformed.matched) of them with the suite's wording in the message")
     }
     print("Skipped commands by reason:")
     for (reason, count) in sorted(skipTotals) { print("  \(count)  \(reason)") }

@@ -1,7 +1,8 @@
 import Foundation
 import ReproWasm
 
-/// The `repro-wasm` command line: run, validate and inspect modules.
+/// The `repro-wasm` command line: run, validate and inspect modules (binary `.wasm` or text `.wat`), and
+/// convert text to binary.
 enum CLI {
     static let usage = """
         usage: repro-wasm <command> [options]
@@ -15,6 +16,9 @@ enum CLI {
               --stats                          print instructions counted, fuel used and wall time
           validate FILE [--features deterministic|full]
           inspect FILE [--code]                sections, types, imports, exports (and the internal code)
+          wat2wasm FILE.wat [-o FILE.wasm]     convert the text format to the binary format
+                                               (default output: FILE with the extension .wasm)
+        FILE is a binary module, or a text module when its name ends in .wat.
         exit codes: 0 ok, 1 trap, 2 invalid module or usage
         """
 
@@ -34,6 +38,7 @@ enum CLI {
             case "run": return try run(arguments)
             case "validate": return try validate(arguments)
             case "inspect": return try inspect(arguments)
+            case "wat2wasm": return try convert(arguments)
             case "--help", "-h", "help":
                 print(usage)
                 return 0
@@ -43,6 +48,9 @@ enum CLI {
             printError("error: \(error)\n\(usage)")
             return 2
         } catch let error as ModuleError {
+            printError("error: \(error)")
+            return 2
+        } catch let error as TextFileError {
             printError("error: \(error)")
             return 2
         } catch {
@@ -96,11 +104,43 @@ enum CLI {
         }
     }
 
+    /// Malformed text in a `.wat` file, reported as `path:line:column: message`.
+    struct TextFileError: Error, CustomStringConvertible {
+        let path: String
+        let error: TextError
+        var description: String { "\(path):\(error)" }
+    }
+
     static func loadModule(_ path: String, features: Features) throws -> Module {
+        try Module(bytes: try moduleBytes(path), features: features)
+    }
+
+    /// The binary module in `path`: the file itself, or for a `.wat` file its text converted.
+    static func moduleBytes(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError(description: "cannot read \(path)")
         }
-        return try Module(bytes: [UInt8](data), features: features)
+        guard path.hasSuffix(".wat") else { return [UInt8](data) }
+        do {
+            // From bytes, not a String: malformed UTF-8 is then reported where it is.
+            return try wat2wasm(try SExpression.parse(utf8: [UInt8](data)))
+        } catch {
+            throw TextFileError(path: path, error: error)
+        }
+    }
+
+    static func convert(_ arguments: [String]) throws -> Int32 {
+        let options = try Options(arguments, valued: ["-o"], flags: [])
+        guard options.positional.count == 1 else { throw UsageError(description: "wat2wasm takes one FILE") }
+        let input = options.positional[0]
+        let bytes = try moduleBytes(input)
+        let output =
+            options.values["-o"]
+            ?? (input.hasSuffix(".wat") ? String(input.dropLast(4)) : input) + ".wasm"
+        guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+            throw UsageError(description: "cannot write \(output)")
+        }
+        return 0
     }
 
     static func validate(_ arguments: [String]) throws -> Int32 {

@@ -31,6 +31,29 @@ public struct Module: Sendable {
         self.features = features
     }
 
+    /// Parses a module in the WebAssembly text format, then decodes and validates it.
+    ///
+    /// The text is converted to the binary format (`wat2wasm(_:)`) and loaded as `init(bytes:features:)`
+    /// loads bytes: `text` is a `(module ...)` or a sequence of module fields, with every instruction the
+    /// engine implements, identifiers, folded instructions and the format's abbreviations.
+    ///
+    /// - Parameters:
+    ///   - text: The module in the text format (`.wat`).
+    ///   - features: The proposals the module may use; the determinism contract's profile by default.
+    /// - Throws: `ModuleError.malformedText` with the line and column of malformed text, else what
+    ///   `init(bytes:features:)` throws.
+    ///
+    ///     let module = try Module(wat: "(module (func (export \"answer\") (result i32) i32.const 42))")
+    public init(wat text: String, features: Features = .deterministic) throws(ModuleError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try wat2wasm(text)
+        } catch {
+            throw .malformedText(error)
+        }
+        try self.init(bytes: bytes, features: features)
+    }
+
     /// The module's name from the `name` custom section, if it has one.
     public var name: String? { validated.parsed.names?.moduleName }
 

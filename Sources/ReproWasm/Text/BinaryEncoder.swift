@@ -1,0 +1,176 @@
+/// Appends the binary format's primitive encodings: bytes, LEB128 integers, vectors, names.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    /// Unsigned LEB128, shortest form.
+    mutating func u64(_ value: UInt64) {
+        var rest = value
+        repeat {
+            let low = UInt8(rest & 0x7F)
+            rest >>= 7
+            bytes.append(rest == 0 ? low : low | 0x80)
+        } while rest != 0
+    }
+
+    mutating func u32(_ value: UInt32) { u64(UInt64(value)) }
+
+    /// Signed LEB128, shortest form.
+    mutating func s64(_ value: Int64) {
+        var rest = value
+        while true {
+            let low = UInt8(truncatingIfNeeded: rest & 0x7F)
+            rest >>= 7  // arithmetic shift keeps the sign
+            let done = (rest == 0 && low & 0x40 == 0) || (rest == -1 && low & 0x40 != 0)
+            bytes.append(done ? low : low | 0x80)
+            if done { return }
+        }
+    }
+
+    /// A vector length and then the bytes: names, data, nested sections.
+    mutating func sized(_ content: [UInt8]) {
+        u32(UInt32(content.count))
+        bytes.append(contentsOf: content)
+    }
+
+    /// Little-endian fixed-width bits (float constants).
+    mutating func fixed(_ value: UInt64, byteCount: Int) {
+        for index in 0..<byteCount { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(index * 8))) }
+    }
+
+    /// An opcode as the opcode table encodes it.
+    mutating func opcode(_ opcode: Opcode) {
+        switch opcode.info.encoding {
+        case .byte(let value): byte(value)
+        case .prefixed(let prefix, let subOpcode):
+            byte(prefix)
+            u32(subOpcode)
+        }
+    }
+}
+
+/// A module's contents as the text parser collects them, each entry already in its binary form, ready
+/// to be framed into sections.
+struct TextModule {
+    var types: [TextFunctionType] = []
+    /// Encoded import entries (module name, field name, descriptor).
+    var imports: [[UInt8]] = []
+    /// Type indices of the defined functions.
+    var functions: [UInt32] = []
+    var tables: [[UInt8]] = []
+    var memories: [[UInt8]] = []
+    /// Exception tags (attribute byte and type index): encoded so that the decoder can name the
+    /// exception-handling proposal, which the engine does not implement.
+    var tags: [[UInt8]] = []
+    var globals: [[UInt8]] = []
+    var exports: [[UInt8]] = []
+    var start: UInt32?
+    var elements: [[UInt8]] = []
+    /// Whether a body uses `memory.init` or `data.drop`: they need the data count section.
+    var usesDataCount = false
+    /// Encoded code entries (locals and instructions, without the size prefix).
+    var codes: [[UInt8]] = []
+    var data: [[UInt8]] = []
+    /// `(module $name ...)`, for the name section.
+    var name: [UInt8]?
+    /// Function identifiers by function index, for the name section.
+    var functionNames: [(index: UInt32, name: [UInt8])] = []
+}
+
+/// Turns collected module contents into a binary module: header, then each non-empty section in the
+/// required order, then a `name` section if the text named the module or its functions.
+enum BinaryEncoder {
+    static func encode(_ module: TextModule) -> [UInt8] {
+        var out = BinaryWriter()
+        out.append([0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
+
+        func section(_ id: SectionID, _ entries: [[UInt8]]) {
+            guard !entries.isEmpty else { return }
+            var content = BinaryWriter()
+            content.u32(UInt32(entries.count))
+            for entry in entries { content.append(entry) }
+            out.byte(id.rawValue)
+            out.sized(content.bytes)
+        }
+
+        section(.type, module.types.map(encodeFunctionType))
+        section(.import, module.imports)
+        section(
+            .function,
+            module.functions.map { index in
+                var writer = BinaryWriter()
+                writer.u32(index)
+                return writer.bytes
+            })
+        section(.table, module.tables)
+        section(.memory, module.memories)
+        section(.tag, module.tags)
+        section(.global, module.globals)
+        section(.export, module.exports)
+        if let start = module.start {
+            var content = BinaryWriter()
+            content.u32(start)
+            out.byte(SectionID.start.rawValue)
+            out.sized(content.bytes)
+        }
+        section(.element, module.elements)
+        if module.usesDataCount {
+            var content = BinaryWriter()
+            content.u32(UInt32(module.data.count))
+            out.byte(SectionID.dataCount.rawValue)
+            out.sized(content.bytes)
+        }
+        section(
+            .code,
+            module.codes.map { body in
+                var writer = BinaryWriter()
+                writer.sized(body)
+                return writer.bytes
+            })
+        section(.data, module.data)
+        if let names = encodeNames(module) {
+            var content = BinaryWriter()
+            content.sized(Array("name".utf8))
+            content.append(names)
+            out.byte(SectionID.custom.rawValue)
+            out.sized(content.bytes)
+        }
+        return out.bytes
+    }
+
+    static func encodeFunctionType(_ type: TextFunctionType) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.byte(0x60)
+        writer.u32(UInt32(type.parameters.count))
+        for parameter in type.parameters { writer.append(parameter.encoding) }
+        writer.u32(UInt32(type.results.count))
+        for result in type.results { writer.append(result.encoding) }
+        return writer.bytes
+    }
+
+    /// The `name` section's payload: subsection 0 (module name) and 1 (function names, by index).
+    private static func encodeNames(_ module: TextModule) -> [UInt8]? {
+        guard module.name != nil || !module.functionNames.isEmpty else { return nil }
+        var writer = BinaryWriter()
+        if let name = module.name {
+            var sub = BinaryWriter()
+            sub.sized(name)
+            writer.byte(0)
+            writer.sized(sub.bytes)
+        }
+        if !module.functionNames.isEmpty {
+            var sub = BinaryWriter()
+            sub.u32(UInt32(module.functionNames.count))
+            for entry in module.functionNames.sorted(by: { $0.index < $1.index }) {
+                sub.u32(entry.index)
+                sub.sized(entry.name)
+            }
+            writer.byte(1)
+            writer.sized(sub.bytes)
+        }
+        return writer.bytes
+    }
+}

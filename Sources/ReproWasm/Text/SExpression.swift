@@ -1,0 +1,147 @@
+/// WebAssembly text read as S-expressions: a parenthesised list, or a single token.
+///
+/// Both the text format (`.wat`) and the spec's script format (`.wast`) are S-expressions. The module
+/// parser works on this tree, and tools that read scripts walk it and hand each `(module ...)` node to
+/// `wat2wasm(_:)`. Comments and annotations are gone; every node keeps the line and column where it
+/// starts.
+///
+///     let script = try SExpression.parse("(module) (assert_return (invoke \"f\") (i32.const 1))")
+///     script[1].head   // "assert_return"
+public struct SExpression: Sendable {
+    /// What a node is.
+    public enum Kind: Sendable {
+        /// `( ... )`.
+        case list([SExpression])
+        /// A run of identifier characters: a keyword, a number, `offset=8`, ...
+        case atom(String)
+        /// A string literal's bytes (escapes resolved; not necessarily UTF-8).
+        case string([UInt8])
+        /// An identifier's name, without the `$`.
+        case identifier(String)
+    }
+
+    /// What the node is.
+    public let kind: Kind
+    /// The 1-based line where the node starts.
+    public let line: Int
+    /// The 1-based column (in characters) where the node starts.
+    public let column: Int
+    /// For a list, where its closing parenthesis is (errors about something missing point there).
+    let endLine: Int
+    let endColumn: Int
+
+    init(_ kind: Kind, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.endLine = endLine ?? line
+        self.endColumn = endColumn ?? column
+    }
+
+    /// The deepest nesting of parentheses accepted. Parsing and freeing the tree recurse once per level,
+    /// so the bound keeps hostile input from exhausting the native stack; the spec suite nests at most
+    /// 43 deep.
+    public static let maxDepth = 1_000
+
+    /// Reads every top-level expression of `text`.
+    ///
+    /// - Throws: `TextError` for malformed tokens (characters outside the format, bad escapes, unclosed
+    ///   strings or comments, reserved tokens) and unbalanced parentheses.
+    public static func parse(_ text: String) throws(TextError) -> [SExpression] {
+        try parse(utf8: Array(text.utf8))
+    }
+
+    /// Reads every top-level expression of the UTF-8 bytes `bytes` (which may be malformed: that is then
+    /// reported as "malformed UTF-8 encoding" where it occurs).
+    public static func parse(utf8 bytes: [UInt8]) throws(TextError) -> [SExpression] {
+        var lexer = Lexer(bytes)
+        var stack: [(items: [SExpression], line: Int, column: Int)] = [([], 0, 0)]
+        while true {
+            let token = try lexer.next()
+            switch token.kind {
+            case .leftParen:
+                guard stack.count <= maxDepth else {
+                    throw TextError(.nestingTooDeep, line: token.line, column: token.column)
+                }
+                stack.append(([], token.line, token.column))
+            case .rightParen:
+                guard stack.count > 1 else {
+                    throw TextError(.unexpectedToken(")"), line: token.line, column: token.column)
+                }
+                let list = stack.removeLast()
+                let node = SExpression(
+                    .list(list.items), line: list.line, column: list.column, endLine: token.line,
+                    endColumn: token.column)
+                stack[stack.count - 1].items.append(node)
+            case .atom(let text):
+                stack[stack.count - 1].items.append(SExpression(.atom(text), line: token.line, column: token.column))
+            case .string(let bytes):
+                stack[stack.count - 1].items.append(SExpression(.string(bytes), line: token.line, column: token.column))
+            case .identifier(let name):
+                stack[stack.count - 1].items.append(
+                    SExpression(.identifier(name), line: token.line, column: token.column))
+            case .end:
+                guard stack.count == 1 else {
+                    throw TextError(.unexpectedEnd, line: token.line, column: token.column)
+                }
+                return stack[0].items
+            }
+        }
+    }
+
+    /// The list's elements; empty for a token.
+    public var elements: [SExpression] {
+        if case .list(let items) = kind { return items }
+        return []
+    }
+
+    /// Whether the node is a list.
+    public var isList: Bool {
+        if case .list = kind { return true }
+        return false
+    }
+
+    /// The atom's text, or `nil` for other nodes.
+    public var atom: String? {
+        if case .atom(let text) = kind { return text }
+        return nil
+    }
+
+    /// The string literal's bytes, or `nil` for other nodes.
+    public var stringBytes: [UInt8]? {
+        if case .string(let bytes) = kind { return bytes }
+        return nil
+    }
+
+    /// The identifier's name (without `$`), or `nil` for other nodes.
+    public var identifier: String? {
+        if case .identifier(let name) = kind { return name }
+        return nil
+    }
+
+    /// For a list that starts with an atom, that atom (`"module"` for `(module ...)`); otherwise `nil`.
+    public var head: String? {
+        guard case .list(let items) = kind, let first = items.first else { return nil }
+        return first.atom
+    }
+
+    /// The node as the text format writes it, for error messages: `(`, a keyword, `"..."`, `$id`.
+    var summary: String {
+        switch kind {
+        case .list(let items): items.first.map { "(\($0.summary)" } ?? "()"
+        case .atom(let text): text
+        case .string: "string"
+        case .identifier(let name): "$\(name)"
+        }
+    }
+
+    /// An error located at this node.
+    func error(_ reason: TextError.Reason) -> TextError {
+        TextError(reason, line: line, column: column)
+    }
+
+    /// An error located at the end of this list (for something missing).
+    func errorAtEnd(_ reason: TextError.Reason) -> TextError {
+        TextError(reason, line: endLine, column: endColumn)
+    }
+}

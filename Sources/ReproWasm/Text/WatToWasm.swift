@@ -1,0 +1,51 @@
+/// Converts a module in the WebAssembly text format to the binary format.
+///
+/// `text` is one `(module ...)` (optionally `(module $name ...)`, `(module binary "...")` or
+/// `(module quote "...")`) or, as the spec's abbreviation allows, a sequence of module fields without the
+/// `(module ...)` around them. The result can be passed to `Module(bytes:features:)`; only the text's
+/// syntax is checked here (and identifiers resolved), not whether the module is valid.
+///
+/// - Throws: `TextError` with the spec's wording and the line and column of the problem.
+///
+///     let bytes = try wat2wasm("(module (func (export \"one\") (result i32) i32.const 1))")
+public func wat2wasm(_ text: String) throws(TextError) -> [UInt8] {
+    try wat2wasm(try SExpression.parse(text))
+}
+
+/// Converts a module given as parsed S-expressions: one `(module ...)` node, or a sequence of module
+/// fields (`(func ...)`, `(memory 1)`, ...).
+///
+/// - Throws: `TextError` for malformed text.
+public func wat2wasm(_ expressions: [SExpression]) throws(TextError) -> [UInt8] {
+    if expressions.count == 1, expressions[0].head == "module" { return try wat2wasm(module: expressions[0]) }
+    return try TextParser.encode(fields: expressions, name: nil)
+}
+
+/// Converts one `(module ...)` node, as a `.wast` script holds it: `(module $name? field*)`,
+/// `(module $name? binary "..."*)` (the strings' bytes are the module) or `(module $name? quote "..."*)`
+/// (the strings are module text, parsed here). A `definition` keyword after `module` is skipped.
+///
+/// - Throws: `TextError` for malformed text, including malformed quoted text.
+public func wat2wasm(module node: SExpression) throws(TextError) -> [UInt8] {
+    guard node.head == "module" else { throw (node.elements.first ?? node).unexpected }
+    var cursor = Cursor(node, skip: 1)
+    _ = cursor.consume("definition")
+    let name = cursor.optionalIdentifier()
+    if cursor.consume("binary") {
+        var bytes: [UInt8] = []
+        while let item = cursor.next() {
+            guard let string = item.stringBytes else { throw item.unexpected }
+            bytes.append(contentsOf: string)
+        }
+        return bytes
+    }
+    if cursor.consume("quote") {
+        var text: [UInt8] = []
+        while let item = cursor.next() {
+            guard let string = item.stringBytes else { throw item.unexpected }
+            text.append(contentsOf: string)
+        }
+        return try wat2wasm(try SExpression.parse(utf8: text))
+    }
+    return try TextParser.encode(fields: Array(node.elements[cursor.index...]), name: name.map { Array($0.name.utf8) })
+}
