@@ -502,7 +502,7 @@ enum LoadError: Error, CustomStringConvertible {
             if case .unsupportedFeature(let feature) = error.reason, !feature.isImplemented { return feature }
         case .module(.invalid(let error)):
             if case .featureNotEnabled(let feature) = error.reason, !feature.isImplemented { return feature }
-        case .io:
+        case .io, .module(.unreadable):
             break
         }
         return nil

@@ -36,7 +36,7 @@ extension StoreRuntime {
         var memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
         var globals = context.pointee.globals
         var count = counter
-        let limit = fuelLimit
+        var limit = fuelLimit  // reloaded after host calls, which may change the fuel
         let baseDepth = frameTop
         var depth = frameTop
         let maxDepth = limits.maxCallDepth - 1
@@ -134,10 +134,12 @@ extension StoreRuntime {
                 }
                 let calleeSP = sp + a(word)
                 guard let code = callee.pointee.code else {
+                    // The calling frame counts towards the depth of wasm the host calls back into.
                     counter = count
-                    frameTop = depth
-                    try callHost(callee, sp: calleeSP)
+                    frameTop = depth + 1
+                    try callHost(callee, sp: calleeSP, caller: context)
                     count = counter
+                    limit = fuelLimit
                     memoryBase = context.pointee.memory0.pointee.base
                     memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
                     pc = returnPC
@@ -184,10 +186,12 @@ extension StoreRuntime {
                 let source = sp + a(word)
                 if source != sp { sp.update(from: source, count: argumentSlots) }
                 guard let code = callee.pointee.code else {
+                    // The frame being replaced still counts while the host runs (as for `call`).
                     counter = count
-                    frameTop = depth
-                    try callHost(callee, sp: sp)
+                    frameTop = depth + 1
+                    try callHost(callee, sp: sp, caller: context)
                     count = counter
+                    limit = fuelLimit
                     // Return to the caller as `return` would (the host's results are in slots 0...).
                     if depth == baseDepth { return }
                     depth -= 1

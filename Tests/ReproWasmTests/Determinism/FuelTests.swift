@@ -187,17 +187,9 @@ import Testing
         let store = Store()
         let instance = try countdownWithHook(store: store) { [unowned store] in store.fuel = 1_000 }
         store.fuel = 10
-        withKnownIssue(
-            """
-            Engine bug: execute() copies fuelLimit into a local once per entry and does not reload it after \
-            a host call, so fuel set by a host function is ignored until the next call from the embedder; \
-            this run traps "out of fuel" at count 10 while store.fuel reads 1000 - 7.
-            """
-        ) {
-            try instance.call("countdown", .i32(Self.n))
-            #expect(store.instructionCount == Self.total)
-            #expect(store.fuel == 1_000 + 3 - Self.total)
-        }
+        try instance.call("countdown", .i32(Self.n))
+        #expect(store.instructionCount == Self.total)
+        #expect(store.fuel == 1_000 + 3 - Self.total)
     }
 
     /// A host function that takes the fuel away stops the running call at the next increment: fuel 0
@@ -206,16 +198,9 @@ import Testing
         let store = Store()
         let instance = try countdownWithHook(store: store) { [unowned store] in store.fuel = 0 }
         store.fuel = 1_000
-        withKnownIssue(
-            """
-            Engine bug: the loop keeps the fuel limit it read on entry, so fuel removed by a host function \
-            mid-call is ignored: countdown(100) completes with 204 increments after store.fuel was set to 0.
-            """
-        ) {
-            let trap = #expect(throws: Trap.self) { try instance.call("countdown", .i32(Self.n)) }
-            #expect(trap?.code == .outOfFuel)
-            #expect(store.instructionCount == 3)
-        }
+        let trap = #expect(throws: Trap.self) { try instance.call("countdown", .i32(Self.n)) }
+        #expect(trap?.code == .outOfFuel)
+        #expect(store.instructionCount == 3)
     }
 
     /// A host function that sets the counter mid-call (checkpoint/restore) keeps the fuel that was left,
@@ -225,17 +210,9 @@ import Testing
         let store = Store()
         let instance = try countdownWithHook(store: store) { [unowned store] in store.instructionCount = 5_000 }
         store.fuel = 1_000
-        withKnownIssue(
-            """
-            Engine bug: the loop compares the new count with the absolute fuel limit it read on entry \
-            (1,000), so the first increment after the host set the count to 5,000 traps "out of fuel" and \
-            sets the counter back down to 1,000.
-            """
-        ) {
-            try instance.call("countdown", .i32(Self.n))
-            #expect(store.instructionCount == 5_000 + Self.total - 3)
-            #expect(store.fuel == 1_000 - Self.total)
-        }
+        try instance.call("countdown", .i32(Self.n))
+        #expect(store.instructionCount == 5_000 + Self.total - 3)
+        #expect(store.fuel == 1_000 - Self.total)
     }
 
     // MARK: Fuel and writes to the counter
@@ -251,18 +228,10 @@ import Testing
         store.fuel = 50
         try counter.set(.i64(UInt64(1_000)))
         #expect(store.instructionCount == 1_000)
-        withKnownIssue(
-            """
-            Engine bug: Global.set on the counter writes StoreRuntime.counter without moving the absolute \
-            fuelLimit (Store.instructionCount's setter does), so store.fuel reads 50 &- 1000 = \
-            18446744073709550666, and the next increment traps "out of fuel" and sets the count back to 50.
-            """
-        ) {
-            #expect(store.fuel == 50)
-            try instance.call("empty")
-            #expect(store.instructionCount == 1_001)
-            #expect(store.fuel == 49)
-        }
+        #expect(store.fuel == 50)
+        try instance.call("empty")
+        #expect(store.instructionCount == 1_001)
+        #expect(store.fuel == 49)
     }
 
     /// A module that writes 0 to the counter on every iteration must not run past its fuel: fuel makes

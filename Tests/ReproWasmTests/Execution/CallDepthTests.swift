@@ -114,18 +114,10 @@ import Testing
         reentry.function = try instance.exportedFunction("f")
 
         #expect(try instance.call("outer", .i32(UInt32(8))) == [.i32(Int32(8))])
-        withKnownIssue(
-            """
-            Engine bug: the frame that calls a host function is not counted when the host re-enters wasm \
-            (callHost leaves frameTop at the caller's depth, and the nested execute starts from there), so \
-            outer(9) runs 11 nested wasm frames under maxCallDepth 10 and returns 9.
-            """
-        ) {
-            let trap = #expect(throws: Trap.self) { try instance.call("outer", .i32(UInt32(9))) }
-            // The inner call's trap reaches the outer caller through the host function, wrapped as its error.
-            #expect(trap?.code == .hostError)
-            #expect((trap?.hostError as? Trap)?.code == .callStackExhausted)
-        }
+        let trap = #expect(throws: Trap.self) { try instance.call("outer", .i32(UInt32(9))) }
+        // The inner call's trap reaches the outer caller through the host function, wrapped as its error.
+        #expect(trap?.code == .hostError)
+        #expect((trap?.hostError as? Trap)?.code == .callStackExhausted)
     }
 
     /// Recursion that passes through a host function at every level is still bounded by the limit:
@@ -142,17 +134,9 @@ import Testing
         reentry.function = try instance.exportedFunction("g")
 
         #expect(try instance.call("g", .i32(UInt32(9))) == [.i32(Int32(9))])
-        withKnownIssue(
-            """
-            Engine bug: wasm frames below a host function are never counted, so depth restarts at every \
-            wasm -> host -> wasm crossing; g(10) returns 10 under maxCallDepth 10, and g(500) overflows the \
-            native stack (SIGSEGV) instead of trapping with call stack exhausted.
-            """
-        ) {
-            let trap = #expect(throws: Trap.self) { try instance.call("g", .i32(UInt32(10))) }
-            #expect(trap?.code == .hostError)
-            #expect(Self.innermost(trap)?.code == .callStackExhausted)
-        }
+        let trap = #expect(throws: Trap.self) { try instance.call("g", .i32(UInt32(10))) }
+        #expect(trap?.code == .hostError)
+        #expect(Self.innermost(trap)?.code == .callStackExhausted)
     }
 
     /// The trap at the bottom of a chain of host functions, each wrapping the trap of the wasm it called.
