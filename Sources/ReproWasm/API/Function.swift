@@ -21,8 +21,9 @@ public struct Function {
     ///
     /// Arguments match `type.parameters`. An error `body` throws, or results that do not match
     /// `type.results`, make the call trap with `TrapCode.hostError` carrying the error. Host calls
-    /// add nothing to the instruction counter. To define a host function for whatever store
-    /// instantiates, use `Imports.defineFunction` instead.
+    /// add nothing to the instruction counter. The store keeps `body`: reach the store through
+    /// `caller.store` rather than capturing it, which would keep the store alive for ever. To define
+    /// a host function for whatever store instantiates, use `Imports.defineFunction` instead.
     ///
     ///     let log = Function(store: store, type: FunctionType(parameters: [.i32])) { _, args in
     ///         print(args[0]); return []

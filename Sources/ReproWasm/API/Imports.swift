@@ -44,6 +44,7 @@ public struct Imports {
     /// instance, its memory) and arguments matching `type.parameters`, and returns values matching
     /// `type.results`. An error it throws, or results of the wrong types, make the call trap with
     /// `TrapCode.hostError` carrying the error. Host calls add nothing to the instruction counter.
+    /// Each store keeps `body`: reach the store through `caller.store` rather than capturing it.
     ///
     ///     imports.defineFunction("env", "add", FunctionType(parameters: [.i32, .i32], results: [.i32])) { _, args in
     ///         [.i32(args[0].i32! &+ args[1].i32!)]

@@ -101,6 +101,25 @@ import Testing
         #expect(seen.map(\.1) == [100, 99])
     }
 
+    @Test func theCallerFindsTheCallingInstancesExports() throws {
+        var imports = Imports()
+        imports.defineFunction("env", "host", .i32ToI32) { caller, args in
+            let limit = try #require(caller.global(named: "limit"))
+            let table = try #require(caller.table(named: "table"))
+            #expect(caller.global(named: "table") == nil)  // another kind
+            try limit.set(args[0])
+            return [.i32(Int32(table.count))]
+        }
+        let instance = try WasmModule()
+            .importFunction("env", "host", .i32ToI32)
+            .global(.i32, mutable: true, initial: Asm.i32Const(0), export: "limit")
+            .table(min: 3).export("table", .table, 0)
+            .function(.i32ToI32, export: "run", Asm.localGet(0), Asm.call(0))
+            .instantiate(imports: imports)
+        #expect(try instance.call("run", .i32(9)) == [.i32(3)])
+        #expect(instance.global(named: "limit")?.value == .i32(9))
+    }
+
     @Test func aHostFunctionCalledDirectlyHasNoCallingInstance() throws {
         let store = Store()
         let function = Function(store: store, type: .i32ToI32) { caller, args in
