@@ -28,9 +28,11 @@ public struct Memory {
     }
 
     /// The memory's type now: the current size as the minimum, and the maximum it may grow to (the
-    /// declared maximum capped by the store's limit).
+    /// declared maximum capped by the store's limit; `nil` when that is the 65536-page ceiling).
+    /// The same type a link error shows for this memory.
     public var type: MemoryType {
-        MemoryType(limits: Limits(min: UInt64(pageCount), max: UInt64(handle.pointee.maximumPages)))
+        if case .memory(let type) = store.runtime.externType(of: .memory(handle)) { return type }
+        return MemoryType(limits: Limits(min: UInt64(pageCount)))
     }
 
     /// The current size in 64 KiB pages.
