@@ -15,6 +15,8 @@ let package = Package(
         ),
         .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm"]),
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
+        // A complete embedding through the public API; CI runs it (`swift run EmbeddingExample`).
+        .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),
     ],
     swiftLanguageModes: [.v6]

@@ -80,6 +80,7 @@ private func outcome(_ result: Result<Module, ModuleError>) -> String {
     case .failure(.malformed(let error)): "malformed: \(error.reason.text)"
     case .failure(.invalid(let error)): "invalid: \(error.reason.text)"
     case .failure(.malformedText(let error)): "malformed text: \(error)"
+    case .failure(.unreadable(let error)): "unreadable: \(error)"
     }
 }
 

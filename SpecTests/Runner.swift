@@ -570,7 +570,7 @@ enum LoadError: Error, CustomStringConvertible {
             if case .unsupportedFeature(let feature) = error.reason, !feature.isImplemented { return feature }
         case .module(.invalid(let error)):
             if case .featureNotEnabled(let feature) = error.reason, !feature.isImplemented { return feature }
-        case .io, .module(.malformedText), .text:
+        case .io, .module(.malformedText), .module(.unreadable), .text:
             break
         }
         return nil

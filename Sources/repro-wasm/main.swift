@@ -1,35 +1,78 @@
 import Foundation
 import ReproWasm
 
-/// The `repro-wasm` command line: run, validate and inspect modules (binary `.wasm` or text `.wat`), and
-/// convert text to binary.
+/// The `repro-wasm` command line: run, validate and inspect modules (binary `.wasm` or text `.wat`),
+/// and convert text to binary.
+///
+/// It uses only the library's public API, as any embedder would. Every failure is one line on
+/// standard error; exit codes: 0 ok, 1 trap, 2 invalid module or usage.
 enum CLI {
     static let usage = """
         usage: repro-wasm <command> [options]
 
         commands:
-          run FILE [--invoke NAME] [ARGS...]   run an export (default: _start, or the only exported function)
-              --fuel N                         trap with "out of fuel" after N counted instructions
-              --max-call-depth N               nested wasm calls allowed (default 10000)
-              --max-memory-pages N             largest memory size in pages (default 65536)
-              --features deterministic|full    proposals the module may use (default deterministic)
-              --stats                          print instructions counted, fuel used and wall time
-          validate FILE [--features deterministic|full]
+          run FILE [--invoke NAME] [ARGS...]   run an exported function
+          validate FILE                        check that FILE is a valid module
           inspect FILE [--code]                sections, types, imports, exports (and the internal code)
           wat2wasm FILE.wat [-o FILE.wasm]     convert the text format to the binary format
-                                               (default output: FILE with the extension .wasm)
         FILE is a binary module, or a text module when its name ends in .wat.
+        'repro-wasm <command> --help' describes a command's options.
         exit codes: 0 ok, 1 trap, 2 invalid module or usage
         """
 
+    static let runUsage = """
+        usage: repro-wasm run FILE [--invoke NAME] [options] [--] [ARGS...]
+
+        Runs an exported function: NAME, else `_start`, else the only exported function. ARGS are read
+        by the function's parameter types: integers in decimal or 0x-hex (negative allowed), floats as
+        decimals, `inf`, `nan`, `nan:0xPAYLOAD` (a NaN with that payload), or `bits:0xRAW` (raw bits).
+        Results are printed one per line as `VALUE : TYPE (0xRAWBITS)`.
+
+        options:
+          --invoke NAME                    the export to run
+          --fuel N                         trap with "out of fuel" after N counted instructions
+          --max-call-depth N               nested wasm calls allowed (default 10000)
+          --max-memory-pages N             largest size any memory may reach, in 64 KiB pages (default 65536)
+          --features deterministic|full    proposals the module may use (default deterministic)
+          --stats                          print instructions, fuel used, wall time and peak memory pages
+          --                               what follows is ARGS, even when it starts with --
+        The instructions counted are printed on standard error after every run.
+        exit codes: 0 ok, 1 trap (the trap on standard error), 2 invalid module or usage
+        """
+
+    static let validateUsage = """
+        usage: repro-wasm validate FILE [--features deterministic|full]
+
+        Decodes and validates FILE; prints `valid`, or the first error with its byte offset.
+        exit codes: 0 valid, 2 invalid module or usage
+        """
+
+    static let inspectUsage = """
+        usage: repro-wasm inspect FILE [--code] [--features deterministic|full]
+
+        Prints the module's types, imports, exports and section counts; with --code, the internal code
+        of every defined function.
+        exit codes: 0 ok, 2 invalid module or usage
+        """
+
+    static let wat2wasmUsage = """
+        usage: repro-wasm wat2wasm FILE.wat [-o FILE.wasm]
+
+        Converts a module from the text format to the binary format (default output: FILE with the
+        extension .wasm). Malformed text is reported as FILE:LINE:COLUMN: message.
+        exit codes: 0 ok, 2 malformed text or usage
+        """
+
+    /// Bad command-line input. `command` names the command whose help to point at.
     struct UsageError: Error, CustomStringConvertible {
         let description: String
+        var command: String? = nil
     }
 
     static func main() -> Int32 {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let command = arguments.first else {
-            print(usage)
+            printError("error: no command (repro-wasm --help for usage)")
             return 2
         }
         arguments.removeFirst()
@@ -40,18 +83,13 @@ enum CLI {
             case "inspect": return try inspect(arguments)
             case "wat2wasm": return try convert(arguments)
             case "--help", "-h", "help":
-                print(usage)
+                print(helpText(for: arguments.first) ?? usage)
                 return 0
             default: throw UsageError(description: "unknown command '\(command)'")
             }
         } catch let error as UsageError {
-            printError("error: \(error)\n\(usage)")
-            return 2
-        } catch let error as ModuleError {
-            printError("error: \(error)")
-            return 2
-        } catch let error as TextFileError {
-            printError("error: \(error)")
+            let help = error.command.map { "repro-wasm \($0) --help" } ?? "repro-wasm --help"
+            printError("error: \(error) (\(help) for usage)")
             return 2
         } catch {
             printError("error: \(error)")
@@ -59,39 +97,79 @@ enum CLI {
         }
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    static func helpText(for command: String?) -> String? {
+        switch command {
+        case "run": runUsage
+        case "validate": validateUsage
+        case "inspect": inspectUsage
+        case "wat2wasm": wat2wasmUsage
+        default: nil
+        }
     }
 
-    /// Options shared by the commands, parsed from `--name value` pairs; the rest are positional.
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A command's options, from `--name value`, `--name=value` and `--flag`; the rest are positional
+    /// (a lone `--` makes everything after it positional, so arguments may start with `--`).
     struct Options {
+        let command: String
         var positional: [String] = []
         var values: [String: String] = [:]
         var flags: Set<String> = []
+        var wantsHelp = false
 
-        init(_ arguments: [String], valued: Set<String>, flags known: Set<String>) throws {
+        init(command: String, _ arguments: [String], valued: Set<String>, flags known: Set<String>) throws {
+            self.command = command
             var index = 0
             while index < arguments.count {
                 let argument = arguments[index]
-                if valued.contains(argument) {
-                    guard index + 1 < arguments.count else { throw UsageError(description: "\(argument) needs a value") }
-                    values[argument] = arguments[index + 1]
-                    index += 2
-                } else if known.contains(argument) {
-                    flags.insert(argument)
-                    index += 1
-                } else if argument.hasPrefix("--") && Int(argument) == nil {
-                    throw UsageError(description: "unknown option \(argument)")
-                } else {
+                index += 1
+                if argument == "--" {
+                    positional += arguments[index...]
+                    break
+                }
+                if argument == "--help" || argument == "-h" {
+                    wantsHelp = true
+                    continue
+                }
+                guard argument.hasPrefix("--") else {
                     positional.append(argument)
-                    index += 1
+                    continue
+                }
+                let (name, inlineValue): (String, String?) =
+                    if let equals = argument.firstIndex(of: "=") {
+                        (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+                    } else {
+                        (argument, nil)
+                    }
+                if valued.contains(name) {
+                    if let inlineValue {
+                        values[name] = inlineValue
+                    } else {
+                        guard index < arguments.count else {
+                            throw UsageError(description: "\(name) needs a value", command: command)
+                        }
+                        values[name] = arguments[index]
+                        index += 1
+                    }
+                } else if known.contains(name), inlineValue == nil {
+                    flags.insert(name)
+                } else {
+                    throw UsageError(description: "unknown option \(argument)", command: command)
                 }
             }
         }
 
-        func integer(_ name: String) throws -> Int? {
+        /// The value of `--name` as a whole number in `range`, if given.
+        func number(_ name: String, in range: ClosedRange<UInt64>) throws -> UInt64? {
             guard let text = values[name] else { return nil }
-            guard let value = Int(text), value >= 0 else { throw UsageError(description: "\(name) needs a number") }
+            guard let value = UInt64(text), range.contains(value) else {
+                throw UsageError(
+                    description: "\(name) needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'",
+                    command: command)
+            }
             return value
         }
 
@@ -99,28 +177,40 @@ enum CLI {
             switch values["--features"] ?? "deterministic" {
             case "deterministic": return .deterministic
             case "full": return .full
-            case let other: throw UsageError(description: "unknown feature profile '\(other)'")
+            case let other:
+                throw UsageError(description: "unknown feature profile '\(other)' (deterministic or full)", command: command)
             }
+        }
+
+        /// The one positional FILE (a command that takes no ARGS).
+        func singleFile() throws -> String {
+            guard positional.count == 1 else {
+                throw UsageError(
+                    description: positional.isEmpty ? "\(command) needs a FILE" : "\(command) takes one FILE",
+                    command: command)
+            }
+            return positional[0]
         }
     }
 
-    /// Malformed text in a `.wat` file, reported as `path:line:column: message`.
+    /// A `.wat` file whose text is malformed: the path, then the line, column and message.
     struct TextFileError: Error, CustomStringConvertible {
         let path: String
         let error: TextError
         var description: String { "\(path):\(error)" }
     }
 
+    /// Loads a binary module, or a text module when the name ends in `.wat`.
     static func loadModule(_ path: String, features: Features) throws -> Module {
-        try Module(bytes: try moduleBytes(path), features: features)
+        guard path.hasSuffix(".wat") else { return try Module(contentsOf: path, features: features) }
+        return try Module(bytes: try textModuleBytes(path), features: features)
     }
 
-    /// The binary module in `path`: the file itself, or for a `.wat` file its text converted.
-    static func moduleBytes(_ path: String) throws -> [UInt8] {
+    /// The binary form of the text module in `path`.
+    static func textModuleBytes(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError(description: "cannot read \(path)")
         }
-        guard path.hasSuffix(".wat") else { return [UInt8](data) }
         do {
             // From bytes, not a String: malformed UTF-8 is then reported where it is.
             return try wat2wasm(try SExpression.parse(utf8: [UInt8](data)))
@@ -130,10 +220,13 @@ enum CLI {
     }
 
     static func convert(_ arguments: [String]) throws -> Int32 {
-        let options = try Options(arguments, valued: ["-o"], flags: [])
-        guard options.positional.count == 1 else { throw UsageError(description: "wat2wasm takes one FILE") }
-        let input = options.positional[0]
-        let bytes = try moduleBytes(input)
+        let options = try Options(command: "wat2wasm", arguments, valued: ["-o"], flags: [])
+        if options.wantsHelp {
+            print(wat2wasmUsage)
+            return 0
+        }
+        let input = try options.singleFile()
+        let bytes = try textModuleBytes(input)
         let output =
             options.values["-o"]
             ?? (input.hasSuffix(".wat") ? String(input.dropLast(4)) : input) + ".wasm"
@@ -144,17 +237,23 @@ enum CLI {
     }
 
     static func validate(_ arguments: [String]) throws -> Int32 {
-        let options = try Options(arguments, valued: ["--features"], flags: [])
-        guard options.positional.count == 1 else { throw UsageError(description: "validate takes one FILE") }
-        _ = try loadModule(options.positional[0], features: try options.features())
+        let options = try Options(command: "validate", arguments, valued: ["--features"], flags: [])
+        if options.wantsHelp {
+            print(validateUsage)
+            return 0
+        }
+        _ = try loadModule(try options.singleFile(), features: try options.features())
         print("valid")
         return 0
     }
 
     static func inspect(_ arguments: [String]) throws -> Int32 {
-        let options = try Options(arguments, valued: ["--features"], flags: ["--code"])
-        guard options.positional.count == 1 else { throw UsageError(description: "inspect takes one FILE") }
-        let module = try loadModule(options.positional[0], features: try options.features())
+        let options = try Options(command: "inspect", arguments, valued: ["--features"], flags: ["--code"])
+        if options.wantsHelp {
+            print(inspectUsage)
+            return 0
+        }
+        let module = try loadModule(try options.singleFile(), features: try options.features())
         print(module.summary)
         if options.flags.contains("--code") { print(module.codeListing) }
         return 0
@@ -162,53 +261,55 @@ enum CLI {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try Options(
-            arguments, valued: ["--invoke", "--fuel", "--max-call-depth", "--max-memory-pages", "--features"],
+            command: "run", arguments,
+            valued: ["--invoke", "--fuel", "--max-call-depth", "--max-memory-pages", "--features"],
             flags: ["--stats"])
-        guard let path = options.positional.first else { throw UsageError(description: "run needs a FILE") }
+        if options.wantsHelp {
+            print(runUsage)
+            return 0
+        }
+        guard let path = options.positional.first else { throw UsageError(description: "run needs a FILE", command: "run") }
         let features = try options.features()
         var limits = StoreLimits()
-        if let depth = try options.integer("--max-call-depth") { limits.maxCallDepth = max(depth, 1) }
-        if let pages = try options.integer("--max-memory-pages") { limits.maxMemoryPages = pages }
+        if let depth = try options.number("--max-call-depth", in: 1...1_000_000) { limits.maxCallDepth = Int(depth) }
+        if let pages = try options.number("--max-memory-pages", in: 0...65536) { limits.maxMemoryPages = Int(pages) }
+        let fuel = try options.number("--fuel", in: 0...(UInt64.max - 1))
         let module = try loadModule(path, features: features)
-        let store = Store(engine: Engine(features: features, limits: limits))
-        if let fuel = try options.integer("--fuel") { store.fuel = UInt64(fuel) }
+        let store = Store(engine: Engine(features: features, limits: limits, defaultFuel: fuel))
         let start = ContinuousClock.now
+
         let instance: Instance
         do {
             instance = try store.instantiate(module)
         } catch {
-            printError("error: \(error)")
-            if case .trap = error { return 1 }
-            return 2
-        }
-        let name: String
-        if let requested = options.values["--invoke"] {
-            name = requested
-        } else if instance.function(named: "_start") != nil {
-            name = "_start"
-        } else {
-            let functions = instance.exportNames.filter { instance.function(named: $0) != nil }
-            guard functions.count == 1 else {
-                throw UsageError(description: "name the export to run with --invoke (exports: \(functions.joined(separator: ", ")))")
+            switch error {
+            case .link(let error):
+                printError("error: \(error)")
+                return 2
+            case .trap(let trap):
+                printError("trap: \(trap) (in the start function or a segment)")
+                return 1
             }
-            name = functions[0]
         }
-        guard let function = instance.function(named: name) else {
-            throw UsageError(description: "no exported function '\(name)'")
-        }
+
+        let function = try exportToRun(instance, named: options.values["--invoke"])
         let type = function.type
-        let rawArguments = Array(options.positional.dropFirst())
-        guard rawArguments.count == type.parameters.count else {
-            throw UsageError(description: "'\(name)' takes \(type.parameters.count) arguments \(type), got \(rawArguments.count)")
+        let texts = Array(options.positional.dropFirst())
+        guard texts.count == type.parameters.count else {
+            let expected = type.parameters.count == 1 ? "1 argument" : "\(type.parameters.count) arguments"
+            throw UsageError(
+                description: "the function takes \(expected) \(type), got \(texts.count)", command: "run")
         }
         var values: [Value] = []
-        for (text, parameter) in zip(rawArguments, type.parameters) {
+        for (position, (text, parameter)) in zip(texts, type.parameters).enumerated() {
             guard let value = parseValue(text, as: parameter) else {
-                throw UsageError(description: "cannot read '\(text)' as \(parameter)")
+                throw UsageError(
+                    description: "argument \(position + 1) '\(text)' is not a valid \(parameter)", command: "run")
             }
             values.append(value)
         }
-        let before = store.instructionCount
+
+        let countBefore = store.instructionCount
         let fuelBefore = store.fuel
         let callStart = ContinuousClock.now
         let exitCode: Int32
@@ -221,53 +322,133 @@ enum CLI {
             exitCode = 1
         }
         let callTime = ContinuousClock.now - callStart
+        printError("instructions: \(store.instructionCount &- countBefore)")
         if options.flags.contains("--stats") {
-            let counted = store.instructionCount &- before
-            printError("instructions: \(counted)")
-            if let fuelBefore, let fuelAfter = store.fuel { printError("fuel used: \(fuelBefore - fuelAfter)") }
-            printError("call time: \(callTime)")
-            printError("total time: \(ContinuousClock.now - start)")
-        } else {
-            printError("instructions: \(store.instructionCount &- before)")
+            if let fuelBefore, let fuelAfter = store.fuel { printError("fuel used: \(fuelBefore - fuelAfter) of \(fuelBefore)") }
+            printError("call time: \(milliseconds(callTime))")
+            printError("total time: \(milliseconds(ContinuousClock.now - start)) (instantiation and call)")
+            printError("peak memory pages: \(store.memoryPageCount)")
         }
         return exitCode
     }
 
-    /// Reads an argument: decimal or 0x-hex integers; floats as decimals, `inf`, `nan`, or raw bits `nan:0x...`/`0x...bits`.
-    static func parseValue(_ text: String, as type: ValueType) -> Value? {
-        func integer(_ text: String) -> UInt64? {
-            if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) }
-            if text.hasPrefix("-") { return Int64(text).map { UInt64(bitPattern: $0) } }
-            return UInt64(text)
+    /// The function `run` calls: `name`, else `_start`, else the only exported function.
+    static func exportToRun(_ instance: Instance, named name: String?) throws -> Function {
+        let functions = instance.exportNames.filter { instance.function(named: $0) != nil }
+        let listing = functions.isEmpty ? "it exports no functions" : "exported functions: \(functions.joined(separator: ", "))"
+        if let name {
+            guard let function = instance.function(named: name) else {
+                throw UsageError(description: "no exported function '\(name)' (\(listing))", command: "run")
+            }
+            return function
         }
+        if let start = instance.function(named: "_start") { return start }
+        guard functions.count == 1 else {
+            throw UsageError(description: "name the function to run with --invoke (\(listing))", command: "run")
+        }
+        return instance.function(named: functions[0])!
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f ms", Double(seconds) * 1e3 + Double(attoseconds) / 1e15)
+    }
+
+    // MARK: Values
+
+    /// Reads a command-line argument as a value of `type`, or `nil` if it is not one.
+    ///
+    /// Integers: decimal or `0x` hex, optionally signed, `_` separators allowed; anything that fits
+    /// the width signed or unsigned. Floats: what `Double`/`Float` read (decimal, hex float, `inf`,
+    /// `nan`), `nan:0xPAYLOAD` for a NaN with that payload, and `bits:0xRAW` for raw bits.
+    static func parseValue(_ text: String, as type: ValueType) -> Value? {
         switch type {
-        case .i32:
-            guard let value = integer(text), value <= UInt64(UInt32.max) || Int64(bitPattern: value) >= Int64(Int32.min)
-            else { return nil }
-            return .i32(UInt32(truncatingIfNeeded: value))
-        case .i64:
-            return integer(text).map { .i64($0) }
-        case .f32:
-            if text.hasPrefix("bits:") { return UInt32(text.dropFirst(7), radix: 16).map { .f32Bits($0) } }
-            if text.hasPrefix("nan:0x") { return UInt32(text.dropFirst(6), radix: 16).map { .f32Bits(0x7F80_0000 | $0) } }
-            return Float(text).map { .f32($0) }
-        case .f64:
-            if text.hasPrefix("bits:") { return UInt64(text.dropFirst(7), radix: 16).map { .f64Bits($0) } }
-            if text.hasPrefix("nan:0x") { return UInt64(text.dropFirst(6), radix: 16).map { .f64Bits(0x7FF0_0000_0000_0000 | $0) } }
-            return Double(text).map { .f64($0) }
-        case .v128, .funcRef, .externRef:
-            return nil
+        case .i32: parseInteger(text, bits: 32).map { .i32(UInt32($0)) }
+        case .i64: parseInteger(text, bits: 64).map { .i64($0) }
+        case .f32: parseFloat(text, bits: 32).map { .f32Bits(UInt32($0)) }
+        case .f64: parseFloat(text, bits: 64).map { .f64Bits($0) }
+        case .v128, .funcRef, .externRef: nil
         }
     }
 
-    static func format(_ value: Value) -> String {
-        switch value {
-        case .i32(let bits): "\(Int32(bitPattern: bits)) : i32 (0x\(String(bits, radix: 16)))"
-        case .i64(let bits): "\(Int64(bitPattern: bits)) : i64 (0x\(String(bits, radix: 16)))"
-        case .f32Bits(let bits): "\(Float(bitPattern: bits)) : f32 (0x\(String(bits, radix: 16)))"
-        case .f64Bits(let bits): "\(Double(bitPattern: bits)) : f64 (0x\(String(bits, radix: 16)))"
-        default: value.description
+    /// An integer of `bits` bits as its bit pattern.
+    static func parseInteger(_ text: String, bits: Int) -> UInt64? {
+        var body = Substring(text.replacingOccurrences(of: "_", with: ""))
+        var isNegative = false
+        if body.hasPrefix("-") {
+            isNegative = true
+            body = body.dropFirst()
+        } else if body.hasPrefix("+") {
+            body = body.dropFirst()
         }
+        let isHex = body.hasPrefix("0x") || body.hasPrefix("0X")
+        if isHex { body = body.dropFirst(2) }
+        guard !body.isEmpty, body.allSatisfy({ isHex ? $0.isHexDigit : $0.isASCII && $0.isNumber }),
+            let magnitude = UInt64(body, radix: isHex ? 16 : 10)
+        else { return nil }
+        let mask: UInt64 = bits == 64 ? .max : (1 << UInt64(bits)) - 1
+        if isNegative {
+            guard magnitude <= 1 << UInt64(bits - 1) else { return nil }
+            return (0 &- magnitude) & mask
+        }
+        return magnitude <= mask ? magnitude : nil
+    }
+
+    /// A float of `bits` bits (32 or 64) as its bit pattern.
+    static func parseFloat(_ text: String, bits: Int) -> UInt64? {
+        let exponentBits: UInt64 = bits == 32 ? 0x7F80_0000 : 0x7FF0_0000_0000_0000
+        let payloadMask: UInt64 = bits == 32 ? 0x007F_FFFF : 0x000F_FFFF_FFFF_FFFF
+        let signBit: UInt64 = bits == 32 ? 0x8000_0000 : 0x8000_0000_0000_0000
+        if text.hasPrefix("bits:") { return parseInteger(String(text.dropFirst(5)), bits: bits) }
+        var body = Substring(text)
+        var sign: UInt64 = 0
+        if body.hasPrefix("-") {
+            sign = signBit
+            body = body.dropFirst()
+        } else if body.hasPrefix("+") {
+            body = body.dropFirst()
+        }
+        if body == "nan" { return sign | exponentBits | (payloadMask + 1) >> 1 }
+        if body.hasPrefix("nan:") {
+            guard let payload = parseInteger(String(body.dropFirst(4)), bits: 64), payload != 0, payload <= payloadMask,
+                body.dropFirst(4).hasPrefix("0x")
+            else { return nil }
+            return sign | exponentBits | payload
+        }
+        // Swift's parsers also take NaN spellings of their own; only the forms above mean NaN here.
+        guard !body.lowercased().contains("nan") else { return nil }
+        if bits == 32 {
+            guard let value = Float(text) else { return nil }
+            return UInt64(value.bitPattern)
+        }
+        return Double(text)?.bitPattern
+    }
+
+    /// A result as `VALUE : TYPE (0xRAWBITS)`.
+    static func format(_ value: Value) -> String {
+        func hex<T: BinaryInteger>(_ bits: T, digits: Int) -> String {
+            let text = String(bits, radix: 16)
+            return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
+        }
+        switch value {
+        case .i32(let bits): return "\(Int32(bitPattern: bits)) : i32 (\(hex(bits, digits: 8)))"
+        case .i64(let bits): return "\(Int64(bitPattern: bits)) : i64 (\(hex(bits, digits: 16)))"
+        case .f32Bits(let bits):
+            return "\(floatText(UInt64(bits), payloadBits: 23, value: Double(Float(bitPattern: bits)), short: Float(bitPattern: bits).description)) : f32 (\(hex(bits, digits: 8)))"
+        case .f64Bits(let bits):
+            return "\(floatText(bits, payloadBits: 52, value: Double(bitPattern: bits), short: Double(bitPattern: bits).description)) : f64 (\(hex(bits, digits: 16)))"
+        case .v128(let low, let high): return "\(hex(high, digits: 16))\(hex(low, digits: 16).dropFirst(2)) : v128"
+        case .funcRef(let reference): return reference == nil ? "null : funcref" : "function : funcref"
+        case .externRef(let reference): return reference.map { "\($0.id) : externref" } ?? "null : externref"
+        }
+    }
+
+    /// `inf`, `-inf`, `nan` (the canonical NaN), `nan:0xPAYLOAD`, or the shortest decimal.
+    static func floatText(_ bits: UInt64, payloadBits: UInt64, value: Double, short: String) -> String {
+        guard value.isNaN else { return value.isInfinite ? (value < 0 ? "-inf" : "inf") : short }
+        let sign = bits >> (payloadBits + (payloadBits == 23 ? 8 : 11)) & 1 == 1 ? "-" : ""
+        let payload = bits & ((1 << payloadBits) - 1)
+        return payload == 1 << (payloadBits - 1) ? "\(sign)nan" : "\(sign)nan:0x\(String(payload, radix: 16))"
     }
 }
 

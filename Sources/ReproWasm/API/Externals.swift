@@ -1,4 +1,7 @@
-/// Something an instance exports or a module imports.
+/// Something an instance exports or a module imports: a function, table, memory or global of a
+/// store.
+///
+///     if case .memory(let memory) = instance.export(named: "memory") { print(memory.pageCount) }
 public enum Extern {
     /// A function.
     case function(Function)
@@ -9,12 +12,34 @@ public enum Extern {
     /// A global.
     case global(Global)
 
-    func value(in store: Store) -> ExternalValue? {
+    /// The store that owns the entity.
+    public var store: Store {
         switch self {
-        case .function(let function): function.store === store ? .function(function.handle) : nil
-        case .table(let table): table.store === store ? .table(table.handle) : nil
-        case .memory(let memory): memory.store === store ? .memory(memory.handle) : nil
-        case .global(let global): global.store === store ? .global(global.handle, global.type) : nil
+        case .function(let function): function.store
+        case .table(let table): table.store
+        case .memory(let memory): memory.store
+        case .global(let global): global.store
+        }
+    }
+
+    /// The entity's current type (a memory's or table's current size as its minimum).
+    public var type: ExternType {
+        switch self {
+        case .function(let function): .function(function.type)
+        case .table(let table): table.store.runtime.externType(of: .table(table.handle))
+        case .memory(let memory): memory.store.runtime.externType(of: .memory(memory.handle))
+        case .global(let global): .global(global.type)
+        }
+    }
+
+    /// The runtime's view of the entity, or `nil` if it belongs to another store than `store`.
+    func value(in store: Store) -> ExternalValue? {
+        guard self.store === store else { return nil }
+        switch self {
+        case .function(let function): return .function(function.handle)
+        case .table(let table): return .table(table.handle)
+        case .memory(let memory): return .memory(memory.handle)
+        case .global(let global): return .global(global.handle, global.type)
         }
     }
 
@@ -28,49 +53,11 @@ public enum Extern {
     }
 }
 
-/// The values a module's imports are resolved from, by module and field name.
+/// An instantiated module: its exports, live in its store.
 ///
-///     var imports = Imports()
-///     imports.define("env", "log", .function(Function(store: store, type: FunctionType(parameters: [.i32])) { _, args in
-///         print(args[0]); return []
-///     }))
-///     imports.define("lib", instance: libraryInstance)   // every export of an instance
-public struct Imports {
-    private var entries: [ImportKey: Extern] = [:]
-    private var instances: [[UInt8]: Instance] = [:]
-
-    /// Creates an empty set of imports.
-    public init() {}
-
-    /// Makes `extern` the value of import `module` `name` (replacing an earlier definition).
-    public mutating func define(_ module: String, _ name: String, _ extern: Extern) {
-        entries[ImportKey(module: module, name: name)] = extern
-    }
-
-    /// Makes every export of `instance` importable under module name `module`.
-    public mutating func define(_ module: String, instance: Instance) {
-        instances[Array(module.utf8)] = instance
-    }
-
-    func lookup(module: String, name: String) -> Extern? {
-        if let extern = entries[ImportKey(module: module, name: name)] { return extern }
-        return instances[Array(module.utf8)]?.export(named: name)
-    }
-}
-
-/// Import names compare by their bytes, as the spec says (Swift's `String` equality would merge
-/// canonically equivalent names).
-struct ImportKey: Hashable {
-    let module: [UInt8]
-    let name: [UInt8]
-
-    init(module: String, name: String) {
-        self.module = Array(module.utf8)
-        self.name = Array(name.utf8)
-    }
-}
-
-/// An instantiated module.
+///     let instance = try store.instantiate(module, imports: imports)
+///     let fib = try instance.function(named: "fib")!.typed(Int32.self, returning: Int32.self)
+///     print(try fib(20))
 public struct Instance {
     /// The store that owns the instance.
     public let store: Store
@@ -81,69 +68,33 @@ public struct Instance {
         record.export(named: name).map { Extern($0, store: store) }
     }
 
-    /// The exported function called `name`, if any.
+    /// The exported function called `name`, if there is one and it is a function.
     public func function(named name: String) -> Function? {
         if case .function(let function) = export(named: name) { function } else { nil }
     }
 
-    /// The exported memory called `name`, if any.
+    /// The exported memory called `name`, if there is one and it is a memory.
     public func memory(named name: String) -> Memory? {
         if case .memory(let memory) = export(named: name) { memory } else { nil }
     }
 
-    /// The exported global called `name`, if any.
+    /// The exported global called `name`, if there is one and it is a global.
     public func global(named name: String) -> Global? {
         if case .global(let global) = export(named: name) { global } else { nil }
     }
 
-    /// The exported table called `name`, if any.
+    /// The exported table called `name`, if there is one and it is a table.
     public func table(named name: String) -> Table? {
         if case .table(let table) = export(named: name) { table } else { nil }
     }
 
     /// The export names, in the module's order.
     public var exportNames: [String] { record.exportOrder }
-}
 
-/// A function of a store: exported by an instance, or defined by the host.
-public struct Function {
-    /// The store that owns the function.
-    public let store: Store
-    let handle: UnsafeMutablePointer<FunctionInstance>
-
-    init(store: Store, handle: UnsafeMutablePointer<FunctionInstance>) {
-        self.store = store
-        self.handle = handle
+    /// The instance's memory 0, exported or not (`nil` if it has no memory). Host functions reach
+    /// it as `Caller.memory`.
+    var defaultMemory: Memory? {
+        let memory = record.context.pointee.memory0
+        return memory == store.runtime.emptyMemory ? nil : Memory(store: store, handle: memory)
     }
-
-    /// Defines a host function: `body` gets its caller's context and the arguments, and returns the
-    /// results. An error it throws becomes a trap. Host calls add nothing to the instruction counter.
-    public init(store: Store, type: FunctionType, body: @escaping (Caller, [Value]) throws -> [Value]) {
-        self.store = store
-        handle = store.runtime.allocateHostFunction(HostFunction(type: type, body: body))
-    }
-
-    /// The function's type.
-    public var type: FunctionType { store.runtime.typesByID[handle.pointee.typeID] }
-
-    /// Calls the function.
-    /// - Throws: `Trap` if execution traps, or if `arguments` do not match the parameter types
-    ///   (then nothing runs).
-    public func call(_ arguments: [Value] = []) throws(Trap) -> [Value] {
-        let type = self.type
-        guard arguments.count == type.parameters.count,
-            zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
-        else { throw Trap(code: .hostError, hostError: ArgumentMismatch(expected: type.parameters, actual: arguments.map(\.type))) }
-        return try store.runtime.invoke(handle, arguments: arguments)
-    }
-
-    /// A reference to this function, to put in a table or pass as a `funcref`.
-    public var reference: FunctionReference { FunctionReference(raw: UInt64(UInt(bitPattern: handle))) }
-}
-
-/// Arguments passed to `Function.call` do not match its parameters.
-struct ArgumentMismatch: Error, CustomStringConvertible {
-    let expected: [ValueType]
-    let actual: [ValueType]
-    var description: String { "arguments \(actual) do not match the parameters \(expected)" }
 }

@@ -1,4 +1,13 @@
-/// A linear memory of a store.
+/// A linear memory of a store: bytes the module and the host share.
+///
+/// Every access from the host is bounds-checked and throws `AccessError.memoryOutOfBounds` rather
+/// than touching bytes outside the memory. Numbers are little-endian, as wasm stores them.
+///
+///     let memory = instance.memory(named: "memory")!
+///     try memory.store(UInt32(42), at: 16)
+///     let word: UInt32 = try memory.load(at: 16)           // 42
+///     try memory.write(Array("hi".utf8), at: 100)
+///     print(try memory.string(at: 100, count: 2))           // "hi"
 public struct Memory {
     /// The store that owns the memory.
     public let store: Store
@@ -9,12 +18,21 @@ public struct Memory {
         self.handle = handle
     }
 
-    /// Creates a memory owned by `store` (for imports).
-    /// - Returns: `nil` if the minimum size exceeds the store's limit.
+    /// Creates a zero-filled memory owned by `store`, to give to modules as an import.
+    ///
+    /// - Returns: `nil` if the minimum size exceeds the store's `maxMemoryPages`.
     public init?(store: Store, type: MemoryType) {
         guard let handle = store.runtime.allocateMemory(type) else { return nil }
         self.store = store
         self.handle = handle
+    }
+
+    /// The memory's type now: the current size as the minimum, and the maximum it may grow to (the
+    /// declared maximum capped by the store's limit; `nil` when that is the 65536-page ceiling).
+    /// The same type a link error shows for this memory.
+    public var type: MemoryType {
+        if case .memory(let type) = store.runtime.externType(of: .memory(handle)) { return type }
+        return MemoryType(limits: Limits(min: UInt64(pageCount)))
     }
 
     /// The current size in 64 KiB pages.
@@ -23,118 +41,119 @@ public struct Memory {
     /// The current size in bytes.
     public var byteCount: Int { handle.pointee.byteCount }
 
-    /// Grows the memory by `pages`; returns the old size in pages, or `nil` if the maximum (the
-    /// module's or the store's) would be exceeded.
+    /// Grows the memory by `pages` zero-filled pages, as `memory.grow` does.
+    ///
+    /// - Returns: The old size in pages, or `nil` if the maximum (the module's or the store's) would
+    ///   be exceeded; the memory is unchanged then.
+    @discardableResult
     public func grow(by pages: Int) -> Int? {
         guard pages >= 0, pages <= Int(UInt32.max) else { return nil }
         let old = StoreRuntime.grow(handle, by: UInt32(pages))
         return old < 0 ? nil : Int(old)
     }
 
-    /// Copies `count` bytes from `offset`.
-    /// - Throws: `TrapCode.outOfBoundsMemoryAccess` if the range is outside the memory.
-    public func read(offset: Int, count: Int) throws(TrapCode) -> [UInt8] {
-        guard offset >= 0, count >= 0, offset <= byteCount - count else { throw .outOfBoundsMemoryAccess }
-        return Array(UnsafeRawBufferPointer(start: handle.pointee.base + offset, count: count))
+    // MARK: Bytes
+
+    /// The address of `count` bytes at `offset`, or an error if they are not all inside.
+    private func address(_ offset: Int, _ count: Int) throws(AccessError) -> UnsafeMutableRawPointer {
+        let size = byteCount
+        guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
+            throw .memoryOutOfBounds(offset: offset, count: count, byteCount: size)
+        }
+        return handle.pointee.base + offset
     }
+
+    /// A copy of `count` bytes at `offset`.
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of them is outside the memory.
+    public func read(at offset: Int, count: Int) throws(AccessError) -> [UInt8] {
+        let start = try address(offset, count)
+        return Array(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// A copy of `count` bytes at `offset`; the earlier spelling of `read(at:count:)`.
+    @available(*, deprecated, renamed: "read(at:count:)")
+    public func read(offset: Int, count: Int) throws(AccessError) -> [UInt8] { try read(at: offset, count: count) }
 
     /// Writes `bytes` at `offset`.
-    /// - Throws: `TrapCode.outOfBoundsMemoryAccess` if the range is outside the memory.
-    public func write(_ bytes: [UInt8], at offset: Int) throws(TrapCode) {
-        guard offset >= 0, offset <= byteCount - bytes.count else { throw .outOfBoundsMemoryAccess }
-        bytes.withUnsafeBytes { (handle.pointee.base + offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of them would fall outside the memory
+    ///   (nothing is written then).
+    public func write(_ bytes: [UInt8], at offset: Int) throws(AccessError) {
+        let start = try address(offset, bytes.count)
+        bytes.withUnsafeBytes { start.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
     }
 
-    /// Runs `body` with the memory's bytes. The buffer is valid only inside `body`, and only until
-    /// the memory grows.
-    public func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+    /// The `count` bytes at `offset` decoded as UTF-8 (ill-formed sequences become U+FFFD).
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of them is outside the memory.
+    public func string(at offset: Int, count: Int) throws(AccessError) -> String {
+        let start = try address(offset, count)
+        return String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
+    // MARK: Numbers
+
+    /// The little-endian integer at `offset` (any alignment).
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of its bytes is outside the memory.
+    ///
+    ///     let length = try memory.load(Int32.self, at: pointer)
+    public func load<T: FixedWidthInteger>(_ type: T.Type = T.self, at offset: Int) throws(AccessError) -> T {
+        T(littleEndian: try address(offset, MemoryLayout<T>.size).loadUnaligned(as: T.self))
+    }
+
+    /// Stores `value` little-endian at `offset` (any alignment).
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of its bytes would fall outside the memory
+    ///   (nothing is written then).
+    public func store<T: FixedWidthInteger>(_ value: T, at offset: Int) throws(AccessError) {
+        try address(offset, MemoryLayout<T>.size).storeBytes(of: value.littleEndian, as: T.self)
+    }
+
+    /// The `f32` at `offset`, bit-exact (a NaN keeps its payload).
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of its bytes is outside the memory.
+    public func loadFloat(at offset: Int) throws(AccessError) -> Float {
+        Float(bitPattern: try load(UInt32.self, at: offset))
+    }
+
+    /// The `f64` at `offset`, bit-exact (a NaN keeps its payload).
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of its bytes is outside the memory.
+    public func loadDouble(at offset: Int) throws(AccessError) -> Double {
+        Double(bitPattern: try load(UInt64.self, at: offset))
+    }
+
+    /// Stores `value`'s bits as an `f32` at `offset`.
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of its bytes would fall outside the memory.
+    public func store(_ value: Float, at offset: Int) throws(AccessError) { try store(value.bitPattern, at: offset) }
+
+    /// Stores `value`'s bits as an `f64` at `offset`.
+    ///
+    /// - Throws: `AccessError.memoryOutOfBounds` if any of its bytes would fall outside the memory.
+    public func store(_ value: Double, at offset: Int) throws(AccessError) { try store(value.bitPattern, at: offset) }
+
+    // MARK: Raw access
+
+    /// Runs `body` with the memory's bytes, read-only.
+    ///
+    /// The buffer is valid only inside `body`: do not keep it, and do not call into wasm or `grow`
+    /// from `body` (growing moves the bytes).
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: handle.pointee.base, count: handle.pointee.byteCount))
+    }
+
+    /// Runs `body` with the memory's bytes, writable.
+    ///
+    /// The buffer is valid only inside `body`: do not keep it, and do not call into wasm or `grow`
+    /// from `body` (growing moves the bytes).
+    ///
+    ///     memory.withUnsafeMutableBytes { bytes in bytes[0] = 1 }
+    public func withUnsafeMutableBytes<R, E: Error>(_ body: (UnsafeMutableRawBufferPointer) throws(E) -> R) throws(E)
+        -> R
+    {
         try body(UnsafeMutableRawBufferPointer(start: handle.pointee.base, count: handle.pointee.byteCount))
-    }
-}
-
-/// A table of references of a store.
-public struct Table {
-    /// The store that owns the table.
-    public let store: Store
-    let handle: UnsafeMutablePointer<TableStorage>
-
-    init(store: Store, handle: UnsafeMutablePointer<TableStorage>) {
-        self.store = store
-        self.handle = handle
-    }
-
-    /// Creates a table owned by `store` (for imports), filled with null references.
-    /// - Returns: `nil` if the minimum size exceeds the store's limit.
-    public init?(store: Store, type: TableType) {
-        guard let handle = store.runtime.allocateTable(type) else { return nil }
-        self.store = store
-        self.handle = handle
-    }
-
-    /// The number of elements.
-    public var count: Int { handle.pointee.count }
-
-    /// The element type (`funcref` or `externref`).
-    public var elementType: ValueType { handle.pointee.elementType }
-
-    /// The element at `index`.
-    /// - Throws: `TrapCode.outOfBoundsTableAccess` if `index` is outside the table.
-    public func element(at index: Int) throws(TrapCode) -> Value {
-        guard index >= 0, index < count else { throw .outOfBoundsTableAccess }
-        return Value.load(elementType, from: handle.pointee.elements + index)
-    }
-
-    /// Replaces the element at `index`.
-    /// - Throws: `TrapCode.outOfBoundsTableAccess` if `index` is outside the table, or
-    ///   `TrapCode.hostError` if `value` is not of the element type.
-    public func setElement(_ value: Value, at index: Int) throws(TrapCode) {
-        guard index >= 0, index < count else { throw .outOfBoundsTableAccess }
-        guard value.type == elementType else { throw .hostError }
-        value.store(to: handle.pointee.elements + index)
-    }
-}
-
-/// A global of a store.
-public struct Global {
-    /// The store that owns the global.
-    public let store: Store
-    let handle: UnsafeMutablePointer<UInt64>
-    /// The global's type.
-    public let type: GlobalType
-
-    init(store: Store, handle: UnsafeMutablePointer<UInt64>, type: GlobalType) {
-        self.store = store
-        self.handle = handle
-        self.type = type
-    }
-
-    /// Creates a global owned by `store` (for imports).
-    public init(store: Store, type: GlobalType, value: Value) {
-        precondition(value.type == type.valueType, "the initial value must have the global's type")
-        self.store = store
-        self.type = type
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { value.store(to: $0.baseAddress!.assumingMemoryBound(to: UInt64.self)) }
-        handle = store.runtime.allocateGlobal(words)
-    }
-
-    /// Whether this is the store's instruction counter (read and written live).
-    var isInstructionCounter: Bool { handle == store.runtime.counterCell }
-
-    /// The current value.
-    public var value: Value {
-        if isInstructionCounter { return .i64(store.runtime.counter) }
-        return Value.load(type.valueType, from: handle)
-    }
-
-    /// Sets the value.
-    /// - Throws: `TrapCode.hostError` if the global is immutable or `newValue` has another type.
-    public func set(_ newValue: Value) throws(TrapCode) {
-        guard type.isMutable, newValue.type == type.valueType else { throw .hostError }
-        if isInstructionCounter {
-            store.runtime.counter = newValue.i64.map { UInt64(bitPattern: $0) } ?? 0
-            return
-        }
-        newValue.store(to: handle)
     }
 }

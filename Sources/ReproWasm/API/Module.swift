@@ -69,11 +69,11 @@ extension Module {
         lines.append("types: \(parsed.types.count)")
         for (index, type) in parsed.types.enumerated() { lines.append("  type[\(index)] \(type)") }
         lines.append("imports: \(parsed.imports.count)")
-        for entry in parsed.imports { lines.append("  \"\(entry.module)\" \"\(entry.name)\": \(entry.descriptor)") }
+        for entry in imports { lines.append("  \(entry)") }
         lines.append("functions: \(parsed.functionTypeIndices.count) defined, \(parsed.importedFunctionCount) imported")
         lines.append("tables: \(parsed.tables.count), memories: \(parsed.memories.count), globals: \(parsed.globals.count)")
         lines.append("exports: \(parsed.exports.count)")
-        for export in parsed.exports { lines.append("  \"\(export.name)\": \(export.kind) \(export.index)") }
+        for (export, entry) in zip(parsed.exports, exports) { lines.append("  \(entry) (index \(export.index))") }
         if let start = parsed.start { lines.append("start: function \(start)") }
         lines.append("element segments: \(parsed.elements.count), data segments: \(parsed.data.count)")
         lines.append("custom sections: \(parsed.customSections.map { "\"\($0.name)\"" }.joined(separator: ", "))")

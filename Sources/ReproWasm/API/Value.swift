@@ -45,6 +45,17 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     public static func i32(_ value: Int32) -> Value { .i32(UInt32(bitPattern: value)) }
     /// An `i64` from a signed integer.
     public static func i64(_ value: Int64) -> Value { .i64(UInt64(bitPattern: value)) }
+    /// An `i32` from an `Int`, so integer literals need no conversion: `.i32(42)`, `.i32(-1)`,
+    /// `.i32(0xFFFF_FFFF)` (the same bits as -1).
+    ///
+    /// - Precondition: `value` fits in 32 bits, signed or unsigned (-2³¹ ... 2³² − 1), as
+    ///   `Int32(value)` requires it to fit.
+    public static func i32(_ value: Int) -> Value {
+        precondition(value >= Int(Int32.min) && value <= Int(UInt32.max), "\(value) does not fit in an i32")
+        return .i32(UInt32(truncatingIfNeeded: value))
+    }
+    /// An `i64` from an `Int`, so integer literals need no conversion: `.i64(42)`, `.i64(-1)`.
+    public static func i64(_ value: Int) -> Value { .i64(UInt64(truncatingIfNeeded: value)) }
     /// An `f32` from a `Float` (its bits, unchanged).
     public static func f32(_ value: Float) -> Value { .f32Bits(value.bitPattern) }
     /// An `f64` from a `Double` (its bits, unchanged).

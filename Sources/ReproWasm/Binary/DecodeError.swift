@@ -5,35 +5,65 @@
 public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Why decoding failed.
     public enum Reason: Equatable, Sendable {
+        /// The bytes do not start with `\0asm`.
         case magicHeaderNotDetected
+        /// The version after the magic header is not 1.
         case unknownBinaryVersion
+        /// The bytes end in the middle of something.
         case unexpectedEnd
+        /// A section or function body ends in the middle of something.
         case unexpectedEndOfSectionOrFunction
+        /// A LEB128 integer has bits beyond its type's width.
         case integerTooLarge
+        /// A LEB128 integer uses more bytes than its type allows.
         case integerRepresentationTooLong
+        /// A section id that no section has.
         case malformedSectionID(UInt8)
+        /// A section's contents do not end where its size says.
         case sectionSizeMismatch
+        /// A section out of order.
         case unexpectedContentAfterLastSection
+        /// Bytes after the last section that are not a section.
         case junkAfterLastSection
+        /// A length (of a name, vector or segment) runs past its section.
         case lengthOutOfBounds
+        /// A name is not valid UTF-8.
         case malformedUTF8
+        /// An import kind byte that no kind has.
         case malformedImportKind(UInt8)
+        /// An export kind byte that no kind has.
         case malformedExportKind(UInt8)
+        /// A limits flags byte that no encoding has.
         case malformedLimitsFlags(UInt8)
+        /// A global mutability byte other than 0 or 1.
         case malformedMutability(UInt8)
+        /// A reference type byte that no type has.
         case malformedReferenceType(UInt8)
+        /// A value type byte that no type has.
         case malformedValueType(UInt8)
+        /// A type section entry that does not start with `0x60`.
         case malformedFunctionType(UInt8)
+        /// An element kind byte other than 0.
         case malformedElementKind(UInt8)
+        /// Element or data segment flags that no encoding has.
         case malformedSegmentFlags(UInt32)
+        /// A memarg's alignment flags that no encoding has.
         case malformedMemopFlags
+        /// A reserved byte that must be zero is not.
         case malformedZeroByte
+        /// A byte (or prefixed sequence, given in hex) that is no instruction.
         case illegalOpcode(String)
+        /// A body or constant expression does not end with `end`.
         case endOpcodeExpected
+        /// The function and code sections have different counts.
         case functionAndCodeSectionInconsistent
+        /// The data count section disagrees with the data section.
         case dataCountAndDataSectionInconsistent
+        /// Code uses `memory.init` or `data.drop` without a data count section.
         case dataCountSectionRequired
+        /// A body declares more locals than fit in a 32-bit count.
         case tooManyLocals
+        /// A section (by id) that appeared before.
         case duplicateSection(UInt8)
         /// A feature the engine never supports, recognised by its encoding.
         case unsupportedFeature(Feature)

@@ -125,10 +125,11 @@ extension StoreRuntime {
                 }
                 let calleeSP = sp + a(word)
                 guard let code = callee.pointee.code else {
+                    // The calling frame counts towards the depth of wasm the host calls back into.
                     counter = count
                     self.fuel = fuel
                     frameTop = depth + 1
-                    try callHost(callee, sp: calleeSP)
+                    try callHost(callee, sp: calleeSP, caller: context)
                     count = counter
                     fuel = self.fuel
                     memoryBase = context.pointee.memory0.pointee.base
@@ -173,10 +174,11 @@ extension StoreRuntime {
                 let source = sp + a(word)
                 if source != sp { sp.update(from: source, count: argumentSlots) }
                 guard let code = callee.pointee.code else {
+                    // The frame being replaced still counts while the host runs (as for `call`).
                     counter = count
                     self.fuel = fuel
                     frameTop = depth + 1
-                    try callHost(callee, sp: sp)
+                    try callHost(callee, sp: sp, caller: context)
                     count = counter
                     fuel = self.fuel
                     // Return to the caller as `return` would (the host's results are in slots 0...).

@@ -1,20 +1,11 @@
-/// The context a host function runs in: its store, and the instance that called it.
-public struct Caller {
-    let runtime: StoreRuntime
-    /// The calling instance's index in the store, if a wasm function called.
-    let instanceIndex: Int?
-}
-
 extension StoreRuntime {
     /// Calls `function` with `arguments`, running wasm code in the interpreter loop.
     func invoke(_ function: UnsafeMutablePointer<FunctionInstance>, arguments: [Value]) throws(Trap) -> [Value] {
         let type = typesByID[function.pointee.typeID]
         let sp = stack + stackTop
         guard sp + max(function.pointee.frameSlots, function.pointee.resultSlots) <= stackEnd,
-            frameTop < limits.maxCallDepth, nestedInvocations <= limits.maxReentrancyDepth
+            frameTop < limits.maxCallDepth
         else { throw Trap(code: .callStackExhausted) }
-        nestedInvocations += 1
-        defer { nestedInvocations -= 1 }
         var slot = 0
         for (argument, parameter) in zip(arguments, type.parameters) {
             argument.store(to: sp + slot)
@@ -24,7 +15,7 @@ extension StoreRuntime {
         defer { stackTop = savedTop }
         if function.pointee.code == nil {
             stackTop += function.pointee.frameSlots
-            do { try callHost(function, sp: sp) } catch { throw makeTrap(error) }
+            do { try callHost(function, sp: sp, caller: nil) } catch { throw makeTrap(error) }
         } else {
             let localSlots = function.pointee.localSlots
             if localSlots > slot { (sp + slot).update(repeating: 0, count: localSlots - slot) }
@@ -66,9 +57,18 @@ extension StoreRuntime {
             hostError: hostError)
     }
 
-    /// Calls a host function whose arguments are in `sp[0...]`; writes its results there.
+    /// Calls a host function whose arguments are in `sp[0...]`; writes its results there. `caller` is
+    /// the instance whose code called (`nil`: the embedder called directly).
     @inline(never)
-    func callHost(_ function: UnsafeMutablePointer<FunctionInstance>, sp: UnsafeMutablePointer<UInt64>) throws(TrapCode) {
+    func callHost(
+        _ function: UnsafeMutablePointer<FunctionInstance>, sp: UnsafeMutablePointer<UInt64>,
+        caller: UnsafeMutablePointer<InstanceContext>?
+    ) throws(TrapCode) {
+        // Each running host function holds native stack (and so does the wasm it calls): bound the
+        // nesting by a count, so it traps at the same depth everywhere instead of overflowing.
+        guard hostCallDepth < limits.maxHostCallDepth else { throw .callStackExhausted }
+        hostCallDepth += 1
+        defer { hostCallDepth -= 1 }
         let host = hostFunctions[function.pointee.hostIndex]
         var arguments: [Value] = []
         arguments.reserveCapacity(host.type.parameters.count)
@@ -84,7 +84,11 @@ extension StoreRuntime {
         let savedTrapPC = trapPC
         let results: [Value]
         do {
-            results = try host.body(Caller(runtime: self, instanceIndex: nil), arguments)
+            // SAFETY of the unwrap: a call runs only through a `Function` or `Store` method, so the
+            // public store is alive for the whole call.
+            let store = owner!
+            let instance = caller.map { Instance(store: store, record: instances[$0.pointee.instanceIndex]) }
+            results = try host.body(Caller(store: store, instance: instance), arguments)
         } catch let trap as Trap {
             // A trap from wasm code the host called propagates unchanged.
             pendingTrap = trap
@@ -98,7 +102,11 @@ extension StoreRuntime {
         guard results.count == host.type.results.count,
             zip(results, host.type.results).allSatisfy({ $0.type == $1 })
         else {
-            pendingHostError = HostResultMismatch(expected: host.type.results, actual: results.map(\.type))
+            pendingHostError = AccessError.typeMismatch(expected: host.type.results, actual: results.map(\.type))
+            throw .hostError
+        }
+        guard results.allSatisfy(accepts) else {
+            pendingHostError = AccessError.foreignStore
             throw .hostError
         }
         slot = 0
@@ -268,11 +276,4 @@ extension StoreRuntime {
             table.pointee.elements[Int(destination) + offset] = elements[Int(source) + offset]
         }
     }
-}
-
-/// A host function returned values that do not match its declared result types.
-struct HostResultMismatch: Error, CustomStringConvertible {
-    let expected: [ValueType]
-    let actual: [ValueType]
-    var description: String { "host function returned \(actual) but its type declares \(expected)" }
 }

@@ -24,7 +24,8 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     case callStackExhausted
     /// The fuel budget ran out.
     case outOfFuel
-    /// A host function failed; see `Trap.hostError`.
+    /// The host failed: a host function threw or returned values of the wrong types, or the
+    /// embedder called with arguments that do not match. `Trap.hostError` holds the error.
     case hostError
     /// The host could not allocate memory below the configured limit.
     case hostResourceExhausted
@@ -45,7 +46,7 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
         case .uninitializedElement: "uninitialized element"
         case .callStackExhausted: "call stack exhausted"
         case .outOfFuel: "out of fuel"
-        case .hostError: "host function error"
+        case .hostError: "host error"
         case .hostResourceExhausted: "host resource exhausted"
         case .unimplemented: "instruction not implemented"
         }
@@ -55,7 +56,15 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
 /// A trap: what went wrong and where.
 ///
 /// The store and its instances stay usable after a trap; the instruction counter keeps every
-/// increment made before it.
+/// increment made before it. The description is one line: the spec's wording, the host's error
+/// if any, then the wasm function (index and name-section name) and the position in its code.
+///
+///     do {
+///         try run()
+///     } catch let trap as Trap where trap.code == .outOfFuel {
+///         store.fuel = 1_000_000   // refuel; the next call continues
+///     }
+///     // e.g. "integer divide by zero in function 2 \"div\" at code offset 3"
 public struct Trap: Error, CustomStringConvertible {
     /// What went wrong.
     public let code: TrapCode
@@ -63,9 +72,11 @@ public struct Trap: Error, CustomStringConvertible {
     public let functionIndex: UInt32?
     /// The function's name from the name section, when the module has one.
     public let functionName: String?
-    /// The position of the trapping instruction in the function's internal code.
+    /// The position of the trapping instruction in the function's internal code (the word index
+    /// `repro-wasm inspect --code` lists), if in wasm code.
     public let codeOffset: Int?
-    /// The error a host function threw, for `.hostError`.
+    /// For `.hostError`: the error the host function threw (a `Trap` when it came from wasm the host
+    /// called), or an `AccessError` for arguments or results of the wrong types.
     public let hostError: (any Error)?
 
     init(

@@ -1,38 +1,63 @@
-/// Why instantiation failed before running any code.
+/// Why instantiation failed before running any code: an import is missing or does not fit, or the
+/// module's own memory or table needs more than the store's limits allow. Nothing changed in the
+/// store.
+///
+/// The description names the import and both types:
+///
+///     incompatible import type for "env" "f": expected func (i32) -> (i32), got func (i64) -> (i32)
 public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong, in the spec's words where it has them.
     public enum Reason: Equatable, Sendable {
-        /// No value was given for an import.
+        /// No value was given for the import.
         case unknownImport
-        /// The value given for an import has another kind or an incompatible type.
-        case incompatibleImportType(expected: String, actual: String)
-        /// A memory or table could not be allocated within the store's limits.
-        case resourceLimit(String)
+        /// The value given for the import has another kind or an incompatible type: `actual`.
+        case incompatibleImportType(actual: ExternType)
+        /// The value given for the import belongs to another store.
+        case foreignStore
+        /// The module's memory or table (`expected`) needs more pages or elements than the store's
+        /// `limit` (`StoreLimits.maxMemoryPages` or `maxTableElements`).
+        case resourceLimit(limit: Int)
     }
 
     /// What went wrong.
     public let reason: Reason
-    /// The import's module name.
+    /// The import's module name; empty for a memory or table the module defines.
     public let module: String
-    /// The import's field name.
+    /// The import's field name; empty for a memory or table the module defines.
     public let name: String
+    /// The type the module declares for the import (or for its own memory or table).
+    public let expected: ExternType
 
-    /// Creates an error.
-    public init(_ reason: Reason, module: String, name: String) {
+    init(_ reason: Reason, module: String, name: String, expected: ExternType) {
         self.reason = reason
         self.module = module
         self.name = name
+        self.expected = expected
     }
 
-    /// The reason and the import.
+    /// The reason, the import and the types, in one line.
     public var description: String {
+        let entity = "\"\(module)\" \"\(name)\""
         switch reason {
-        case .unknownImport: "unknown import \"\(module)\" \"\(name)\""
-        case .incompatibleImportType(let expected, let actual):
-            "incompatible import type for \"\(module)\" \"\(name)\": expected \(expected), got \(actual)"
-        case .resourceLimit(let what): "\(what) exceeds the store's limits (import \"\(module)\" \"\(name)\")"
+        case .unknownImport:
+            return "unknown import \(entity): expected \(expected)"
+        case .incompatibleImportType(let actual):
+            return "incompatible import type for \(entity): expected \(expected), got \(actual)"
+        case .foreignStore:
+            return "import \(entity) belongs to another store (expected \(expected))"
+        case .resourceLimit(let limit):
+            let unit = expected.kind == .memory ? "pages" : "elements"
+            let owner = module.isEmpty && name.isEmpty ? "" : " (import \(entity))"
+            return "\(expected) exceeds the store's limit of \(limit) \(unit)\(owner)"
         }
     }
+}
+
+/// How `Store.instantiate` resolved one import before handing it to the runtime.
+enum ImportResolution {
+    case resolved(ExternalValue)
+    case missing
+    case foreignStore
 }
 
 /// An instance as the store keeps it: its module, its context for the interpreter, its exports, and
@@ -76,33 +101,44 @@ enum InstantiationError: Error {
 extension StoreRuntime {
     /// Instantiates `module` with `imports` given in import order (the instruction counter import,
     /// if any, is supplied here and its entry in `imports` is ignored).
-    func instantiate(_ module: ValidatedModule, imports: [ExternalValue?]) throws(InstantiationError) -> InstanceRecord {
+    func instantiate(_ module: ValidatedModule, imports: [ImportResolution]) throws(InstantiationError) -> InstanceRecord {
         let parsed = module.parsed
         var functions: [UnsafeMutablePointer<FunctionInstance>] = []
         var globals: [UnsafeMutablePointer<UInt64>] = []
         var memories: [UnsafeMutablePointer<MemoryStorage>] = []
         var tables: [UnsafeMutablePointer<TableStorage>] = []
 
-        // 1. Imports, checked against their declared types.
+        // 1. Imports, checked against their declared types, in order (the first bad one is reported).
         for (position, entry) in parsed.imports.enumerated() {
-            func mismatch(_ expected: String, _ actual: String) -> InstantiationError {
-                .link(LinkError(.incompatibleImportType(expected: expected, actual: actual), module: entry.module, name: entry.name))
+            let expected: ExternType =
+                switch entry.descriptor {
+                case .function(let index): .function(parsed.types[Int(index)])
+                case .table(let type): .table(type)
+                case .memory(let type): .memory(type)
+                case .global(let type): .global(type)
+                }
+            func failure(_ reason: LinkError.Reason) -> InstantiationError {
+                .link(LinkError(reason, module: entry.module, name: entry.name, expected: expected))
             }
             if case .global(let type) = entry.descriptor, entry.module == InstructionCounterImport.module,
                 entry.name == InstructionCounterImport.name
             {
-                guard type == InstructionCounterImport.type else { throw mismatch("(mut i64)", "global \(type.valueType)") }
+                guard type == InstructionCounterImport.type else {
+                    throw failure(.incompatibleImportType(actual: .global(InstructionCounterImport.type)))
+                }
                 globals.append(counterCell)
                 continue
             }
-            guard position < imports.count, let value = imports[position] else {
-                throw .link(LinkError(.unknownImport, module: entry.module, name: entry.name))
+            let value: ExternalValue
+            switch position < imports.count ? imports[position] : .missing {
+            case .resolved(let resolved): value = resolved
+            case .missing: throw failure(.unknownImport)
+            case .foreignStore: throw failure(.foreignStore)
             }
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let function)):
-                let expected = parsed.types[Int(typeIndex)]
-                guard typesByID[function.pointee.typeID] == expected else {
-                    throw mismatch("func \(expected)", "func \(typesByID[function.pointee.typeID])")
+                guard typesByID[function.pointee.typeID] == parsed.types[Int(typeIndex)] else {
+                    throw failure(.incompatibleImportType(actual: externType(of: value)))
                 }
                 functions.append(function)
             case (.table(let expected), .table(let table)):
@@ -110,22 +146,28 @@ extension StoreRuntime {
                 let declaredActual = actualTableLimits(table)
                 guard table.pointee.elementType == expected.elementType, actual.min >= expected.limits.min,
                     declaredActual.isSubtype(of: expected.limits)
-                else { throw mismatch("table \(expected.limits)", "table \(declaredActual)") }
+                else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
                 tables.append(table)
             case (.memory(let expected), .memory(let memory)):
-                let declaredActual = actualMemoryLimits(memory)
-                guard declaredActual.isSubtype(of: expected.limits) else {
-                    throw mismatch("memory \(expected.limits)", "memory \(declaredActual)")
+                guard actualMemoryLimits(memory).isSubtype(of: expected.limits) else {
+                    throw failure(.incompatibleImportType(actual: externType(of: value)))
                 }
                 memories.append(memory)
             case (.global(let expected), .global(let cell, let actual)):
-                guard expected == actual else {
-                    throw mismatch("global \(expected.valueType)", "global \(actual.valueType)")
-                }
+                guard expected == actual else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
                 globals.append(cell)
             default:
-                throw mismatch("\(entry.descriptor)", "\(value)")
+                throw failure(.incompatibleImportType(actual: externType(of: value)))
             }
+        }
+
+        // The module's own tables and memories must fit the store's limits; checked before anything
+        // is allocated, so a failure leaves the store unchanged.
+        for table in parsed.tables where Int(clamping: table.limits.min) > limits.maxTableElements {
+            throw .link(LinkError(.resourceLimit(limit: limits.maxTableElements), module: "", name: "", expected: .table(table)))
+        }
+        for memory in parsed.memories where Int(clamping: memory.limits.min) > limits.maxMemoryPages {
+            throw .link(LinkError(.resourceLimit(limit: limits.maxMemoryPages), module: "", name: "", expected: .memory(memory)))
         }
 
         // 2. The instance context, filled in as entities are allocated.
@@ -146,15 +188,12 @@ extension StoreRuntime {
         }
         context.pointee.functions = allocateArray(functions)
         for table in parsed.tables {
-            guard let storage = allocateTable(table) else {
-                throw .link(LinkError(.resourceLimit("table size"), module: "", name: ""))
-            }
+            // Cannot be nil: the minimum was checked against the store's limit above.
+            let storage = allocateTable(table)!
             tables.append(storage)
         }
         for memory in parsed.memories {
-            guard let storage = allocateMemory(memory) else {
-                throw .link(LinkError(.resourceLimit("memory size"), module: "", name: ""))
-            }
+            let storage = allocateMemory(memory)!  // checked above too
             memories.append(storage)
         }
         context.pointee.tables = allocateArray(tables)
@@ -222,6 +261,16 @@ extension StoreRuntime {
             throw .trap(error)
         }
         return record
+    }
+
+    /// The type an entity has now, as a link error shows it (current size, the maximum it may reach).
+    func externType(of value: ExternalValue) -> ExternType {
+        switch value {
+        case .function(let function): .function(typesByID[function.pointee.typeID])
+        case .table(let table): .table(TableType(elementType: table.pointee.elementType, limits: actualTableLimits(table)))
+        case .memory(let memory): .memory(MemoryType(limits: actualMemoryLimits(memory)))
+        case .global(_, let type): .global(type)
+        }
     }
 
     private func actualTableLimits(_ table: UnsafeMutablePointer<TableStorage>) -> Limits {

@@ -1,27 +1,39 @@
-/// Limits a store enforces, identically on every machine.
+/// Limits a store enforces, identically on every machine: they are counts, never bytes of the
+/// host's memory or stack, so a program hits them at the same point everywhere.
+///
+///     let limits = StoreLimits(maxCallDepth: 1_000, maxMemoryPages: 256)   // 16 MiB of memory at most
+///     let store = Store(engine: Engine(limits: limits))
 public struct StoreLimits: Sendable, Hashable {
-    /// The deepest nesting of wasm calls; one more traps with "call stack exhausted".
+    /// The deepest nesting of wasm calls (frames on both sides of host functions count); one more
+    /// traps with "call stack exhausted".
     public var maxCallDepth: Int
-    /// The value stack size in 64-bit slots shared by all frames; exceeding it traps with "call stack exhausted".
+    /// The value stack size in 64-bit slots shared by all frames; exceeding it traps with "call
+    /// stack exhausted".
     public var maxStackSlots: Int
     /// The largest size in 64 KiB pages any memory may grow to (the module's maximum also applies).
+    /// A module whose memory starts larger fails to link.
     public var maxMemoryPages: Int
     /// The largest number of elements any table may grow to (the module's maximum also applies).
+    /// A module whose table starts larger fails to link.
     public var maxTableElements: Int
-    /// How deeply host functions may call back into wasm (each such re-entry uses native stack,
-    /// unlike wasm-to-wasm calls); one more traps with "call stack exhausted".
-    public var maxReentrancyDepth: Int
+    /// The deepest nesting of host functions that are running at once (a host function that calls
+    /// wasm that calls a host function ...); one more traps with "call stack exhausted".
+    ///
+    /// Wasm-to-wasm calls never use the native stack, but every such nesting level does (about
+    /// 25 KB in a debug build, less optimised): this bound keeps recursion through host functions
+    /// from overflowing the thread's stack. Raise it only on threads with large stacks.
+    public var maxHostCallDepth: Int
 
     /// Creates limits; the defaults suit typical compiled programs.
     public init(
         maxCallDepth: Int = 10_000, maxStackSlots: Int = 1 << 20, maxMemoryPages: Int = 65536,
-        maxTableElements: Int = 10_000_000, maxReentrancyDepth: Int = 100
+        maxTableElements: Int = 10_000_000, maxHostCallDepth: Int = 100
     ) {
         self.maxCallDepth = maxCallDepth
         self.maxStackSlots = maxStackSlots
         self.maxMemoryPages = maxMemoryPages
         self.maxTableElements = maxTableElements
-        self.maxReentrancyDepth = maxReentrancyDepth
+        self.maxHostCallDepth = maxHostCallDepth
     }
 }
 
@@ -49,6 +61,8 @@ enum ExternalValue {
 /// Everything a store owns, with raw storage the interpreter reads directly. Single-threaded.
 final class StoreRuntime {
     let limits: StoreLimits
+    /// The public store that owns this runtime, for `Caller.store` (weak: the store owns the runtime).
+    weak var owner: Store?
     /// The instruction counter (`DETERMINISM.md` §3).
     var counter: UInt64 = 0
     /// The fuel left: how many more increments the counter may take before execution traps with
@@ -56,19 +70,21 @@ final class StoreRuntime {
     var fuel: UInt64 = .max
     /// Whether the embedder set a fuel budget (`fuel` is then meaningful to report).
     var isFuelLimited = false
-    /// Nested invocations (a host function calling back into wasm) under way; each re-entry uses
-    /// native stack, so it has a limit of its own.
-    var nestedInvocations = 0
 
     // Interned function types.
     private var typeIDs: [FunctionType: Int] = [:]
     private(set) var typesByID: [FunctionType] = []
 
     var hostFunctions: [HostFunction] = []
+    /// Host functions created for `Imports.defineFunction` definitions, one per definition (the
+    /// definition is kept so its identifier cannot be reused while the entry exists).
+    private var definedHostFunctions: [ObjectIdentifier: (HostDefinition, UnsafeMutablePointer<FunctionInstance>)] = [:]
     var instances: [InstanceRecord] = []
 
     // Allocations freed in deinit.
     private var functionRecords: [UnsafeMutablePointer<FunctionInstance>] = []
+    /// The addresses of `functionRecords`, to tell this store's function references from others'.
+    private var functionAddresses: Set<UInt64> = []
     private var memoryRecords: [UnsafeMutablePointer<MemoryStorage>] = []
     private var tableRecords: [UnsafeMutablePointer<TableStorage>] = []
     private var globalCells: [UnsafeMutablePointer<UInt64>] = []
@@ -85,6 +101,9 @@ final class StoreRuntime {
     var stackTop: Int = 0
     let frames: UnsafeMutablePointer<CallFrame>
     var frameTop: Int = 0
+
+    /// How many host functions are running (nested through calls back into wasm).
+    var hostCallDepth = 0
 
     /// The error a host function threw, carried beside `TrapCode.hostError`.
     var pendingHostError: (any Error)?
@@ -127,6 +146,26 @@ final class StoreRuntime {
 
     var stackEnd: UnsafeMutablePointer<UInt64> { stack + max(limits.maxStackSlots, 16) }
 
+    // MARK: Counter and fuel
+
+    /// Sets the counter (`Store.instructionCount`, the counter global); the fuel left is independent.
+    func setCounter(_ value: UInt64) {
+        counter = value
+    }
+
+    /// Whether `reference` is one of this store's functions (a reference from another store must not
+    /// be stored or called here: it is the address of another store's record).
+    func owns(_ reference: FunctionReference) -> Bool { functionAddresses.contains(reference.raw) }
+
+    /// Whether `value` may enter this store: anything but a function reference of another store.
+    func accepts(_ value: Value) -> Bool {
+        if case .funcRef(let reference?) = value { return owns(reference) }
+        return true
+    }
+
+    /// The total pages of every memory this store owns.
+    var memoryPageCount: Int { memoryRecords.reduce(0) { $0 + $1.pointee.pageCount } }
+
     // MARK: Types
 
     func typeID(of type: FunctionType) -> Int {
@@ -143,6 +182,7 @@ final class StoreRuntime {
         let record = UnsafeMutablePointer<FunctionInstance>.allocate(capacity: 1)
         record.initialize(to: function)
         functionRecords.append(record)
+        functionAddresses.insert(UInt64(UInt(bitPattern: record)))
         return record
     }
 
@@ -155,6 +195,14 @@ final class StoreRuntime {
                 localSlots: slots(host.type.parameters), frameSlots: max(slots(host.type.parameters), slots(host.type.results)),
                 resultSlots: slots(host.type.results), instance: nil, hostIndex: hostFunctions.count - 1,
                 functionIndex: 0))
+    }
+
+    /// This store's function for a host function defined by name, created on first use.
+    func hostFunction(for definition: HostDefinition) -> UnsafeMutablePointer<FunctionInstance> {
+        if let (_, function) = definedHostFunctions[ObjectIdentifier(definition)] { return function }
+        let function = allocateHostFunction(definition.function)
+        definedHostFunctions[ObjectIdentifier(definition)] = (definition, function)
+        return function
     }
 
     /// Allocates a memory of `type`, or `nil` if its minimum is over the store's limit.

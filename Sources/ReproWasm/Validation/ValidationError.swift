@@ -6,33 +6,61 @@
 public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Which rule was broken.
     public enum Reason: Equatable, Sendable {
+        /// Operands or results of the wrong types (the detail says which).
         case typeMismatch(String)
+        /// A type index outside the type section.
         case unknownType(UInt32)
+        /// A function index outside the function index space.
         case unknownFunction(UInt32)
+        /// A table index outside the table index space.
         case unknownTable(UInt32)
+        /// A memory index outside the memory index space.
         case unknownMemory(UInt32)
+        /// A global index outside the global index space.
         case unknownGlobal(UInt32)
+        /// A local index outside the function's locals.
         case unknownLocal(UInt32)
+        /// A branch to a label depth with no enclosing block.
         case unknownLabel(UInt32)
+        /// A data segment index outside the data section.
         case unknownDataSegment(UInt32)
+        /// An element segment index outside the element section.
         case unknownElementSegment(UInt32)
+        /// A memarg alignment larger than the access's natural alignment.
         case alignmentTooLarge
+        /// A SIMD lane index outside the vector's lanes.
         case invalidLaneIndex
+        /// A typed `select` whose type list does not have exactly one type.
         case invalidResultArity
+        /// A global initialiser or segment offset that is not a constant expression.
         case constantExpressionRequired
+        /// Two exports with one name.
         case duplicateExportName(String)
+        /// `global.set` on an immutable global.
         case globalIsImmutable
+        /// Memory limits over 65536 pages.
         case memorySizeTooLarge
+        /// Table limits over 2^32 - 1 elements.
         case tableSizeTooLarge
+        /// Limits whose minimum is greater than their maximum.
         case sizeMinimumGreaterThanMaximum
+        /// A start function whose type is not `[] -> []`.
         case startFunctionType
+        /// `ref.func` of a function not declared in an element segment or export.
         case undeclaredFunctionReference
+        /// A non-defaultable local read before it is set.
         case uninitializedLocal
+        /// More than one memory without multi-memory.
         case multipleMemories
+        /// More than one table without reference types.
         case multipleTables
+        /// `memory.init` or `data.drop` without a data count section.
         case dataCountRequired
+        /// A memarg offset outside the memory's address range.
         case offsetOutOfRange
+        /// More locals than the engine's frame layout allows.
         case tooManyLocals
+        /// A function whose frame does not fit the engine's layout.
         case functionTooLarge
         /// The module uses `feature`, which the chosen `Features` does not include (or the engine never supports).
         case featureNotEnabled(Feature)

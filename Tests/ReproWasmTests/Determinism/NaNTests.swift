@@ -245,7 +245,7 @@ import Testing
         case .memory:
             let byteCount = type == .f32 ? 4 : 8
             let littleEndian = (0..<byteCount).map { UInt8(truncatingIfNeeded: nan.bits >> (8 * UInt64($0))) }
-            #expect(try instance.memory(named: "memory")?.read(offset: 8, count: byteCount) == littleEndian)
+            #expect(try instance.memory(named: "memory")?.read(at: 8, count: byteCount) == littleEndian)
         case .global:
             #expect(instance.global(named: "global")?.value == nan.value)
         default:

@@ -140,7 +140,7 @@ import Testing
     /// Recursion through a host function deeper than the re-entrancy limit traps instead of
     /// overflowing the native stack, even when the frame limit would allow it.
     @Test func deepRecursionThroughAHostFunctionTrapsWithoutCrashing() throws {
-        let store = Store(engine: Engine(limits: StoreLimits(maxCallDepth: 100_000, maxReentrancyDepth: 50)))
+        let store = Store(engine: Engine(limits: StoreLimits(maxCallDepth: 100_000, maxHostCallDepth: 50)))
         let reentry = ReentryTarget()
         let instance = try WasmModule()
             .importFunction("env", "h", .i32ToI32)

@@ -160,7 +160,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
             .function(.i32ToVoid, export: "store", Asm.localGet(0), Asm.i32Const(-1), Asm.memory("i32.store"))
             .instantiate()
         #expect(throws: Trap.self) { try instance.call("store", .i32(UInt32(65_534))) }
-        #expect(try instance.memory(named: "memory")?.read(offset: 65_532, count: 4) == [0, 0, 0, 0])
+        #expect(try instance.memory(named: "memory")?.read(at: 65_532, count: 4) == [0, 0, 0, 0])
     }
 
     // MARK: Tables and indirect calls

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Runs the built `repro-wasm` on good and bad input and checks exit codes and messages: every
+# failure must be a one-line error with the documented exit code (0 ok, 1 trap, 2 invalid module or
+# usage), never a crash or a Swift backtrace.
+#
+#   scripts/cli-test.sh [PATH-TO-repro-wasm]      (default: .build/release/repro-wasm)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+cli=${1:-.build/release/repro-wasm}
+[[ -x $cli ]] || { echo "cli-test: no executable at $cli (build it first)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Hand-assembled modules (bytes from the spec's binary format).
+header='\x00\x61\x73\x6d\x01\x00\x00\x00'
+# Exports trap: () unreachable; div: (i32 i32) -> i32.div_s; f64id, f32id, i64id: identity; spin: loop br 0.
+printf "$header"'\x01\x19\x05\x60\x00\x00\x60\x02\x7f\x7f\x01\x7f\x60\x01\x7c\x01\x7c\x60\x01\x7d\x01\x7d\x60\x01\x7e\x01\x7e''\x03\x07\x06\x00\x01\x02\x03\x04\x00''\x07\x2d\x06\x04trap\x00\x00\x03div\x00\x01\x05f64id\x00\x02\x05f32id\x00\x03\x05i64id\x00\x04\x04spin\x00\x05''\x0a\x24\x06\x03\x00\x00\x0b\x07\x00\x20\x00\x20\x01\x6d\x0b\x04\x00\x20\x00\x0b\x04\x00\x20\x00\x0b\x04\x00\x20\x00\x0b\x07\x00\x03\x40\x0c\x00\x0b\x0b' >"$work/ops.wasm"
+# Imports env.f : () -> ().
+printf "$header"'\x01\x04\x01\x60\x00\x00''\x02\x09\x01\x03env\x01f\x00\x00' >"$work/imports.wasm"
+# A start function that executes unreachable.
+printf "$header"'\x01\x04\x01\x60\x00\x00''\x03\x02\x01\x00''\x08\x01\x00''\x0a\x05\x01\x03\x00\x00\x0b' >"$work/start-traps.wasm"
+# i32.add with an empty stack: decodes, does not validate.
+printf "$header"'\x01\x05\x01\x60\x00\x01\x7f''\x03\x02\x01\x00''\x0a\x05\x01\x03\x00\x6a\x0b' >"$work/invalid.wasm"
+: >"$work/empty.wasm"
+printf 'this is not wasm at all' >"$work/garbage.wasm"
+printf "$header"'\x01\xff' >"$work/truncated.wasm"
+mkdir "$work/directory.wasm"
+ops=$work/ops.wasm
+fib=Benchmarks/Workloads/wasm/fib.wasm
+
+passed=0
+failed=0
+
+# check NAME EXPECTED-EXIT STDOUT-REGEX STDERR-REGEX -- COMMAND...
+# An empty regex means "anything"; `^$` means "nothing". For exit code 2, standard error must be
+# exactly one line. No run may print a crash or a backtrace.
+check() {
+    local name=$1 want=$2 out_re=$3 err_re=$4
+    shift 5
+    "$cli" "$@" >"$work/out" 2>"$work/err"
+    local rc=$? problems=()
+    [[ $rc == "$want" ]] || problems+=("exit code $rc, expected $want")
+    [[ -z $out_re ]] || grep -Eq -- "$out_re" "$work/out" || [[ $out_re == '^$' && ! -s $work/out ]] ||
+        problems+=("stdout does not match /$out_re/")
+    [[ -z $err_re ]] || grep -Eq -- "$err_re" "$work/err" || [[ $err_re == '^$' && ! -s $work/err ]] ||
+        problems+=("stderr does not match /$err_re/")
+    if [[ $want == 2 && $(wc -l <"$work/err") != 1 ]]; then problems+=("stderr is not one line"); fi
+    if grep -Eq 'Fatal error|Stack dump|Current stack trace|backtrace|0x[0-9a-f]{12} in ' "$work/err"; then
+        problems+=("a crash or backtrace on stderr")
+    fi
+    if ((${#problems[@]})); then
+        failed=$((failed + 1))
+        echo "FAIL $name: ${problems[*]}"
+        echo "  command: repro-wasm $*"
+        sed 's/^/  stdout: /' "$work/out" | head -5
+        sed 's/^/  stderr: /' "$work/err" | head -5
+    else
+        passed=$((passed + 1))
+        echo "ok   $name"
+    fi
+}
+
+# Help and usage.
+check "help" 0 '^usage: repro-wasm <command>' '^$' -- --help
+check "run --help" 0 'usage: repro-wasm run FILE' '^$' -- run --help
+check "validate --help" 0 'usage: repro-wasm validate FILE' '^$' -- validate --help
+check "inspect --help" 0 'usage: repro-wasm inspect FILE' '^$' -- inspect -h
+check "help run" 0 'usage: repro-wasm run FILE' '^$' -- help run
+check "no command" 2 '^$' '^error: no command' --
+check "unknown command" 2 '^$' "^error: unknown command 'frobnicate'" -- frobnicate x.wasm
+check "unknown option" 2 '^$' '^error: unknown option --bogus \(repro-wasm run --help' -- run "$ops" --bogus
+check "unknown option (validate)" 2 '^$' '^error: unknown option --code' -- validate "$ops" --code
+check "option without value" 2 '^$' '^error: --invoke needs a value' -- run "$ops" --invoke
+check "missing FILE" 2 '^$' '^error: run needs a FILE' -- run
+check "two FILEs" 2 '^$' '^error: validate takes one FILE' -- validate "$ops" "$ops"
+
+# Bad files.
+for command in run validate inspect; do
+    check "$command: nonexistent file" 2 '^$' "^error: cannot read $work/nope.wasm: No such file or directory$" -- \
+        "$command" "$work/nope.wasm"
+    check "$command: empty file" 2 '^$' '^error: unexpected end' -- "$command" "$work/empty.wasm"
+    check "$command: garbage" 2 '^$' '^error: magic header not detected \(at offset 0x0\)$' -- "$command" "$work/garbage.wasm"
+    check "$command: truncated" 2 '^$' '^error: ' -- "$command" "$work/truncated.wasm"
+    check "$command: directory" 2 '^$' '^error: cannot read .*: Is a directory$' -- "$command" "$work/directory.wasm"
+    check "$command: invalid" 2 '^$' '^error: type mismatch.*offset 0x.*function 0' -- "$command" "$work/invalid.wasm"
+done
+
+# Valid modules.
+check "validate" 0 '^valid$' '^$' -- validate "$ops"
+check "validate --features full" 0 '^valid$' '^$' -- validate "$ops" --features full
+check "inspect" 0 '"div": func \(i32, i32\) -> \(i32\)' '^$' -- inspect "$ops"
+check "inspect --code" 0 '^function 1: ' '^$' -- inspect "$ops" --code
+check "fib 25" 0 '^75025 : i32 \(0x00012511\)$' '^instructions: 635621$' -- run "$fib" --invoke fib 25
+check "fib --stats" 0 '^75025 : i32' 'peak memory pages: 2' -- run "$fib" --invoke=fib 25 --stats
+
+# Arguments and results.
+check "i32 result" 0 '^3 : i32 \(0x00000003\)$' 'instructions: 1' -- run "$ops" --invoke div 7 2
+check "negative after --" 0 '^-3 : i32 \(0xfffffffd\)$' '' -- run "$ops" --invoke div -- -7 2
+check "hex and unsigned" 0 '^-1 : i32 \(0xffffffff\)$' '' -- run "$ops" --invoke div 0xffffffff 1
+check "i64" 0 '^-1 : i64 \(0xffffffffffffffff\)$' '' -- run "$ops" --invoke i64id -1
+check "i64 max unsigned" 0 '^-1 : i64' '' -- run "$ops" --invoke i64id 18446744073709551615
+check "f64" 0 '^1.5 : f64 \(0x3ff8000000000000\)$' '' -- run "$ops" --invoke f64id 1.5
+check "f64 nan payload" 0 '^nan:0x1 : f64 \(0x7ff0000000000001\)$' '' -- run "$ops" --invoke f64id nan:0x1
+check "f32 negative nan" 0 '^-nan : f32 \(0xffc00000\)$' '' -- run "$ops" --invoke f32id -nan
+check "f32 raw bits" 0 '^nan:0x200000 : f32 \(0x7fa00000\)$' '' -- run "$ops" --invoke f32id bits:0x7fa00000
+check "f32 -inf" 0 '^-inf : f32 \(0xff800000\)$' '' -- run "$ops" --invoke f32id -inf
+check "wrong argument count" 2 '^$' "^error: the function takes 2 arguments \(i32, i32\) -> \(i32\), got 1" -- \
+    run "$ops" --invoke div 1
+check "non-numeric argument" 2 '^$' "^error: argument 1 'x' is not a valid i32" -- run "$ops" --invoke div x 1
+check "i32 out of range" 2 '^$' "is not a valid i32" -- run "$ops" --invoke div 4294967296 1
+check "i32 below range" 2 '^$' "is not a valid i32" -- run "$ops" --invoke div -2147483649 1
+check "float garbage" 2 '^$' "is not a valid f64" -- run "$ops" --invoke f64id 1.5x
+check "nan payload zero" 2 '^$' "is not a valid f32" -- run "$ops" --invoke f32id nan:0x0
+check "nan payload too wide" 2 '^$' "is not a valid f32" -- run "$ops" --invoke f32id nan:0x800000
+check "which function" 2 '^$' '^error: name the function to run with --invoke \(exported functions: trap, div' -- \
+    run "$ops"
+check "no such export" 2 '^$' "^error: no exported function 'nope'" -- run "$ops" --invoke nope
+
+# Traps and limits.
+check "trap" 1 '^$' '^trap: unreachable in function 0' -- run "$ops" --invoke trap
+check "divide by zero" 1 '^$' '^trap: integer divide by zero in function 1' -- run "$ops" --invoke div 1 0
+check "out of fuel" 1 '^$' '^trap: out of fuel' -- run "$ops" --invoke spin --fuel 1000 --stats
+check "fuel used" 1 '' '^fuel used: 1000 of 1000$' -- run "$ops" --invoke spin --fuel 1000 --stats
+check "call depth" 1 '^$' '^trap: call stack exhausted' -- run "$fib" --invoke fib 30 --max-call-depth 5
+check "start function traps" 1 '^$' '^trap: unreachable .*start function' -- run "$work/start-traps.wasm"
+check "missing import" 2 '^$' '^error: unknown import "env" "f": expected func \(\) -> \(\)$' -- run "$work/imports.wasm"
+check "memory limit" 2 '^$' "^error: memory 2 exceeds the store's limit of 1 pages$" -- \
+    run "$fib" --invoke fib 1 --max-memory-pages 1
+check "bad fuel" 2 '^$' '^error: --fuel needs a whole number' -- run "$ops" --invoke spin --fuel lots
+check "negative fuel" 2 '^$' '^error: --fuel needs a whole number' -- run "$ops" --invoke spin --fuel=-1
+check "zero call depth" 2 '^$' '^error: --max-call-depth needs a whole number from 1' -- \
+    run "$ops" --invoke trap --max-call-depth 0
+check "too many pages" 2 '^$' '^error: --max-memory-pages needs a whole number from 0 to 65536' -- \
+    run "$ops" --invoke trap --max-memory-pages 70000
+check "unknown features" 2 '^$' "^error: unknown feature profile 'fast'" -- run "$ops" --invoke trap --features fast
+
+echo "cli-test: $passed passed, $failed failed"
+((failed == 0))
