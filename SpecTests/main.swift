@@ -3,10 +3,9 @@
 // (`assert_return`, `assert_trap`, ...) alike. Every command it does not run is counted as skipped, with a
 // reason.
 //
-// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]
+// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full]
 //                 [--fuel N] [--no-partial] [--verbose]
 //
-//   --simd        also run the execution commands of SIMD scripts (skipped by default: not implemented yet)
 //   --fuel N      the fuel each instantiation and action gets, a guard against an engine loop (default 10^9)
 //   --no-partial  do not run the partial out-of-profile scripts (their in-profile modules run by default)
 //
@@ -21,7 +20,6 @@ struct Options {
     var files: [String] = []
     var features: Features?
     var verbose = false
-    var runSIMD = false
     var fuel: UInt64 = 1_000_000_000
     var runPartial = true
 
@@ -37,7 +35,6 @@ struct Options {
             case "--spectest-dir": options.suiteDirectory = try value(after: argument)
             case "--file": options.files.append(try value(after: argument))
             case "--verbose", "-v": options.verbose = true
-            case "--simd": options.runSIMD = true
             case "--no-partial": options.runPartial = false
             case "--fuel":
                 let text = try value(after: argument)
@@ -51,7 +48,7 @@ struct Options {
                 }
             case "--help", "-h":
                 print(
-                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]\n"
+                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full]\n"
                         + "                [--fuel N] [--no-partial] [--verbose]"
                 )
                 exit(0)
@@ -99,7 +96,7 @@ func main() -> Int32 {
 
     var runner = Runner(
         suiteDirectory: suite, manifest: manifest, featureOverride: options.features, verbose: options.verbose,
-        runSIMD: options.runSIMD, fuelPerCommand: options.fuel)
+        fuelPerCommand: options.fuel)
     var passed = 0
     var failed = 0
     var skipped = 0
