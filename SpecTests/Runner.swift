@@ -12,7 +12,6 @@ enum ScriptSource {
 /// Why a command was not run. The text is what the summary prints.
 enum SkipReason: String {
     case textModule = "text-format module with no binary in the json (the .wast front end reads it)"
-    case simd = "SIMD execution (issue: SIMD)"
     case dependsOnUnloadedModule = "depends on a module that was not loaded"
     case outOfProfileModule = "module needs an out-of-profile feature"
     case exceptions = "assert_exception: exception handling is out of profile"
@@ -61,10 +60,6 @@ struct ScriptContext {
     /// The folder of the json and its modules.
     var directory: URL
     var features: Features
-    /// Whether execution commands are skipped as SIMD (a `simd_*` file, unless `--simd`).
-    var skipsSIMD: Bool
-    /// Whether commands with v128 arguments or results are skipped as SIMD (unless `--simd`).
-    var skipsV128: Bool
     /// A partial out-of-profile file: runs with `Features.full`, some of its modules are out of profile.
     var isPartial: Bool
 }
@@ -76,8 +71,6 @@ struct Runner {
     /// When set, every file runs with these features instead of its profile's.
     let featureOverride: Features?
     let verbose: Bool
-    /// Run the execution commands of `simd_*` files and v128 commands too.
-    let runSIMD: Bool
     /// Which front end reads the scripts.
     let scriptSource: ScriptSource
     /// The fuel each instantiation and each action gets: a guard against an engine bug looping
@@ -91,14 +84,13 @@ struct Runner {
 
     init(
         suiteDirectory: URL, manifest: Manifest, scriptSource: ScriptSource, featureOverride: Features?,
-        verbose: Bool, runSIMD: Bool, fuelPerCommand: UInt64
+        verbose: Bool, fuelPerCommand: UInt64
     ) {
         self.scriptSource = scriptSource
         self.suiteDirectory = suiteDirectory
         self.manifest = manifest
         self.featureOverride = featureOverride
         self.verbose = verbose
-        self.runSIMD = runSIMD
         self.fuelPerCommand = fuelPerCommand
     }
 
@@ -107,10 +99,9 @@ struct Runner {
         // Partial `out` files run with everything the engine implements; their out-of-profile modules
         // are skipped one by one (see `unsupportedFeatures`).
         let features: Features = featureOverride ?? (entry.profile == .deterministic ? .deterministic : .full)
-        let base = entry.file.split(separator: "/").last.map(String.init) ?? entry.file
         let context = ScriptContext(
             file: entry.file, directory: suiteDirectory.appendingPathComponent(entry.directory), features: features,
-            skipsSIMD: !runSIMD && base.hasPrefix("simd_"), skipsV128: !runSIMD, isPartial: entry.isPartial)
+            isPartial: entry.isPartial)
         let commands: [Command]
         do {
             switch scriptSource {
@@ -224,7 +215,6 @@ struct Runner {
             }
 
         case .assertReturn(let line, let action, let expected):
-            if context.skipsV128, expected.contains(where: \.involvesV128) { return result.skip(.simd) }
             execute(action, line: line, context: context, session: session, into: &result) { outcome in
                 let expectedText = "[" + expected.map(\.text).joined(separator: ", ") + "]"
                 switch outcome {
@@ -352,14 +342,11 @@ struct Runner {
     }
 
     /// A failed instantiation that is a consequence of a skip rather than an engine failure: a link
-    /// error on an import from a registered module that was not loaded, or a SIMD instruction in a
-    /// SIMD script that runs with SIMD skipped.
+    /// error on an import from a registered module that was not loaded.
     private func skipReason(for failure: InstantiationFailure, context: ScriptContext, session: Session) -> SkipReason? {
         switch failure {
         case .link(let error) where session.unavailableRegistrations.contains(error.module):
             .dependsOnUnloadedModule
-        case .trap(let trap) where trap.code == .unimplemented && context.skipsSIMD:
-            .simd
         default:
             nil
         }
@@ -379,8 +366,6 @@ struct Runner {
         _ action: Action, line: Int, context: ScriptContext, session: Session, into result: inout FileResult,
         check: (ActionOutcome) -> (expected: String, got: String)?
     ) {
-        if context.skipsSIMD { return result.skip(.simd) }
-        if context.skipsV128, action.involvesV128 { return result.skip(.simd) }
         let what = action.text
         let instance: Instance
         switch session.module(action.moduleName) {
@@ -527,13 +512,6 @@ extension Action {
         }
     }
 
-    var involvesV128: Bool {
-        switch self {
-        case .invoke(_, _, let args): args.contains { if case .v128 = $0 { true } else { false } }
-        case .get: false
-        }
-    }
-
     /// The action as failure lines print it, e.g. `"add"(i32:1, i32:2)` or `get "g"`.
     var text: String {
         let prefix = moduleName.map { "\($0)." } ?? ""
@@ -542,16 +520,6 @@ extension Action {
             return "\(prefix)\"\(field)\"(" + args.map(\.text).joined(separator: ", ") + ")"
         case .get(_, let field):
             return "get \(prefix)\"\(field)\""
-        }
-    }
-}
-
-extension ExpectedValue {
-    var involvesV128: Bool {
-        switch self {
-        case .exact(.v128), .v128: true
-        case .either(let options): options.contains(where: \.involvesV128)
-        default: false
         }
     }
 }

@@ -3,14 +3,13 @@
 // (`assert_return`, `assert_trap`, ...) alike. Every command it does not run is counted as skipped, with a
 // reason.
 //
-// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]
+// Usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full]
 //                 [--fuel N] [--no-partial] [--json | --cross-check] [--verbose]
 //
 // Scripts are read from the `.wast` originals (`wast/<file>.wast`) through the library's text parser.
 //   --json         read the json conversion instead (`json/<file>/<base>.json` and its module files)
 //   --cross-check  read both, compare the commands each front end makes and whether their modules load
 //                  the same way, and run nothing
-//   --simd        also run the execution commands of SIMD scripts (skipped by default: not implemented yet)
 //   --fuel N      the fuel each instantiation and action gets, a guard against an engine loop (default 10^9)
 //   --no-partial  do not run the partial out-of-profile scripts (their in-profile modules run by default)
 //
@@ -25,7 +24,6 @@ struct Options {
     var files: [String] = []
     var features: Features?
     var verbose = false
-    var runSIMD = false
     var fuel: UInt64 = 1_000_000_000
     var runPartial = true
     var scriptSource = ScriptSource.wast
@@ -43,7 +41,6 @@ struct Options {
             case "--spectest-dir": options.suiteDirectory = try value(after: argument)
             case "--file": options.files.append(try value(after: argument))
             case "--verbose", "-v": options.verbose = true
-            case "--simd": options.runSIMD = true
             case "--no-partial": options.runPartial = false
             case "--json": options.scriptSource = .json
             case "--cross-check": options.crossCheck = true
@@ -59,7 +56,7 @@ struct Options {
                 }
             case "--help", "-h":
                 print(
-                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full] [--simd]\n"
+                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full]\n"
                         + "                [--fuel N] [--no-partial] [--json | --cross-check] [--verbose]"
                 )
                 exit(0)
@@ -111,7 +108,7 @@ func main() -> Int32 {
 
     var runner = Runner(
         suiteDirectory: suite, manifest: manifest, scriptSource: options.scriptSource,
-        featureOverride: options.features, verbose: options.verbose, runSIMD: options.runSIMD,
+        featureOverride: options.features, verbose: options.verbose,
         fuelPerCommand: options.fuel)
     var passed = 0
     var failed = 0

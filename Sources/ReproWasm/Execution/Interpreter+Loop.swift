@@ -311,8 +311,10 @@ extension StoreRuntime {
                 sp[base + 1] = product.high
                 pc += 1
 
-            case .simdUnsupported:
-                throw .unimplemented
+            // MARK: SIMD (one out-of-line switch over the opcode; see Interpreter+SIMD.swift)
+            case .simd:
+                pc += try StoreRuntime.executeSIMD(
+                    pc, sp: sp, memoryBase: memoryBase, memorySize: memorySize, context: context)
 
             // MARK: Memory 0 loads and stores
             case .i32Load:

@@ -10,6 +10,8 @@ enum Disassembler {
         case .brTable: 1 + Int(code[1]) + 1
         case _ where String(describing: op).hasPrefix("brIfI32"): String(describing: op).hasSuffix("Imm") ? 2 : 1
         case _ where String(describing: op).hasSuffix("Imm"): 1
+        case .simd:
+            Opcode(rawValue: UInt16(truncatingIfNeeded: code[1])).map { Op.simdWordCount(of: $0) - 1 } ?? 1
         case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
             .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
             .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32:
@@ -29,7 +31,11 @@ enum Disassembler {
                 continue
             }
             let extra = immediateCount(op, code: code + position)
-            var text = "\(position): \(op) a=\(a(word)) b=\(b(word)) c=\(c(word))"
+            var name = "\(op)"
+            if op == .simd, extra > 0, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 1])) {
+                name += " \(opcode.info.mnemonic)"
+            }
+            var text = "\(position): \(name) a=\(a(word)) b=\(b(word)) c=\(c(word))"
             if extra > 0 {
                 let immediates = (1...extra).map { index -> String in
                     let value = code[position + index]

@@ -128,8 +128,24 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64MulWideU
 
     // MARK: SIMD
-    /// A SIMD instruction, not yet run by this interpreter: traps.
-    case simdUnsupported
+    /// Any fixed-width SIMD instruction except `v128.const` (which is `const128`); run by
+    /// `StoreRuntime.executeSIMD`, one `switch` over the `Opcode`.
+    ///
+    /// Head word: `a` = destination slot (a v128 takes `a`, `a+1`; unused by stores), `b` = first
+    /// input slot, `c` = second input slot (inputs in stack order, bottom first: a memory access's
+    /// address is `b`, a store's or lane access's vector is `c`).
+    ///
+    /// Word 1: bits 0-15 the `Opcode` raw value; bits 16-31 the third input slot (`v128.bitselect`'s
+    /// mask) or the lane index (`extract_lane`, `replace_lane`, `load*_lane`, `store*_lane`); bits
+    /// 32-63 the memarg offset (memory instructions).
+    ///
+    /// Word 2, memory instructions only: the memory index (0: the loop's cached memory 0).
+    /// Words 2-3, `i8x16.shuffle` only: its 16 lane indices, one byte each, lane 0 in the lowest byte
+    /// of word 2.
+    ///
+    /// So an instruction takes 2 words, 3 for memory instructions and 4 for `i8x16.shuffle`
+    /// (`Op.simdWordCount(of:)`).
+    case simd
 
     // MARK: Numeric (unary: a = dst, b = operand; binary: a = dst, b = lhs, c = rhs)
     case i32Eqz

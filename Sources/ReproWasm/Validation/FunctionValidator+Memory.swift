@@ -205,21 +205,28 @@ extension FunctionValidator {
         }
         var memory: UInt32 = 0
         var memoryOffset: UInt64 = 0
+        var lane: UInt8 = 0
+        var shuffleLanes: (low: UInt64, high: UInt64) = (0, 0)
         switch info.immediates {
         case .none: break
         case .memarg:
             (memory, memoryOffset) = try readMemarg(accessBytes: info.accessBytes, at: offset)
         case .memargLane:
             (memory, memoryOffset) = try readMemarg(accessBytes: info.accessBytes, at: offset)
-            let lane = try body.byte()
+            lane = try body.byte()
             guard lane < info.laneCount else { throw fail(.invalidLaneIndex, at: offset) }
         case .laneIndex:
-            let lane = try body.byte()
+            lane = try body.byte()
             guard lane < info.laneCount else { throw fail(.invalidLaneIndex, at: offset) }
         case .shuffle:
-            for _ in 0..<16 {
+            for index in 0..<16 {
                 let lane = try body.byte()
                 guard lane < 32 else { throw fail(.invalidLaneIndex, at: offset) }
+                if index < 8 {
+                    shuffleLanes.low |= UInt64(lane) << (8 * index)
+                } else {
+                    shuffleLanes.high |= UInt64(lane) << (8 * (index - 8))
+                }
             }
         case .blockType, .labelDepth, .labelTable, .functionIndex, .callIndirect, .localIndex, .globalIndex,
             .tableIndex, .memoryIndex, .memoryCopy, .memoryInit, .dataIndex, .tableInit, .tableCopy, .elementIndex,
@@ -237,7 +244,10 @@ extension FunctionValidator {
         let destination = signature.output.map { push($0) } ?? 0
 
         if info.feature == .simd {
-            emitter.emitEffect(.simdUnsupported, destination, Int(opcode.rawValue))
+            emitSIMD(
+                opcode, destination: signature.output == nil ? nil : destination,
+                inputs: (operands.0.location, operands.1.location, operands.2.location), lane: lane,
+                memory: memory, memoryOffset: memoryOffset, shuffleLanes: shuffleLanes)
             return
         }
         if info.accessBytes > 0 {
