@@ -13,17 +13,19 @@
 @inline(__always) func b(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word &>> 32) & 0xFFFF }
 /// Operand `c` (bits 48-63) of a head word.
 @inline(__always) func c(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word &>> 48) }
-/// Adds `increment` to the instruction counter, or traps with "out of fuel" after taking exactly the
-/// increments the remaining fuel allows (so a folded increment traps with the count that counting
-/// one by one would leave). The counter wraps; fuel never does.
+/// Counts `increment` instructions by taking them from the fuel left, or traps with "out of fuel"
+/// after taking exactly what is left (so a folded increment traps with the count that counting one
+/// by one would leave).
+///
+/// The loop keeps only `fuel` in a register: the counter is `countBase &- fuel` (wrapping), so one
+/// compare and one subtraction count an instruction and check the budget. Without a budget, fuel
+/// starts at `UInt64.max`, which 2^64 increments would be needed to use up.
 @inline(__always)
-func charge(_ increment: UInt64, count: inout UInt64, fuel: inout UInt64) throws(TrapCode) {
+func charge(_ increment: UInt64, fuel: inout UInt64) throws(TrapCode) {
     if increment > fuel {
-        count &+= fuel
         fuel = 0
         throw .outOfFuel
     }
-    count &+= increment
     fuel &-= increment
 }
 
@@ -49,7 +51,8 @@ extension StoreRuntime {
         var memoryBase = context.pointee.memory0.pointee.base
         var memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
         var globals = context.pointee.globals
-        var count = counter
+        // The counter is `countBase &- fuel` (see `charge`).
+        var countBase = counter &+ self.fuel
         var fuel = self.fuel
         let baseDepth = frameTop
         var depth = frameTop
@@ -57,7 +60,7 @@ extension StoreRuntime {
         let stackEnd = self.stackEnd
         let frames = self.frames
         defer {
-            counter = count
+            counter = countBase &- fuel
             self.fuel = fuel
             frameTop = baseDepth
         }
@@ -70,34 +73,34 @@ extension StoreRuntime {
             case .unreachable:
                 throw .unreachable
             case .count:
-                try charge(UInt64(a(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(a(word)), fuel: &fuel)
                 pc += 1
             case .jump:
                 pc += Int(Int64(bitPattern: pc[1]))
             case .br:
-                try charge(UInt64(a(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(a(word)), fuel: &fuel)
                 pc += Int(Int64(bitPattern: pc[1]))
             case .brIf:
-                try charge(UInt64(b(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(b(word)), fuel: &fuel)
                 if UInt32(truncatingIfNeeded: sp[a(word)]) != 0 {
                     pc += Int(Int64(bitPattern: pc[1]))
                 } else {
                     pc += 2
                 }
             case .brIfNot:
-                try charge(UInt64(b(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(b(word)), fuel: &fuel)
                 if UInt32(truncatingIfNeeded: sp[a(word)]) == 0 {
                     pc += Int(Int64(bitPattern: pc[1]))
                 } else {
                     pc += 2
                 }
             case .brTable:
-                try charge(UInt64(b(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(b(word)), fuel: &fuel)
                 let targets = pc[1]
                 let index = min(UInt64(UInt32(truncatingIfNeeded: sp[a(word)])), targets)
                 pc += Int(Int64(bitPattern: pc[2 + Int(index)]))
             case .return:
-                try charge(UInt64(a(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(a(word)), fuel: &fuel)
                 if depth == baseDepth { return }
                 depth -= 1
                 let frame = frames[depth]
@@ -126,12 +129,12 @@ extension StoreRuntime {
                 let calleeSP = sp + a(word)
                 guard let code = callee.pointee.code else {
                     // The calling frame counts towards the depth of wasm the host calls back into.
-                    counter = count
+                    counter = countBase &- fuel
                     self.fuel = fuel
                     frameTop = depth + 1
                     try callHost(callee, sp: calleeSP, caller: context)
-                    count = counter
                     fuel = self.fuel
+                    countBase = counter &+ fuel
                     memoryBase = context.pointee.memory0.pointee.base
                     memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
                     pc = returnPC
@@ -168,19 +171,19 @@ extension StoreRuntime {
                     callee = context.pointee.functions[Int(pc[1])]
                     increment = UInt64(b(word))
                 }
-                try charge(increment, count: &count, fuel: &fuel)
+                try charge(increment, fuel: &fuel)
                 // The arguments move down to the frame's first slots; the frame is reused.
                 let argumentSlots = callee.pointee.parameterSlots
                 let source = sp + a(word)
                 if source != sp { sp.update(from: source, count: argumentSlots) }
                 guard let code = callee.pointee.code else {
                     // The frame being replaced still counts while the host runs (as for `call`).
-                    counter = count
+                    counter = countBase &- fuel
                     self.fuel = fuel
                     frameTop = depth + 1
                     try callHost(callee, sp: sp, caller: context)
-                    count = counter
                     fuel = self.fuel
+                    countBase = counter &+ fuel
                     // Return to the caller as `return` would (the host's results are in slots 0...).
                     if depth == baseDepth { return }
                     depth -= 1
@@ -259,10 +262,10 @@ extension StoreRuntime {
                 cell[1] = sp[a(word) + 1]
                 pc += 1
             case .counterGet:
-                sp[a(word)] = count
+                sp[a(word)] = countBase &- fuel
                 pc += 1
             case .counterSet:
-                count = sp[a(word)]
+                countBase = sp[a(word)] &+ fuel
                 pc += 1
             case .refFunc:
                 sp[a(word)] = UInt64(UInt(bitPattern: context.pointee.functions[bc(word)]))
@@ -1236,7 +1239,7 @@ extension StoreRuntime {
                 sp[a(word)] = (Int64(bitPattern: x) >= Int64(bitPattern: y)) ? 1 : 0
                 pc += 2
             case .brIfI32Eq:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x == y {
@@ -1245,7 +1248,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32EqImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x == y {
@@ -1254,7 +1257,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32Ne:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x != y {
@@ -1263,7 +1266,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32NeImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x != y {
@@ -1272,7 +1275,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LtU:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x < y {
@@ -1281,7 +1284,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LtUImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x < y {
@@ -1290,7 +1293,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GtU:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x > y {
@@ -1299,7 +1302,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GtUImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x > y {
@@ -1308,7 +1311,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LeU:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x <= y {
@@ -1317,7 +1320,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LeUImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x <= y {
@@ -1326,7 +1329,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GeU:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if x >= y {
@@ -1335,7 +1338,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GeUImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if x >= y {
@@ -1344,7 +1347,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LtS:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) < Int32(bitPattern: y) {
@@ -1353,7 +1356,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LtSImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) < Int32(bitPattern: y) {
@@ -1362,7 +1365,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GtS:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) > Int32(bitPattern: y) {
@@ -1371,7 +1374,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GtSImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) > Int32(bitPattern: y) {
@@ -1380,7 +1383,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32LeS:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) <= Int32(bitPattern: y) {
@@ -1389,7 +1392,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32LeSImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) <= Int32(bitPattern: y) {
@@ -1398,7 +1401,7 @@ extension StoreRuntime {
                     pc += 3
                 }
             case .brIfI32GeS:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: sp[b(word)])
                 if Int32(bitPattern: x) >= Int32(bitPattern: y) {
@@ -1407,7 +1410,7 @@ extension StoreRuntime {
                     pc += 2
                 }
             case .brIfI32GeSImm:
-                try charge(UInt64(c(word)), count: &count, fuel: &fuel)
+                try charge(UInt64(c(word)), fuel: &fuel)
                 let x = UInt32(truncatingIfNeeded: sp[a(word)])
                 let y = UInt32(truncatingIfNeeded: pc[2])
                 if Int32(bitPattern: x) >= Int32(bitPattern: y) {
