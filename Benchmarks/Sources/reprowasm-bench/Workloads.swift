@@ -1,0 +1,92 @@
+/// A line of `Workloads/expected.tsv`: one call with its reference result (from wasmtime).
+struct ExpectedCase {
+    var module: String
+    var export: String
+    var arguments: [Int32]
+    /// `small` (unit tests, `--quick`) or `bench`.
+    var size: String
+    /// `TYPE:VALUE`, integers signed, floats as bit patterns.
+    var result: String
+
+    /// Reads the table, skipping `#` comments and blank lines.
+    static func parse(_ text: String) throws(HarnessError) -> [ExpectedCase] {
+        var cases: [ExpectedCase] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else {
+                throw .badExpectedTable(line: number + 1, "expected 5 tab-separated fields")
+            }
+            var arguments: [Int32] = []
+            if fields[2] != "-" {
+                for field in fields[2].split(separator: ",") {
+                    guard let value = Int32(field) else {
+                        throw .badExpectedTable(line: number + 1, "bad argument \(field)")
+                    }
+                    arguments.append(value)
+                }
+            }
+            cases.append(
+                ExpectedCase(
+                    module: fields[0], export: fields[1], arguments: arguments, size: fields[3], result: fields[4]))
+        }
+        return cases
+    }
+}
+
+/// One row of the report.
+struct Workload {
+    enum Kind {
+        /// Time one exported call on a fresh instance.
+        case call(export: String, arguments: [Int32], expected: String)
+        /// Time bytes to a ready instance.
+        case load(LoadVariant)
+    }
+
+    /// The row's name: the module for calls, `large (load)` for the load rows.
+    var name: String
+    var module: String
+    var kind: Kind
+
+    /// Whether the row counts in the geometric mean of scalar ratios (not SIMD, not load time).
+    var isScalarCall: Bool {
+        guard case .call = kind else { return false }
+        return module != "dot_simd"
+    }
+
+    /// The arguments as printed in the table.
+    var argumentText: String {
+        switch kind {
+        case .call(let export, let arguments, _):
+            let list = arguments.map(String.init).joined(separator: ",")
+            return export == "run" ? list : "\(export)(\(list))"
+        case .load(.standard): return "parse+inst"
+        case .load(.eager): return "eager"
+        }
+    }
+}
+
+/// The rows, in `expected.tsv` order: each module's `bench` call (or, with `quick`, its last `small`
+/// call of the same export), then the load time of `large.wasm`.
+func makeSuite(from cases: [ExpectedCase], quick: Bool) -> [Workload] {
+    var rows: [Workload] = []
+    var seen: Set<String> = []
+    for benchCase in cases where benchCase.size == "bench" && !seen.contains(benchCase.module) {
+        seen.insert(benchCase.module)
+        var chosen = benchCase
+        if quick {
+            let small = cases.filter {
+                $0.module == benchCase.module && $0.export == benchCase.export && $0.size == "small"
+            }
+            guard let last = small.last else { continue }
+            chosen = last
+        }
+        rows.append(
+            Workload(
+                name: chosen.module, module: chosen.module,
+                kind: .call(export: chosen.export, arguments: chosen.arguments, expected: chosen.result)))
+    }
+    rows.append(Workload(name: "large (load)", module: "large", kind: .load(.standard)))
+    rows.append(Workload(name: "large (load, eager)", module: "large", kind: .load(.eager)))
+    return rows
+}
