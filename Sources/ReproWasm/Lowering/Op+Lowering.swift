@@ -20,30 +20,40 @@ extension Op {
     }()
 
     /// The form of this binary op that takes its right operand as an immediate word, if there is one.
-    var immediateForm: Op? { Op.byName[String(describing: self) + "Imm"] }
+    var immediateForm: Op? { Op.superinstructions[Int(rawValue)].immediateForm }
 
     /// For an i32 comparison (register or immediate form): the compare-and-branch op that jumps
     /// when the comparison holds.
-    var branchForm: Op? {
-        let name = String(describing: self)
-        guard name.hasPrefix("i32") else { return nil }
-        return Op.byName["brIfI32" + name.dropFirst(3)]
-    }
+    var branchForm: Op? { Op.superinstructions[Int(rawValue)].branchForm }
 
     /// For an i32 comparison (register or immediate form): the comparison that holds exactly when
     /// this one does not.
-    var negatedComparison: Op? {
-        let pairs = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
-        let name = String(describing: self)
-        guard name.hasPrefix("i32") else { return nil }
-        let isImmediate = name.hasSuffix("Imm")
-        let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
-        for (first, second) in pairs {
-            let other = core == first ? second : core == second ? first : nil
-            if let other { return Op.byName["i32" + other + (isImmediate ? "Imm" : "")] }
-        }
-        return nil
-    }
+    var negatedComparison: Op? { Op.superinstructions[Int(rawValue)].negatedComparison }
+
+    /// Whether the op takes its right operand as an immediate word (`i32AddImm`, `brIfI32EqImm`, ...).
+    var hasImmediateOperand: Bool { Op.superinstructions[Int(rawValue)].hasImmediateOperand }
+
+    /// Superinstruction relations, derived once from the ops' names (lowering looks them up per
+    /// instruction, so they are table reads, not string work).
+    private static let superinstructions:
+        [(immediateForm: Op?, branchForm: Op?, negatedComparison: Op?, hasImmediateOperand: Bool)] =
+            Op.allCases.map { op in
+                let name = String(describing: op)
+                let isImmediate = name.hasSuffix("Imm")
+                var branchForm: Op?
+                var negated: Op?
+                if name.hasPrefix("i32") {
+                    branchForm = byName["brIfI32" + name.dropFirst(3)]
+                    let pairs = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
+                    let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
+                    for (first, second) in pairs {
+                        if let other = core == first ? second : core == second ? first : nil {
+                            negated = byName["i32" + other + (isImmediate ? "Imm" : "")]
+                        }
+                    }
+                }
+                return (byName[name + "Imm"], branchForm, negated, isImmediate)
+            }
 
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {

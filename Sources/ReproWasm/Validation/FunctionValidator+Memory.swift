@@ -175,7 +175,7 @@ extension FunctionValidator {
             return (.i32Eqz, b(head), 0, nil)
         }
         guard op.branchForm != nil else { return nil }
-        let immediate = String(describing: op).hasSuffix("Imm") ? emitter.lastImmediate(1) : nil
+        let immediate = op.hasImmediateOperand ? emitter.lastImmediate(1) : nil
         emitter.removeLast()
         return (op, b(head), c(head), immediate)
     }
