@@ -167,7 +167,8 @@ struct Runner {
                 result.skip(reason, detail: detail)
             case .failed(let message):
                 session.define(nil, name: name)
-                result.fail(line: line, what: "module definition \(file.filename)", expected: "module loads", got: message)
+                result.fail(
+                    line: line, what: "module definition \(file.filename)", expected: "module loads", got: message)
             case .loaded(let module):
                 session.define(module, name: name)
                 result.passed += 1
@@ -219,7 +220,9 @@ struct Runner {
                 let expectedText = "[" + expected.map(\.text).joined(separator: ", ") + "]"
                 switch outcome {
                 case .values(let values):
-                    if values.count == expected.count, zip(expected, values).allSatisfy({ $0.matches($1) }) { return nil }
+                    if values.count == expected.count, zip(expected, values).allSatisfy({ $0.matches($1) }) {
+                        return nil
+                    }
                     let got = values.enumerated().map { index, value in
                         describe(value, as: index < expected.count ? expected[index] : nil)
                     }
@@ -343,7 +346,8 @@ struct Runner {
 
     /// A failed instantiation that is a consequence of a skip rather than an engine failure: a link
     /// error on an import from a registered module that was not loaded.
-    private func skipReason(for failure: InstantiationFailure, context: ScriptContext, session: Session) -> SkipReason? {
+    private func skipReason(for failure: InstantiationFailure, context: ScriptContext, session: Session) -> SkipReason?
+    {
         switch failure {
         case .link(let error) where session.unavailableRegistrations.contains(error.module):
             .dependsOnUnloadedModule
@@ -373,7 +377,8 @@ struct Runner {
         case .unavailable?: return result.skip(.dependsOnUnloadedModule)
         case nil:
             return result.fail(
-                line: line, what: what, expected: "a module to act on", got: "no module \(action.moduleName ?? "loaded yet")")
+                line: line, what: what, expected: "a module to act on",
+                got: "no module \(action.moduleName ?? "loaded yet")")
         }
         switch perform(action, on: instance, session: session) {
         case .success(let outcome):

@@ -168,7 +168,8 @@ extension NaNPattern {
 func describe(_ value: Value, as expectation: ExpectedValue?) -> String {
     if case .v128(let low, let high) = value, let shape = expectation?.laneShape {
         let lanes = ExpectedValue.lanes(low: low, high: high, shape: shape)
-        return "v128 \(shape)x\(shape.laneCount):[" + lanes.map { "0x" + hex($0, digits: shape.bits / 4) }.joined(separator: " ")
+        return "v128 \(shape)x\(shape.laneCount):["
+            + lanes.map { "0x" + hex($0, digits: shape.bits / 4) }.joined(separator: " ")
             + "]"
     }
     return value.description

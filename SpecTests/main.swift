@@ -46,7 +46,9 @@ struct Options {
             case "--cross-check": options.crossCheck = true
             case "--fuel":
                 let text = try value(after: argument)
-                guard let fuel = UInt64(text) else { throw ScriptError(description: "--fuel needs a count, not \(text)") }
+                guard let fuel = UInt64(text) else {
+                    throw ScriptError(description: "--fuel needs a count, not \(text)")
+                }
                 options.fuel = fuel
             case "--features":
                 switch try value(after: argument) {
@@ -143,9 +145,11 @@ func main() -> Int32 {
         } else {
             failedFiles += 1
             print(
-                "FAIL \(entry.file)\(partial)  (\(result.passed) passed, \(result.failed) failed, \(result.skipped) skipped)")
+                "FAIL \(entry.file)\(partial)  (\(result.passed) passed, \(result.failed) failed, \(result.skipped) skipped)"
+            )
             for failure in result.failures {
-                print("  line \(failure.line): \(failure.what): expected \"\(failure.expected)\" got \"\(failure.got)\"")
+                print(
+                    "  line \(failure.line): \(failure.what): expected \"\(failure.expected)\" got \"\(failure.got)\"")
             }
         }
         for (reason, count) in sorted(result.skipReasons) {

@@ -167,7 +167,8 @@ enum CLI {
             guard let text = values[name] else { return nil }
             guard let value = UInt64(text), range.contains(value) else {
                 throw UsageError(
-                    description: "\(name) needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'",
+                    description:
+                        "\(name) needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'",
                     command: command)
             }
             return value
@@ -178,7 +179,8 @@ enum CLI {
             case "deterministic": return .deterministic
             case "full": return .full
             case let other:
-                throw UsageError(description: "unknown feature profile '\(other)' (deterministic or full)", command: command)
+                throw UsageError(
+                    description: "unknown feature profile '\(other)' (deterministic or full)", command: command)
             }
         }
 
@@ -268,7 +270,9 @@ enum CLI {
             print(runUsage)
             return 0
         }
-        guard let path = options.positional.first else { throw UsageError(description: "run needs a FILE", command: "run") }
+        guard let path = options.positional.first else {
+            throw UsageError(description: "run needs a FILE", command: "run")
+        }
         let features = try options.features()
         var limits = StoreLimits()
         if let depth = try options.number("--max-call-depth", in: 1...1_000_000) { limits.maxCallDepth = Int(depth) }
@@ -324,7 +328,9 @@ enum CLI {
         let callTime = ContinuousClock.now - callStart
         printError("instructions: \(store.instructionCount &- countBefore)")
         if options.flags.contains("--stats") {
-            if let fuelBefore, let fuelAfter = store.fuel { printError("fuel used: \(fuelBefore - fuelAfter) of \(fuelBefore)") }
+            if let fuelBefore, let fuelAfter = store.fuel {
+                printError("fuel used: \(fuelBefore - fuelAfter) of \(fuelBefore)")
+            }
             printError("call time: \(milliseconds(callTime))")
             printError("total time: \(milliseconds(ContinuousClock.now - start)) (instantiation and call)")
             printError("peak memory pages: \(store.memoryPageCount)")
@@ -335,7 +341,8 @@ enum CLI {
     /// The function `run` calls: `name`, else `_start`, else the only exported function.
     static func exportToRun(_ instance: Instance, named name: String?) throws -> Function {
         let functions = instance.exportNames.filter { instance.function(named: $0) != nil }
-        let listing = functions.isEmpty ? "it exports no functions" : "exported functions: \(functions.joined(separator: ", "))"
+        let listing =
+            functions.isEmpty ? "it exports no functions" : "exported functions: \(functions.joined(separator: ", "))"
         if let name {
             guard let function = instance.function(named: name) else {
                 throw UsageError(description: "no exported function '\(name)' (\(listing))", command: "run")
@@ -434,9 +441,11 @@ enum CLI {
         case .i32(let bits): return "\(Int32(bitPattern: bits)) : i32 (\(hex(bits, digits: 8)))"
         case .i64(let bits): return "\(Int64(bitPattern: bits)) : i64 (\(hex(bits, digits: 16)))"
         case .f32Bits(let bits):
-            return "\(floatText(UInt64(bits), payloadBits: 23, value: Double(Float(bitPattern: bits)), short: Float(bitPattern: bits).description)) : f32 (\(hex(bits, digits: 8)))"
+            return
+                "\(floatText(UInt64(bits), payloadBits: 23, value: Double(Float(bitPattern: bits)), short: Float(bitPattern: bits).description)) : f32 (\(hex(bits, digits: 8)))"
         case .f64Bits(let bits):
-            return "\(floatText(bits, payloadBits: 52, value: Double(bitPattern: bits), short: Double(bitPattern: bits).description)) : f64 (\(hex(bits, digits: 16)))"
+            return
+                "\(floatText(bits, payloadBits: 52, value: Double(bitPattern: bits), short: Double(bitPattern: bits).description)) : f64 (\(hex(bits, digits: 16)))"
         case .v128(let low, let high): return "\(hex(high, digits: 16))\(hex(low, digits: 16).dropFirst(2)) : v128"
         case .funcRef(let reference): return reference == nil ? "null : funcref" : "function : funcref"
         case .externRef(let reference): return reference.map { "\($0.id) : externref" } ?? "null : externref"

@@ -71,7 +71,8 @@ extension Module {
         lines.append("imports: \(parsed.imports.count)")
         for entry in imports { lines.append("  \(entry)") }
         lines.append("functions: \(parsed.functionTypeIndices.count) defined, \(parsed.importedFunctionCount) imported")
-        lines.append("tables: \(parsed.tables.count), memories: \(parsed.memories.count), globals: \(parsed.globals.count)")
+        lines.append(
+            "tables: \(parsed.tables.count), memories: \(parsed.memories.count), globals: \(parsed.globals.count)")
         lines.append("exports: \(parsed.exports.count)")
         for (export, entry) in zip(parsed.exports, exports) { lines.append("  \(entry) (index \(export.index))") }
         if let start = parsed.start { lines.append("start: function \(start)") }

@@ -141,7 +141,8 @@ extension StoreRuntime {
     /// Loads and stores on memories other than 0.
     @inline(never)
     func accessMemory(
-        _ context: UnsafeMutablePointer<InstanceContext>, word: UInt64, immediate: UInt64, sp: UnsafeMutablePointer<UInt64>
+        _ context: UnsafeMutablePointer<InstanceContext>, word: UInt64, immediate: UInt64,
+        sp: UnsafeMutablePointer<UInt64>
     ) throws(TrapCode) {
         let memory = context.pointee.memories[Int(immediate >> 32)]
         let opcode = Opcode(rawValue: UInt16(c(word)))!
@@ -190,7 +191,8 @@ extension StoreRuntime {
             let memory = context.pointee.memories[b(word)]
             let (destination, value, length) = (u32(base), UInt8(truncatingIfNeeded: sp[base + 1]), u32(base + 2))
             guard destination + length <= UInt64(memory.pointee.byteCount) else { throw .outOfBoundsMemoryAccess }
-            (memory.pointee.base + Int(destination)).initializeMemory(as: UInt8.self, repeating: value, count: Int(length))
+            (memory.pointee.base + Int(destination)).initializeMemory(
+                as: UInt8.self, repeating: value, count: Int(length))
         case .memoryCopy:
             let target = context.pointee.memories[b(word)]
             let source = context.pointee.memories[c(word)]
@@ -239,7 +241,8 @@ extension StoreRuntime {
             let (destination, from, length) = (u32(base), u32(base + 1), u32(base + 2))
             guard destination + length <= UInt64(target.pointee.count), from + length <= UInt64(source.pointee.count)
             else { throw .outOfBoundsTableAccess }
-            (target.pointee.elements + Int(destination)).update(from: source.pointee.elements + Int(from), count: Int(length))
+            (target.pointee.elements + Int(destination)).update(
+                from: source.pointee.elements + Int(from), count: Int(length))
         case .elemDrop:
             instances[context.pointee.instanceIndex].elements[a(word)] = []
         default:

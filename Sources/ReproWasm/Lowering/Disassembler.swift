@@ -57,13 +57,18 @@ extension Module {
         var text: [String] = []
         let imported = validated.functionTypeIndices.count - validated.functions.count
         for (position, info) in validated.functions.enumerated() {
-            let end = position + 1 < validated.functions.count ? validated.functions[position + 1].codeOffset : validated.code.count
+            let end =
+                position + 1 < validated.functions.count
+                ? validated.functions[position + 1].codeOffset : validated.code.count
             let index = UInt32(imported + position)
             let name = validated.parsed.names?.functionNames[index].map { " \"\($0)\"" } ?? ""
             text.append(
-                "function \(index)\(name): params \(info.parameterSlots) locals \(info.localSlots) frame \(info.frameSlots) slots")
-            text += Disassembler.listing(UnsafePointer(validated.code.base + info.codeOffset), count: end - info.codeOffset)
-                .map { "  " + $0 }
+                "function \(index)\(name): params \(info.parameterSlots) locals \(info.localSlots) frame \(info.frameSlots) slots"
+            )
+            text += Disassembler.listing(
+                UnsafePointer(validated.code.base + info.codeOffset), count: end - info.codeOffset
+            )
+            .map { "  " + $0 }
         }
         return text.joined(separator: "\n")
     }

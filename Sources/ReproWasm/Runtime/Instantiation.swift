@@ -101,7 +101,9 @@ enum InstantiationError: Error {
 extension StoreRuntime {
     /// Instantiates `module` with `imports` given in import order (the instruction counter import,
     /// if any, is supplied here and its entry in `imports` is ignored).
-    func instantiate(_ module: ValidatedModule, imports: [ImportResolution]) throws(InstantiationError) -> InstanceRecord {
+    func instantiate(_ module: ValidatedModule, imports: [ImportResolution]) throws(InstantiationError)
+        -> InstanceRecord
+    {
         let parsed = module.parsed
         var functions: [UnsafeMutablePointer<FunctionInstance>] = []
         var globals: [UnsafeMutablePointer<UInt64>] = []
@@ -164,10 +166,14 @@ extension StoreRuntime {
         // The module's own tables and memories must fit the store's limits; checked before anything
         // is allocated, so a failure leaves the store unchanged.
         for table in parsed.tables where Int(clamping: table.limits.min) > limits.maxTableElements {
-            throw .link(LinkError(.resourceLimit(limit: limits.maxTableElements), module: "", name: "", expected: .table(table)))
+            throw .link(
+                LinkError(.resourceLimit(limit: limits.maxTableElements), module: "", name: "", expected: .table(table))
+            )
         }
         for memory in parsed.memories where Int(clamping: memory.limits.min) > limits.maxMemoryPages {
-            throw .link(LinkError(.resourceLimit(limit: limits.maxMemoryPages), module: "", name: "", expected: .memory(memory)))
+            throw .link(
+                LinkError(.resourceLimit(limit: limits.maxMemoryPages), module: "", name: "", expected: .memory(memory))
+            )
         }
 
         // 2. The instance context, filled in as entities are allocated.
@@ -231,7 +237,10 @@ extension StoreRuntime {
             for (index, segment) in parsed.elements.enumerated() {
                 switch segment.mode {
                 case .active(let table, _):
-                    let offset = UInt32(truncatingIfNeeded: evaluate(module.elementOffsets[index]!, globals: globals, functions: functions).0)
+                    let offset = UInt32(
+                        truncatingIfNeeded: evaluate(
+                            module.elementOffsets[index]!, globals: globals, functions: functions
+                        ).0)
                     do {
                         try initializeTable(
                             record, table: Int(table), segment: index, destination: offset, source: 0,
@@ -246,7 +255,8 @@ extension StoreRuntime {
             }
             for (index, segment) in parsed.data.enumerated() {
                 guard case .active(let memory, _) = segment.mode else { continue }
-                let offset = UInt32(truncatingIfNeeded: evaluate(module.dataOffsets[index]!, globals: globals, functions: functions).0)
+                let offset = UInt32(
+                    truncatingIfNeeded: evaluate(module.dataOffsets[index]!, globals: globals, functions: functions).0)
                 do {
                     try initializeMemory(
                         record, memory: Int(memory), segment: index, destination: offset, source: 0,
@@ -267,7 +277,8 @@ extension StoreRuntime {
     func externType(of value: ExternalValue) -> ExternType {
         switch value {
         case .function(let function): .function(typesByID[function.pointee.typeID])
-        case .table(let table): .table(TableType(elementType: table.pointee.elementType, limits: actualTableLimits(table)))
+        case .table(let table):
+            .table(TableType(elementType: table.pointee.elementType, limits: actualTableLimits(table)))
         case .memory(let memory): .memory(MemoryType(limits: actualMemoryLimits(memory)))
         case .global(_, let type): .global(type)
         }

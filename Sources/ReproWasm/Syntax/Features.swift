@@ -91,7 +91,9 @@ public struct Features: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public init(_ feature: Feature) { self.rawValue = 1 << UInt32(feature.rawValue) }
 
     /// Whether `feature` is in the set (the MVP always is).
-    public func contains(_ feature: Feature) -> Bool { feature == .mvp || rawValue & (1 << UInt32(feature.rawValue)) != 0 }
+    public func contains(_ feature: Feature) -> Bool {
+        feature == .mvp || rawValue & (1 << UInt32(feature.rawValue)) != 0
+    }
 
     /// Mutable-global import/export.
     public static let mutableGlobals = Features(.mutableGlobals)

@@ -44,7 +44,9 @@ struct BodyReader {
     }
 
     func requireFeature(_ feature: Feature, at offset: Int) throws(ModuleError) {
-        guard features.contains(feature) else { throw .invalid(ValidationError(.featureNotEnabled(feature), at: offset)) }
+        guard features.contains(feature) else {
+            throw .invalid(ValidationError(.featureNotEnabled(feature), at: offset))
+        }
     }
 
     /// Reads an opcode (one byte, or a prefix and a LEB128 sub-opcode) and checks the feature gate.
@@ -101,7 +103,9 @@ struct BodyReader {
     static func checkValueType(_ type: ValueType, at offset: Int, features: Features) throws(ModuleError) {
         switch type {
         case .v128:
-            guard features.contains(.simd) else { throw .invalid(ValidationError(.featureNotEnabled(.simd), at: offset)) }
+            guard features.contains(.simd) else {
+                throw .invalid(ValidationError(.featureNotEnabled(.simd), at: offset))
+            }
         case .externRef, .funcRef:
             guard features.contains(.referenceTypes) else {
                 throw .invalid(ValidationError(.featureNotEnabled(.referenceTypes), at: offset))

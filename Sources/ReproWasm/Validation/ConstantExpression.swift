@@ -71,7 +71,9 @@ extension BodyReader {
                 stack.append(type)
             case .refFunc:
                 let index = try u32()
-                guard index < functionCount else { throw .invalid(ValidationError(.unknownFunction(index), at: offset)) }
+                guard index < functionCount else {
+                    throw .invalid(ValidationError(.unknownFunction(index), at: offset))
+                }
                 instructions.append(.refFunc(index))
                 stack.append(.funcRef)
             case .globalGet:

@@ -5,7 +5,9 @@ extension FunctionValidator {
         if raw == -64 { return FunctionType() }
         if raw < 0 {
             let byte = UInt8(truncatingIfNeeded: raw) & 0x7F
-            return FunctionType(results: [try BodyReader.checkValueType(byte | 0x00, at: offset, features: body.features)])
+            return FunctionType(results: [
+                try BodyReader.checkValueType(byte | 0x00, at: offset, features: body.features)
+            ])
         }
         guard raw < module.types.count else { throw fail(.unknownType(UInt32(truncatingIfNeeded: raw)), at: offset) }
         let type = module.types[Int(raw)]
@@ -86,7 +88,9 @@ extension FunctionValidator {
 
     mutating func visitBrTable(at offset: Int) throws(ModuleError) {
         let count = try body.u32()
-        guard count <= body.reader.remaining else { throw .malformed(DecodeError(.unexpectedEndOfSectionOrFunction, at: offset)) }
+        guard count <= body.reader.remaining else {
+            throw .malformed(DecodeError(.unexpectedEndOfSectionOrFunction, at: offset))
+        }
         var targets: [Int] = []
         targets.reserveCapacity(Int(count) + 1)
         for _ in 0...count { targets.append(try label(try body.u32(), at: offset)) }
@@ -165,7 +169,9 @@ extension FunctionValidator {
         let frame = frames[frames.count - 1]
         materializeAll()
         let results = try pop(frame.results, at: offset)
-        guard stack.count == frame.height else { throw fail(.typeMismatch("values remain at end of block"), at: offset) }
+        guard stack.count == frame.height else {
+            throw fail(.typeMismatch("values remain at end of block"), at: offset)
+        }
         if frame.kind == .if && frame.parameters != frame.results {
             throw fail(.typeMismatch("if without else must leave its parameters unchanged"), at: offset)
         }

@@ -2,7 +2,8 @@ extension FunctionValidator {
     /// Validates and lowers the whole body.
     mutating func run() throws(ModuleError) -> CompiledFunction {
         frames.append(
-            ControlFrame(kind: .function, parameters: [], results: type.results, height: 0, slotBase: 0, startsDead: false))
+            ControlFrame(
+                kind: .function, parameters: [], results: type.results, height: 0, slotBase: 0, startsDead: false))
         while !frames.isEmpty {
             let offset = body.offset
             if body.isAtEnd { throw missingEnd() }
@@ -80,7 +81,9 @@ extension FunctionValidator {
             if index == module.counterGlobal {
                 emitter.emitEffect(.counterGet, destination: slot)
             } else {
-                emitter.emitPure(type == .v128 ? .globalGet128 : .globalGet, destination: slot, Int(index & 0xFFFF), Int(index >> 16))
+                emitter.emitPure(
+                    type == .v128 ? .globalGet128 : .globalGet, destination: slot, Int(index & 0xFFFF), Int(index >> 16)
+                )
             }
         case .globalSet:
             let index = try body.u32()
@@ -117,7 +120,9 @@ extension FunctionValidator {
             emitConst64(0, type: type)
         case .refIsNull:
             let value = try popAny(at: offset)
-            if let type = value.type, !type.isReference { throw fail(.typeMismatch("expected a reference"), at: offset) }
+            if let type = value.type, !type.isReference {
+                throw fail(.typeMismatch("expected a reference"), at: offset)
+            }
             let slot = push(.i32)
             emitter.emitPure(.i64Eqz, destination: slot, value.location)
         case .refFunc:

@@ -10,7 +10,8 @@ extension FunctionValidator {
     }
 
     /// Reads a memarg; returns the memory index and the offset.
-    mutating func readMemarg(accessBytes: UInt8, at offset: Int) throws(ModuleError) -> (memory: UInt32, offset: UInt64) {
+    mutating func readMemarg(accessBytes: UInt8, at offset: Int) throws(ModuleError) -> (memory: UInt32, offset: UInt64)
+    {
         let flagsOffset = body.offset
         let flags = try body.u32()
         guard flags < 128 else { throw .malformed(DecodeError(.malformedMemopFlags, at: flagsOffset)) }
@@ -23,7 +24,9 @@ extension FunctionValidator {
         let memoryOffset: UInt64
         do { memoryOffset = UInt64(try body.reader.readU32()) } catch { throw .malformed(error) }
         _ = try memoryType(memory, at: offset)
-        guard alignment < 32, (1 << alignment) <= UInt32(accessBytes) else { throw fail(.alignmentTooLarge, at: offset) }
+        guard alignment < 32, (1 << alignment) <= UInt32(accessBytes) else {
+            throw fail(.alignmentTooLarge, at: offset)
+        }
         return (memory, memoryOffset)
     }
 
@@ -92,7 +95,9 @@ extension FunctionValidator {
             let index = try body.u32()
             let table = try tableType(index, at: offset)
             let (element, elementType) = try checkElementIndex(rawElement, at: elementOffset)
-            guard table.elementType == elementType else { throw fail(.typeMismatch("table.init element type"), at: offset) }
+            guard table.elementType == elementType else {
+                throw fail(.typeMismatch("table.init element type"), at: offset)
+            }
             let base = try popConsecutive([.i32, .i32, .i32], at: offset)
             emitter.emitEffect(.tableInit, base, Int(element), Int(index))
         case .elemDrop:

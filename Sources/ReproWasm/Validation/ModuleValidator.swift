@@ -237,7 +237,9 @@ private struct ModuleValidator {
             case .passive:
                 dataOffsets.append(nil)
             case .active(let memory, let offset):
-                guard memory < memories.count else { throw invalid(.unknownMemory(memory), at: offset.range.lowerBound) }
+                guard memory < memories.count else {
+                    throw invalid(.unknownMemory(memory), at: offset.range.lowerBound)
+                }
                 var reader = BodyReader(bytes: parsed.bytes, range: offset.range, features: features)
                 dataOffsets.append(
                     try reader.readConstantExpression(
@@ -260,7 +262,8 @@ private struct ModuleValidator {
             let index = UInt32(importedFunctions + position)
             let typeIndex = functionTypeIndices[Int(index)]
             var validator = try FunctionValidator(
-                module: context, functionIndex: index, type: parsed.types[Int(typeIndex)], body: body, features: features)
+                module: context, functionIndex: index, type: parsed.types[Int(typeIndex)], body: body,
+                features: features)
             let function = try validator.run()
             infos.append(
                 CompiledFunctionInfo(

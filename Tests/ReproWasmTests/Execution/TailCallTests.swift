@@ -18,7 +18,9 @@ import Testing
         // local.get 0, i32.eqz, if (result i32) i32.const 42 else local.get 0, i32.const 1, i32.sub, <call> end
         func body(_ call: [UInt8]) -> [UInt8] {
             let code: [UInt8] =
-                [0x00, 0x20, 0x00, 0x45, 0x04, 0x7F, 0x41, 0x2A, 0x05, 0x20, 0x00, 0x41, 0x01, 0x6B] + call + [0x0B, 0x0B]
+                [0x00, 0x20, 0x00, 0x45, 0x04, 0x7F, 0x41, 0x2A, 0x05, 0x20, 0x00, 0x41, 0x01, 0x6B] + call + [
+                    0x0B, 0x0B,
+                ]
             return B.u32(code.count) + code
         }
         let direct = body([0x12, 0x00])
@@ -53,7 +55,9 @@ import Testing
             let store = Store(engine: Engine(features: .full))
             store.fuel = 1_001
             let instance = try store.instantiate(module)
-            let trap = #expect(throws: Trap.self) { try instance.function(named: "countdown")!.call([.i32(UInt32.max)]) }
+            let trap = #expect(throws: Trap.self) {
+                try instance.function(named: "countdown")!.call([.i32(UInt32.max)])
+            }
             #expect(trap?.code == .outOfFuel)
             counts.append(store.instructionCount)
         }

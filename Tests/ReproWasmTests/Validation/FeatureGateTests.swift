@@ -72,7 +72,8 @@ import Testing
         ]
         let actual = Set(Feature.allCases.filter { $0 != .mvp && Features.deterministic.contains($0) })
         #expect(actual == expected)
-        #expect(Set(Feature.allCases.filter { $0 != .mvp && Features.full.contains($0) })
-            == expected.union([.referenceTypes, .tailCalls, .extendedConst]))
+        #expect(
+            Set(Feature.allCases.filter { $0 != .mvp && Features.full.contains($0) })
+                == expected.union([.referenceTypes, .tailCalls, .extendedConst]))
     }
 }
