@@ -221,7 +221,10 @@ extension FunctionValidator {
         for result in callee.results { push(result) }
     }
 
-    mutating func visitCallIndirect(at offset: Int) throws(ModuleError) {
+    /// Reads and checks the immediates of `call_indirect` and `return_call_indirect`.
+    mutating func readIndirectCallee(at offset: Int) throws(ModuleError) -> (
+        typeIndex: UInt32, tableIndex: UInt32, type: FunctionType
+    ) {
         let typeIndex = try body.u32()
         let tableIndex = try body.u32()
         guard typeIndex < module.types.count else { throw fail(.unknownType(typeIndex), at: offset) }
@@ -229,7 +232,11 @@ extension FunctionValidator {
         guard module.tables[Int(tableIndex)].elementType == .funcRef else {
             throw fail(.typeMismatch("call_indirect needs a funcref table"), at: offset)
         }
-        let callee = module.types[Int(typeIndex)]
+        return (typeIndex, tableIndex, module.types[Int(typeIndex)])
+    }
+
+    mutating func visitCallIndirect(at offset: Int) throws(ModuleError) {
+        let (typeIndex, tableIndex, callee) = try readIndirectCallee(at: offset)
         let index = try pop(.i32, at: offset)
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
@@ -255,14 +262,7 @@ extension FunctionValidator {
     }
 
     mutating func visitReturnCallIndirect(at offset: Int) throws(ModuleError) {
-        let typeIndex = try body.u32()
-        let tableIndex = try body.u32()
-        guard typeIndex < module.types.count else { throw fail(.unknownType(typeIndex), at: offset) }
-        guard tableIndex < module.tables.count else { throw fail(.unknownTable(tableIndex), at: offset) }
-        guard module.tables[Int(tableIndex)].elementType == .funcRef else {
-            throw fail(.typeMismatch("call_indirect needs a funcref table"), at: offset)
-        }
-        let callee = module.types[Int(typeIndex)]
+        let (typeIndex, tableIndex, callee) = try readIndirectCallee(at: offset)
         guard callee.results == type.results else { throw fail(.typeMismatch("tail call result types"), at: offset) }
         let index = try pop(.i32, at: offset)
         materializeAll()
