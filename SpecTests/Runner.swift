@@ -146,18 +146,8 @@ struct Runner {
                 session.setCurrent(.unavailable, name: name)
                 result.fail(line: line, what: what, expected: "module loads", got: message)
             case .loaded(let module):
-                switch instantiate(module, session: session) {
-                case .success(let instance):
-                    session.setCurrent(.instance(instance), name: name)
-                    result.passed += 1
-                case .failure(let failure):
-                    session.setCurrent(.unavailable, name: name)
-                    if let reason = skipReason(for: failure, context: context, session: session) {
-                        result.skip(reason)
-                    } else {
-                        result.fail(line: line, what: what, expected: "module instantiates", got: failure.text)
-                    }
-                }
+                instantiateAsCurrent(
+                    module, name: name, line: line, what: what, context: context, session: session, result: &result)
             }
 
         case .moduleDefinition(let line, let name, let file):
@@ -183,18 +173,9 @@ struct Runner {
                 session.setCurrent(.unavailable, name: instanceName)
                 result.skip(.dependsOnUnloadedModule)
             case .some(.some(let module)):
-                switch instantiate(module, session: session) {
-                case .success(let instance):
-                    session.setCurrent(.instance(instance), name: instanceName)
-                    result.passed += 1
-                case .failure(let failure):
-                    session.setCurrent(.unavailable, name: instanceName)
-                    if let reason = skipReason(for: failure, context: context, session: session) {
-                        result.skip(reason)
-                    } else {
-                        result.fail(line: line, what: what, expected: "module instantiates", got: failure.text)
-                    }
-                }
+                instantiateAsCurrent(
+                    module, name: instanceName, line: line, what: what, context: context, session: session,
+                    result: &result)
             }
 
         case .register(let line, let name, let registeredName):
@@ -346,6 +327,26 @@ struct Runner {
 
     /// A failed instantiation that is a consequence of a skip rather than an engine failure: a link
     /// error on an import from a registered module that was not loaded.
+    /// Instantiates `module` as the script's current instance (and under `name`): passed if it
+    /// instantiates, skipped if it fails for an out-of-scope reason, failed otherwise.
+    private mutating func instantiateAsCurrent(
+        _ module: Module, name: String?, line: Int, what: String, context: ScriptContext, session: Session,
+        result: inout FileResult
+    ) {
+        switch instantiate(module, session: session) {
+        case .success(let instance):
+            session.setCurrent(.instance(instance), name: name)
+            result.passed += 1
+        case .failure(let failure):
+            session.setCurrent(.unavailable, name: name)
+            if let reason = skipReason(for: failure, context: context, session: session) {
+                result.skip(reason)
+            } else {
+                result.fail(line: line, what: what, expected: "module instantiates", got: failure.text)
+            }
+        }
+    }
+
     private func skipReason(for failure: InstantiationFailure, context: ScriptContext, session: Session) -> SkipReason?
     {
         switch failure {
