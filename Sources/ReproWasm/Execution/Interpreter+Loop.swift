@@ -317,8 +317,12 @@ extension StoreRuntime {
 
                 // MARK: SIMD (one out-of-line switch over the opcode; see Interpreter+SIMD.swift)
                 case .simd:
-                    pc += try StoreRuntime.executeSIMD(
-                        pc, sp: sp, memoryBase: memoryBase, memorySize: memorySize, context: context)
+                    // SAFETY: word 1 of an `Op.simd` instruction is the address of the `SIMDHandler`
+                    // Lowering chose for its opcode (`StoreRuntime.simdHandler(for:)`).
+                    let handler = unsafeBitCast(UInt(truncatingIfNeeded: pc[1]), to: SIMDHandler.self)
+                    let words = handler(pc, sp, memoryBase, memorySize, UnsafeMutableRawPointer(context))
+                    guard words != 0 else { throw .outOfBoundsMemoryAccess }
+                    pc += words
 
                 // MARK: Memory 0 loads and stores
                 case .i32Load:

@@ -1,7 +1,7 @@
 // Lane arithmetic for the SIMD instructions (Interpreter+SIMD.swift): the wasm operators that are
 // not one Swift SIMD operator, NaN canonicalisation per lane (DETERMINISM.md §2), and raw memory
-// access. Every function is small, concrete where it matters, and `@inline(__always)`: `executeSIMD`
-// is too large for the optimiser to inline anything else into it (see the note there).
+// access. Every function is small, concrete where it matters, and `@inline(__always)`, so each SIMD
+// handler compiles to straight-line vector code (see the note in Interpreter+SIMD.swift).
 //
 // Comparisons in a generic function resolve to the generic `SIMD` operators, which compile to a
 // branchy loop per lane; the concrete vector types' operators are single instructions. Hence the
@@ -42,7 +42,7 @@
 // MARK: Widening and narrowing
 //
 // On the 64-bit slot words (SWAR): plain integer arithmetic, which the optimiser always inlines; the
-// library's lane conversions are lane loops that stayed calls in `executeSIMD` (one per `extend`).
+// library's lane conversions are lane loops that stayed calls in the former single SIMD function.
 
 /// The lanes of `half` (its low 32 bits, lanes `bits` wide: 8, 16 or 32) zero-extended into
 /// lanes twice as wide.
@@ -217,7 +217,7 @@ where V.Scalar: FixedWidthInteger & UnsignedInteger {
 ///
 /// Word selection by conditional moves, then a shift: no table in memory. Subscripting a `SIMD32`
 /// with a variable index spilled the whole vector once per lane, and a stack buffer made the
-/// compiler add a stack protector to every call of `executeSIMD`.
+/// compiler add a stack protector to the function using it.
 @inline(__always) func lookUpBytes(
     _ table: (UInt64, UInt64, UInt64, UInt64), indices: (low: UInt64, high: UInt64)
 ) -> U64x2 {

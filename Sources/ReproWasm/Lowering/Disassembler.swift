@@ -11,7 +11,7 @@ enum Disassembler {
         case _ where String(describing: op).hasPrefix("brIfI32"): op.hasImmediateOperand ? 2 : 1
         case _ where op.hasImmediateOperand: 1
         case .simd:
-            Opcode(rawValue: UInt16(truncatingIfNeeded: code[1])).map { Op.simdWordCount(of: $0) - 1 } ?? 1
+            Opcode(rawValue: UInt16(truncatingIfNeeded: code[2])).map { Op.simdWordCount(of: $0) - 1 } ?? 2
         case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
             .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
             .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32:
@@ -32,12 +32,15 @@ enum Disassembler {
             }
             let extra = immediateCount(op, code: code + position)
             var name = "\(op)"
-            if op == .simd, extra > 0, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 1])) {
+            // An `Op.simd` is shown by its opcode's name; word 1, the handler's address, is left out.
+            var firstImmediate = 1
+            if op == .simd, extra > 1, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 2])) {
                 name += " \(opcode.info.mnemonic)"
+                firstImmediate = 2
             }
             var text = "\(position): \(name) a=\(a(word)) b=\(b(word)) c=\(c(word))"
             if extra > 0 {
-                let immediates = (1...extra).map { index -> String in
+                let immediates = (firstImmediate...extra).map { index -> String in
                     let value = code[position + index]
                     return Int64(bitPattern: value) < 0 ? "\(Int64(bitPattern: value))" : "\(value)"
                 }

@@ -57,8 +57,8 @@ extension Op {
 
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {
-        if opcode == .i8x16Shuffle { return 4 }
-        return opcode.info.accessBytes > 0 ? 3 : 2
+        if opcode == .i8x16Shuffle { return 5 }
+        return opcode.info.accessBytes > 0 ? 4 : 3
     }
 
     /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).

@@ -128,22 +128,27 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64MulWideU
 
     // MARK: SIMD
-    /// Any fixed-width SIMD instruction except `v128.const` (which is `const128`); run by
-    /// `StoreRuntime.executeSIMD`, one `switch` over the `Opcode`.
+    /// Any fixed-width SIMD instruction except `v128.const` (which is `const128`); run by the
+    /// `SIMDHandler` whose address is in word 1 (one small function per opcode).
     ///
     /// Head word: `a` = destination slot (a v128 takes `a`, `a+1`; unused by stores), `b` = first
     /// input slot, `c` = second input slot (inputs in stack order, bottom first: a memory access's
     /// address is `b`, a store's or lane access's vector is `c`).
     ///
-    /// Word 1: bits 0-15 the `Opcode` raw value; bits 16-31 the third input slot (`v128.bitselect`'s
-    /// mask) or the lane index (`extract_lane`, `replace_lane`, `load*_lane`, `store*_lane`); bits
-    /// 32-63 the memarg offset (memory instructions).
+    /// Word 1: the handler's address (`StoreRuntime.simdHandler(for:)`).
     ///
-    /// Word 2, memory instructions only: the memory index (0: the loop's cached memory 0).
-    /// Words 2-3, `i8x16.shuffle` only: its 16 lane indices, one byte each, lane 0 in the lowest byte
-    /// of word 2.
+    /// Word 2: bits 0-15 the `Opcode` raw value; bits 16-31 the third input slot (`v128.bitselect`'s
+    /// mask), the lane index (`extract_lane`, `replace_lane`, `load*_lane`, `store*_lane`), or for a
+    /// shift whose count was a constant, `0x8000 | count` (then `c` is unused); bits 32-63 the memarg
+    /// offset (memory instructions).
     ///
-    /// So an instruction takes 2 words, 3 for memory instructions and 4 for `i8x16.shuffle`
+    /// Word 3, memory instructions only: bits 0-31 the memory index (0: the loop's cached memory 0);
+    /// bits 32-63 a constant that is added to the address operand with i32 wrap-around before the
+    /// memarg offset, folded from an `i32.add` of a constant that computed the address (0 if none).
+    /// Words 3-4, `i8x16.shuffle` only: its 16 lane indices, one byte each, lane 0 in the lowest byte
+    /// of word 3.
+    ///
+    /// So an instruction takes 3 words, 4 for memory instructions and 5 for `i8x16.shuffle`
     /// (`Op.simdWordCount(of:)`).
     case simd
 

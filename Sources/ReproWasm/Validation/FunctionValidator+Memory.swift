@@ -169,6 +169,17 @@ extension FunctionValidator {
         return value
     }
 
+    /// If `address` was computed by the instruction just emitted and that was an `i32.add` of a
+    /// constant (`i32AddImm`), removes it and returns its input slot and constant, for a memory
+    /// instruction that adds the constant itself (with the same i32 wrap-around).
+    mutating func takeAddressAddition(_ address: StackEntry) -> (slot: Int, constant: UInt32)? {
+        guard address.location == address.slot, emitter.lastOp == .i32AddImm, a(emitter.lastHead) == address.slot
+        else { return nil }
+        let result = (slot: b(emitter.lastHead), constant: UInt32(truncatingIfNeeded: emitter.lastImmediate(1)))
+        emitter.removeLast()
+        return result
+    }
+
     /// If `condition` was produced by the instruction just emitted and that was an i32 comparison
     /// or `i32.eqz`, removes it and returns how to branch on it directly.
     mutating func takeComparison(_ condition: StackEntry) -> (op: Op, lhs: Int, rhs: Int, immediate: UInt64?)? {
@@ -250,8 +261,7 @@ extension FunctionValidator {
 
         if info.feature == .simd {
             emitSIMD(
-                opcode, destination: signature.output == nil ? nil : destination,
-                inputs: (operands.0.location, operands.1.location, operands.2.location), lane: lane,
+                opcode, destination: signature.output == nil ? nil : destination, operands: operands, lane: lane,
                 memory: memory, memoryOffset: memoryOffset, shuffleLanes: shuffleLanes)
             return
         }

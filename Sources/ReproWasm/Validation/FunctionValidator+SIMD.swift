@@ -6,28 +6,55 @@ extension FunctionValidator {
     /// (loads) or have effects (stores), so only they flush pending counts (`emitEffect`); the
     /// others are pure and let counts keep folding.
     mutating func emitSIMD(
-        _ opcode: Opcode, destination: Int?, inputs: (Int, Int, Int), lane: UInt8, memory: UInt32,
-        memoryOffset: UInt64, shuffleLanes: (low: UInt64, high: UInt64)
+        _ opcode: Opcode, destination: Int?, operands: (StackEntry, StackEntry, StackEntry), lane: UInt8,
+        memory: UInt32, memoryOffset: UInt64, shuffleLanes: (low: UInt64, high: UInt64)
     ) {
         let info = opcode.info
-        let third = opcode == .v128Bitselect ? inputs.2 : Int(lane)
-        let immediate = UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
+        var inputs = (operands.0.location, operands.1.location, operands.2.location)
+        var third = opcode == .v128Bitselect ? inputs.2 : Int(lane)
         if info.accessBytes > 0 {
+            // `local.get; i32.const; i32.add; v128.load` is how compilers address arrays with a
+            // negative induction variable; one instruction instead of two.
+            var addition: UInt32 = 0
+            if let folded = takeAddressAddition(operands.0) {
+                inputs.0 = folded.slot
+                addition = folded.constant
+            }
+            let immediate =
+                UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
             if let destination {
                 emitter.emitEffect(.simd, destination: destination, inputs.0, inputs.1)
             } else {
                 emitter.emitEffect(.simd, 0, inputs.0, inputs.1)
             }
+            emitter.emitImmediate(Self.handlerWord(opcode))
             emitter.emitImmediate(immediate)
-            emitter.emitImmediate(UInt64(memory))
+            emitter.emitImmediate(UInt64(memory) | UInt64(addition) << 32)
             return
         }
+        if Self.simdShifts.contains(opcode), let count = takeConstant(operands.1) {
+            third = 0x8000 | Int(count & 0x7F)
+            inputs.1 = 0
+        }
+        let immediate = UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
         // Every non-memory SIMD instruction has a result.
         emitter.emitPure(.simd, destination: destination ?? 0, inputs.0, inputs.1)
+        emitter.emitImmediate(Self.handlerWord(opcode))
         emitter.emitImmediate(immediate)
         if opcode == .i8x16Shuffle {
             emitter.emitImmediate(shuffleLanes.low)
             emitter.emitImmediate(shuffleLanes.high)
         }
     }
+
+    /// Word 1 of an `Op.simd` instruction: the address of the opcode's handler.
+    static func handlerWord(_ opcode: Opcode) -> UInt64 {
+        UInt64(UInt(bitPattern: unsafeBitCast(StoreRuntime.simdHandler(for: opcode), to: Int.self)))
+    }
+
+    /// The lane shifts, whose count operand may be folded into the instruction when it is a constant.
+    static let simdShifts: Set<Opcode> = [
+        .i8x16Shl, .i8x16ShrS, .i8x16ShrU, .i16x8Shl, .i16x8ShrS, .i16x8ShrU,
+        .i32x4Shl, .i32x4ShrS, .i32x4ShrU, .i64x2Shl, .i64x2ShrS, .i64x2ShrU,
+    ]
 }

@@ -344,6 +344,60 @@ enum SIMDHarness {
         #expect(error?.code == .outOfBoundsMemoryAccess)
     }
 
+    /// Lowering folds `i32.add` of a constant into the v128 access that uses the sum as its
+    /// address; the folded addition must still wrap at 32 bits before the memarg offset is added,
+    /// and the bounds check must see the wrapped address.
+    @Test func foldedAddressAdditionWrapsLikeI32Add() throws {
+        let module = try Module(
+            wat: #"""
+                (module
+                  (memory 1)
+                  (data (i32.const 16) "\00\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f")
+                  (func (export "load") (param i32) (result v128)
+                    local.get 0 i32.const 32 i32.add v128.load offset=4)
+                  (func (export "store") (param i32 v128)
+                    local.get 0 i32.const -8 i32.add local.get 1 v128.store))
+                """#)
+        // The fold happened: no separate addition is left in either function.
+        #expect(!module.codeListing.contains("i32AddImm"))
+        let instance = try Store().instantiate(module)
+        let load = try #require(instance.function(named: "load"))
+        let store = try #require(instance.function(named: "store"))
+        // -20 + 32 wraps to 12; + offset 4 = 16, the data segment.
+        let loaded = try #require(Vector128(try load.call([.i32(-20)])[0]))
+        #expect(loaded.bytes == Array(0..<16))
+        // 65_500 + 32 + 4 + 16 > 65_536: out of bounds, with the sum not wrapped.
+        let error = #expect(throws: Trap.self) { _ = try load.call([.i32(65_500)]) }
+        #expect(error?.code == .outOfBoundsMemoryAccess)
+        // 4 - 8 wraps to 0xFFFF_FFFC, far out of bounds; it must not store at address -4 + 64 KiB.
+        let value = Vector128(bytes: Array(repeating: 0xAB, count: 16))
+        let storeError = #expect(throws: Trap.self) { _ = try store.call([.i32(4), value.value]) }
+        #expect(storeError?.code == .outOfBoundsMemoryAccess)
+        _ = try store.call([.i32(40), value.value])
+        #expect(Vector128(try load.call([.i32(-20)])[0])?.bytes == Array(0..<16))
+        #expect(Vector128(try load.call([.i32(-16)])[0])?.bytes == Array(4..<16) + [0xAB, 0xAB, 0xAB, 0xAB])
+    }
+
+    /// A lane shift by a constant takes the count from the instruction; it is still reduced
+    /// modulo the lane width.
+    @Test func shiftByConstantCountIsReducedModuloLaneWidth() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "shl") (param v128) (result v128) local.get 0 i32.const 33 i32x4.shl)
+                  (func (export "shr") (param v128) (result v128) local.get 0 i32.const 71 i8x16.shr_s))
+                """)
+        #expect(!module.codeListing.contains("const32"))
+        let instance = try Store().instantiate(module)
+        let x = Vector128(f32: [1, 0x8000_0001, 0x4000_0000, 0xFFFF_FFFF])
+        let shifted = try #require(Vector128(try instance.function(named: "shl")!.call([x.value])[0]))
+        #expect(shifted.f32Lanes == [2, 2, 0x8000_0000, 0xFFFF_FFFE])
+        let bytes = Vector128(bytes: [0x80, 0x7F, 0x01, 0xFF] + Array(repeating: 0x40, count: 12))
+        let arithmetic = try #require(Vector128(try instance.function(named: "shr")!.call([bytes.value])[0]))
+        // 71 mod 8 = 7: each byte becomes its sign, spread.
+        #expect(arithmetic.bytes == [0xFF, 0x00, 0x00, 0xFF] + Array(repeating: 0x00, count: 12))
+    }
+
     /// SIMD operators count nothing (`DETERMINISM.md` §3): only the body's `end` counts.
     @Test func simdInstructionsAreNotCounted() throws {
         let store = Store()
