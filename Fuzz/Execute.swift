@@ -7,7 +7,7 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let module = try? Module(bytes: bytes, features: .full) else { return 0 }
     let limits = StoreLimits(
-        maxCallDepth: 200, maxStackSlots: 1 << 16, maxMemoryPages: 64, maxTableElements: 10_000, maxReentrancyDepth: 4)
+        maxCallDepth: 200, maxStackSlots: 1 << 16, maxMemoryPages: 64, maxTableElements: 10_000, maxHostCallDepth: 4)
     let store = Store(engine: Engine(features: .full, limits: limits))
     var imports = Imports()
     for entry in module.validated.parsed.imports {
