@@ -52,9 +52,14 @@ extension StoreRuntime {
         let index = function.pointee.functionIndex
         trapFunction = nil
         trapPC = nil
+        let module = instance.module
+        let defined = Int(index) - (module.functionTypeIndices.count - module.functions.count)
+        let byteOffset =
+            module.functions.indices.contains(defined)
+            ? module.functions[defined].byteOffset(ofCodePosition: pc - start) : nil
         return Trap(
             code: code, functionIndex: index, functionName: instance.functionName(index), codeOffset: pc - start,
-            hostError: hostError)
+            byteOffset: byteOffset, hostError: hostError)
     }
 
     /// Calls a host function whose arguments are in `sp[0...]`; writes its results there. `caller` is

@@ -57,14 +57,15 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
 ///
 /// The store and its instances stay usable after a trap; the instruction counter keeps every
 /// increment made before it. The description is one line: the spec's wording, the host's error
-/// if any, then the wasm function (index and name-section name) and the position in its code.
+/// if any, then the wasm function (index and name-section name), the byte offset in the module of
+/// the instruction that trapped, and its position in the internal code.
 ///
 ///     do {
 ///         try run()
 ///     } catch let trap as Trap where trap.code == .outOfFuel {
 ///         store.fuel = 1_000_000   // refuel; the next call continues
 ///     }
-///     // e.g. "integer divide by zero in function 2 \"div\" at code offset 3"
+///     // e.g. "integer divide by zero in function 2 \"div\" at offset 0x4f (code offset 3)"
 public struct Trap: Error, CustomStringConvertible {
     /// What went wrong.
     public let code: TrapCode
@@ -75,18 +76,26 @@ public struct Trap: Error, CustomStringConvertible {
     /// The position of the trapping instruction in the function's internal code (the word index
     /// `repro-wasm inspect --code` lists), if in wasm code.
     public let codeOffset: Int?
+    /// The byte offset, in the module's bytes, of the wasm instruction that trapped, if in wasm
+    /// code: the offset `wasm-tools print --print-offsets` or `wasm-objdump -d` show for it.
+    ///
+    /// Where Lowering fused several instructions into one (a constant into its user, a comparison
+    /// into the branch that consumes it), this is the instruction that can trap: the load, the
+    /// division, the branch that ran out of fuel.
+    public let byteOffset: Int?
     /// For `.hostError`: the error the host function threw (a `Trap` when it came from wasm the host
     /// called), or an `AccessError` for arguments or results of the wrong types.
     public let hostError: (any Error)?
 
     init(
         code: TrapCode, functionIndex: UInt32? = nil, functionName: String? = nil, codeOffset: Int? = nil,
-        hostError: (any Error)? = nil
+        byteOffset: Int? = nil, hostError: (any Error)? = nil
     ) {
         self.code = code
         self.functionIndex = functionIndex
         self.functionName = functionName
         self.codeOffset = codeOffset
+        self.byteOffset = byteOffset
         self.hostError = hostError
     }
 
@@ -97,7 +106,12 @@ public struct Trap: Error, CustomStringConvertible {
         if let functionIndex {
             let name = functionName.map { " \"\($0)\"" } ?? ""
             text += " in function \(functionIndex)\(name)"
-            if let codeOffset { text += " at code offset \(codeOffset)" }
+            switch (byteOffset, codeOffset) {
+            case (let byte?, let code?): text += " at offset 0x\(String(byte, radix: 16)) (code offset \(code))"
+            case (let byte?, nil): text += " at offset 0x\(String(byte, radix: 16))"
+            case (nil, let code?): text += " at code offset \(code)"
+            case (nil, nil): break
+            }
         }
         return text
     }

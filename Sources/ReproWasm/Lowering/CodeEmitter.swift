@@ -30,6 +30,23 @@ struct CodeEmitter {
         }
     }
 
+    /// The byte offset, in the module's bytes, of the wasm instruction being lowered (set by the
+    /// validator before each instruction).
+    var sourceOffset = 0
+    /// For each wasm instruction that emitted code: `code position << 32 | byte offset`, in code
+    /// order, so a trap's position in the code maps back to the instruction in the module.
+    private(set) var sourceMap: [UInt64] = []
+    /// The byte offset of the last entry of `sourceMap`, or -1.
+    private var lastMappedOffset = -1
+
+    /// Records that the head word about to be appended belongs to the instruction at `sourceOffset`.
+    @inline(__always)
+    private mutating func mapSource() {
+        guard sourceOffset != lastMappedOffset else { return }
+        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: sourceOffset)))
+        lastMappedOffset = sourceOffset
+    }
+
     /// The op of the last instruction, if no barrier came after it.
     var lastOp: Op? { lastStart >= 0 ? Op(rawValue: UInt16(truncatingIfNeeded: words[lastStart])) : nil }
 
@@ -43,6 +60,8 @@ struct CodeEmitter {
     mutating func removeLast() {
         precondition(lastStart >= 0)
         words.removeSubrange(lastStart...)
+        while let last = sourceMap.last, Int(last >> 32) >= lastStart { sourceMap.removeLast() }
+        lastMappedOffset = -1
         lastStart = -1
         lastDestination = -1
     }
@@ -60,6 +79,7 @@ struct CodeEmitter {
         guard !isDead else { return }
         lastStart = words.count
         lastDestination = -1
+        mapSource()
         words.append(Self.head(op, a, b, c))
     }
 
@@ -68,6 +88,7 @@ struct CodeEmitter {
         guard !isDead else { return }
         lastStart = words.count
         lastDestination = destination
+        mapSource()
         words.append(Self.head(op, destination, b, c))
     }
 
@@ -77,6 +98,7 @@ struct CodeEmitter {
         flushCount()
         lastStart = words.count
         lastDestination = -1
+        mapSource()
         words.append(Self.head(op, a, b, c))
     }
 
@@ -86,6 +108,7 @@ struct CodeEmitter {
         flushCount()
         lastStart = words.count
         lastDestination = destination
+        mapSource()
         words.append(Self.head(op, destination, b, c))
     }
 
@@ -122,6 +145,7 @@ struct CodeEmitter {
         pendingCount = 0
         while remaining > 0 {
             let chunk = min(remaining, 0xFFFF)
+            mapSource()
             words.append(Self.head(.count, Int(chunk)))
             remaining -= chunk
         }
@@ -139,6 +163,7 @@ struct CodeEmitter {
     /// Emits a jump-like instruction whose offset word is patched later; returns the offset word's index.
     mutating func emitBranch(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) -> Int {
         guard !isDead else { return -1 }
+        mapSource()
         words.append(Self.head(op, a, b, c))
         words.append(0)
         lastDestinationWord = -1

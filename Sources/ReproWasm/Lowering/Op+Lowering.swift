@@ -86,4 +86,6 @@ struct CompiledFunction: Sendable {
     let frameSlots: Int
     /// Slots taken by the results (written to slots 0... before `return`).
     let resultSlots: Int
+    /// Code position to module byte offset, as `CodeEmitter.sourceMap`.
+    let sourceMap: [UInt64]
 }

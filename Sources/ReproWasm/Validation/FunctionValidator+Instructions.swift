@@ -8,13 +8,14 @@ extension FunctionValidator {
             let offset = body.offset
             if body.isAtEnd { throw missingEnd() }
             let opcode = try body.readOpcode()
+            emitter.sourceOffset = offset
             try visit(opcode, at: offset)
         }
         guard body.isAtEnd else { throw .malformed(DecodeError(.sectionSizeMismatch, at: body.offset)) }
         guard maxSlot <= 0xFFFF else { throw fail(.functionTooLarge, at: body.offset) }
         return CompiledFunction(
             code: emitter.words, parameterSlots: parameterSlotCount, localSlots: localSlotCount, frameSlots: maxSlot,
-            resultSlots: type.results.reduce(0) { $0 + $1.slotCount })
+            resultSlots: type.results.reduce(0) { $0 + $1.slotCount }, sourceMap: emitter.sourceMap)
     }
 
     mutating func visit(_ opcode: Opcode, at offset: Int) throws(ModuleError) {

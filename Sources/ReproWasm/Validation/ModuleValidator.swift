@@ -28,6 +28,21 @@ struct CompiledFunctionInfo: Sendable {
     let frameSlots: Int
     let resultSlots: Int
     let typeIndex: UInt32
+    /// Code position to module byte offset, as `CodeEmitter.sourceMap`.
+    let sourceMap: [UInt64]
+
+    /// The byte offset in the module of the wasm instruction whose code contains `position` (a word
+    /// index relative to this function's code), if any instruction emitted code at or before it.
+    func byteOffset(ofCodePosition position: Int) -> Int? {
+        // The last entry whose code position is <= `position`.
+        var low = 0
+        var high = sourceMap.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(sourceMap[middle] >> 32) <= position { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : Int(sourceMap[low - 1] & 0xFFFF_FFFF)
+    }
 }
 
 /// The words of every function of a module, allocated once and never moved, so the interpreter can
@@ -268,7 +283,8 @@ private struct ModuleValidator {
             infos.append(
                 CompiledFunctionInfo(
                     codeOffset: codeOffset, parameterSlots: function.parameterSlots, localSlots: function.localSlots,
-                    frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex))
+                    frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex,
+                    sourceMap: function.sourceMap))
             codeOffset += function.code.count
             compiled.append(function)
         }

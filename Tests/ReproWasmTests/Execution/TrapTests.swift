@@ -277,6 +277,46 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(!trap.description.contains("\""))
     }
 
+    /// A trap names the byte offset of the wasm instruction that trapped, also where Lowering fused
+    /// it with the instructions before it. The expected offsets are found by searching the module's
+    /// bytes for each instruction's encoding.
+    @Test func trapGivesTheByteOffsetOfTheTrappingInstruction() throws {
+        let bytes = try wat2wasm(
+            """
+            (module
+              (memory 1)
+              (func (export "div") (param i32 i32) (result i32) local.get 0 local.get 1 i32.div_s)
+              (func (export "remByZero") (param i32) (result i32) local.get 0 i32.const 0 i32.rem_u)
+              (func (export "load") (param i32) (result v128) local.get 0 i32.const 8 i32.add v128.load offset=4)
+              (func (export "spin") (loop $l br $l)))
+            """)
+        /// The index of the last byte of `pattern`'s only occurrence in `bytes`.
+        func lastByte(of pattern: [UInt8]) throws -> Int {
+            let starts = (0...(bytes.count - pattern.count)).filter { Array(bytes[$0..<$0 + pattern.count]) == pattern }
+            try #require(starts.count == 1)
+            return starts[0] + pattern.count - 1
+        }
+        let store = Store()
+        let instance = try store.instantiate(try Module(bytes: bytes))
+        func trap(_ name: String, _ arguments: [Value]) throws -> Trap {
+            try #require(#expect(throws: Trap.self) { _ = try instance.function(named: name)!.call(arguments) })
+        }
+        // local.get 0, local.get 1, i32.div_s
+        #expect(try trap("div", [.i32(1), .i32(0)]).byteOffset == lastByte(of: [0x20, 0x00, 0x20, 0x01, 0x6D]))
+        // local.get 0, i32.const 0, i32.rem_u: the constant is folded into the remainder.
+        #expect(try trap("remByZero", [.i32(1)]).byteOffset == lastByte(of: [0x20, 0x00, 0x41, 0x00, 0x70]))
+        // i32.add, then v128.load (0xFD 0x00) align 4 offset 4: the addition is folded into the load.
+        let load = try trap("load", [.i32(65_530)])
+        #expect(load.code == .outOfBoundsMemoryAccess)
+        #expect(load.byteOffset == (try lastByte(of: [0x6A, 0xFD, 0x00, 0x04, 0x04])) - 3)
+        #expect(load.description.contains("at offset 0x\(String(load.byteOffset ?? -1, radix: 16))"))
+        // loop, br 0: fuel runs out on the branch.
+        store.fuel = 10
+        let spin = try trap("spin", [])
+        #expect(spin.code == .outOfFuel)
+        #expect(spin.byteOffset == (try lastByte(of: [0x03, 0x40, 0x0C, 0x00])) - 1)
+    }
+
     // MARK: Usable after a trap
 
     /// After each kind of trap the same instance answers correctly, memory writes made before the trap
