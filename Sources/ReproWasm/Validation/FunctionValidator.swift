@@ -200,6 +200,22 @@ struct FunctionValidator {
         {
             return
         }
+        // Values in consecutive slots (a branch's values once materialised) move as one span, so a
+        // branch costs a few words however many values it carries: copying value by value made
+        // code size the product of the branch count and the arity (10 MB of code from 43 KB of
+        // `br_if`s carrying 1,000 values each).
+        if let source = entries.first?.location, source != base, entries.count > 2 {
+            var slots = 0
+            var isSpan = true
+            for entry in entries {
+                if entry.location != source + slots { isSpan = false }
+                slots += entry.slotCount
+            }
+            if isSpan {
+                emitter.emitPure(.copySpan, base, source, slots)
+                return
+            }
+        }
         var target = base
         for entry in entries {
             if entry.location != target {
