@@ -21,6 +21,81 @@
             }
         }
 
+        /// A memory of 65,536 pages (4 GiB, the default limit) and a table of 10,000,000 elements
+        /// (80 MB, the default limit) are allocated zeroed by the system and never touched, so
+        /// instantiating them adds little resident memory; a million nested blocks (3 MB of body)
+        /// cost the validator tens of bytes per level. Each step must add less than its bound to the
+        /// peak resident size.
+        @Test func declaredSizesCostAddressSpaceNotResidentMemory() async {
+            let result = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) {
+                try ChildProcess.check(growthBelow: 64 << 20, "a 4 GiB memory") {
+                    let instance = try WasmModule().memory(min: 65_536, export: "memory").instantiate()
+                    let memory = instance.memory(named: "memory")!
+                    try memory.store(UInt32(7), at: memory.byteCount - 4)
+                    guard try memory.load(UInt32.self, at: memory.byteCount - 4) == 7 else {
+                        ChildProcess.fail("the memory's last word does not read back")
+                    }
+                    return instance
+                }
+                try ChildProcess.check(growthBelow: 64 << 20, "a 10,000,000-element table") {
+                    let instance = try WasmModule().table(min: 10_000_000).export("table", .table, 0).instantiate()
+                    guard instance.table(named: "table")?.count == 10_000_000 else {
+                        ChildProcess.fail("the table has the wrong size")
+                    }
+                    return instance
+                }
+                try ChildProcess.check(growthBelow: 256 << 20, "a million nested blocks") {
+                    var body: [UInt8] = Array(repeating: 0, count: 3_000_000)
+                    for index in 0..<1_000_000 {
+                        body[2 * index] = 0x02  // block
+                        body[2 * index + 1] = 0x40  // with the empty block type
+                    }
+                    for index in 2_000_000..<3_000_000 { body[index] = 0x0B }
+                    let store = Store()
+                    try WasmModule().function(.void, export: "f", body: body).instantiate(in: store).call("f")
+                    guard store.instructionCount == 2_000_001 else { ChildProcess.fail("wrong count") }
+                    return store
+                }
+            }
+            Self.report(result)
+        }
+
+        /// With the address space capped at 1 GiB more than the child uses, the C allocator fails
+        /// for real: a 4 GiB memory the store's limits allow fails instantiation with a host
+        /// resource error naming its bytes, `memory.grow` to 4 GiB traps with "host resource
+        /// exhausted" instead of returning -1 (or stopping the process, as the standard library's
+        /// allocator does), and the store goes on working.
+        @Test func realAllocationFailureIsReported() async {
+            let result = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) {
+                let grower = try WasmModule()
+                    .memory(min: 1, export: "memory")
+                    .function(.i32ToI32, export: "grow", Asm.localGet(0), Asm.memoryGrow)
+                    .module()
+                let huge = try WasmModule().memory(min: 65_536).module()
+                ChildProcess.capAddressSpace(extra: 1 << 30)
+
+                let store = Store()
+                do throws(InstantiationFailure) {
+                    _ = try store.instantiate(huge)
+                    ChildProcess.fail("a 4 GiB memory was allocated under a 1 GiB cap")
+                } catch {
+                    guard case .link(let error) = error, error.reason == .hostResourceExhausted(byteCount: 1 << 32)
+                    else { ChildProcess.fail("instantiation failed with \(error)") }
+                }
+                let instance = try store.instantiate(grower)
+                do {
+                    _ = try instance.call("grow", .i32(65_535))
+                    ChildProcess.fail("memory.grow to 4 GiB succeeded under a 1 GiB cap")
+                } catch let trap as Trap {
+                    guard trap.code == .hostResourceExhausted else { ChildProcess.fail("trapped with \(trap)") }
+                }
+                guard try instance.call("grow", .i32(1)) == [.i32(1)] else {
+                    ChildProcess.fail("the store does not grow memory after the failure")
+                }
+            }
+            Self.report(result)
+        }
+
         /// Sections whose count claims 32 million entries in 5 bytes, followed by 32 MB of bytes
         /// that are no entries (0xFF): the decoder must fail on the first entry without reserving
         /// room for the claimed ones (16 to 64 bytes each, 0.5 to 2 GB), here under an address-space
