@@ -9,6 +9,10 @@ public struct StoreLimits: Sendable, Hashable {
     public var maxCallDepth: Int
     /// The value stack size in 64-bit slots shared by all frames; exceeding it traps with "call
     /// stack exhausted".
+    ///
+    /// A frame takes its function's parameters, locals and deepest operand stack (a `v128` takes
+    /// two slots), starting where the caller put the arguments: a chain of calls to a function with
+    /// no parameters and 1,000 `i64` locals that pushes nothing fits `maxStackSlots / 1_000` frames.
     public var maxStackSlots: Int
     /// The largest size in 64 KiB pages any memory may grow to (the module's maximum also applies).
     /// A module whose memory starts larger fails to link.
