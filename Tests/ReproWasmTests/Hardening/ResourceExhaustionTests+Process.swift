@@ -23,9 +23,10 @@
 
         /// A memory of 65,536 pages (4 GiB, the default limit) and a table of 10,000,000 elements
         /// (80 MB, the default limit) are allocated zeroed by the system and never touched, so
-        /// instantiating them adds little resident memory; a million nested blocks (3 MB of body)
-        /// cost the validator tens of bytes per level. Each step must add less than its bound to the
-        /// peak resident size.
+        /// instantiating them adds little resident memory; a table of 2^32 - 1 elements and a
+        /// function of 2^32 - 1 locals are refused without allocating; a million nested blocks (3 MB
+        /// of body) cost the validator tens of bytes per level. Each step must add less than its
+        /// bound to the resident size.
         @Test func declaredSizesCostAddressSpaceNotResidentMemory() async {
             let result = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) {
                 try ChildProcess.check(growthBelow: 64 << 20, "a 4 GiB memory") {
@@ -43,6 +44,17 @@
                         ChildProcess.fail("the table has the wrong size")
                     }
                     return instance
+                }
+                try ChildProcess.check(growthBelow: 16 << 20, "claims of 2^32 - 1 table elements and locals") {
+                    // Refused before anything is allocated for them: a link error and a decode error.
+                    let store = Store()
+                    guard (try? WasmModule().table(min: UInt64(UInt32.max)).instantiate(in: store)) == nil else {
+                        ChildProcess.fail("a table of 2^32 - 1 elements was created")
+                    }
+                    let locals = WasmBytes.body(locals: [(UInt32.max, .i64)], Asm.end)
+                    let bytes = ModuleBuilder().types([.void]).functions([0]).code([locals]).bytes
+                    guard (try? Module(bytes: bytes)) == nil else { ChildProcess.fail("2^32 - 1 locals decoded") }
+                    return store
                 }
                 try ChildProcess.check(growthBelow: 256 << 20, "a million nested blocks") {
                     var body: [UInt8] = Array(repeating: 0, count: 3_000_000)
