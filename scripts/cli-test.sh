@@ -92,6 +92,16 @@ check "inspect" 0 '"div": func \(i32, i32\) -> \(i32\)' '^$' -- inspect "$ops"
 check "inspect --code" 0 '^function 1: ' '^$' -- inspect "$ops" --code
 check "fib 25" 0 '^75025 : i32 \(0x00012511\)$' '^instructions: 635621$' -- run "$fib" --invoke fib 25
 check "fib --stats" 0 '^75025 : i32' 'peak memory pages: 2' -- run "$fib" --invoke=fib 25 --stats
+# --stats also prints each exported memory's size and FNV-1a 64 digest (scripts/determinism.sh compares them).
+check "fib memory digest" 0 '^75025 : i32' '^memory "memory": 131072 bytes, fnv1a64 0x[0-9a-f]{16}$' -- \
+    run "$fib" --invoke=fib 25 --stats
+# The digest of "abc" and 65,533 zero bytes, computed here with bash's wrapping 64-bit arithmetic.
+printf '(module (memory (export "memory") 1) (data (i32.const 0) "abc") (func (export "nop")))\n' >"$work/memory.wat"
+fnv=$((0xcbf29ce484222325))
+for byte in 97 98 99; do fnv=$(((fnv ^ byte) * 0x100000001b3)); done
+for ((i = 3; i < 65536; i++)); do fnv=$((fnv * 0x100000001b3)); done
+fnv=$(printf '0x%016x' "$fnv")
+check "memory digest" 0 '^$' "^memory \"memory\": 65536 bytes, fnv1a64 $fnv\$" -- run "$work/memory.wat" --invoke nop --stats
 
 # Arguments and results.
 check "i32 result" 0 '^3 : i32 \(0x00000003\)$' 'instructions: 1' -- run "$ops" --invoke div 7 2

@@ -34,7 +34,8 @@ enum CLI {
           --max-call-depth N               nested wasm calls allowed (default 10000)
           --max-memory-pages N             largest size any memory may reach, in 64 KiB pages (default 65536)
           --features deterministic|full    proposals the module may use (default deterministic)
-          --stats                          print instructions, fuel used, wall time and peak memory pages
+          --stats                          print instructions, fuel used, wall time, peak memory pages and
+                                           a digest of each exported memory's bytes (FNV-1a 64)
           --                               what follows is ARGS, even when it starts with --
         The instructions counted are printed on standard error after every run.
         exit codes: 0 ok, 1 trap (the trap on standard error), 2 invalid module or usage
@@ -334,8 +335,29 @@ enum CLI {
             printError("call time: \(milliseconds(callTime))")
             printError("total time: \(milliseconds(ContinuousClock.now - start)) (instantiation and call)")
             printError("peak memory pages: \(store.memoryPageCount)")
+            for name in instance.exportNames {
+                guard let memory = instance.memory(named: name) else { continue }
+                let digest = memory.withUnsafeBytes { fnv1a64($0) }
+                printError("memory \"\(name)\": \(memory.byteCount) bytes, fnv1a64 \(hex64(digest))")
+            }
         }
         return exitCode
+    }
+
+    /// FNV-1a, 64 bits: a digest of a memory's bytes that scripts compare between runs and builds.
+    static func fnv1a64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// `0x` and 16 lower-case hex digits.
+    static func hex64(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// The function `run` calls: `name`, else `_start`, else the only exported function.

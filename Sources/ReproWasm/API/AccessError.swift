@@ -23,6 +23,9 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case immutableGlobal
     /// A function reference, function, memory, table or global of another store.
     case foreignStore
+    /// Growing a memory or table to `byteCount` bytes is within its maximum, but the host could not
+    /// allocate them (`DETERMINISM.md` §4). Nothing changed.
+    case hostResourceExhausted(byteCount: Int)
 
     /// What was refused, in one line.
     public var description: String {
@@ -39,6 +42,8 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
             "global is immutable"
         case .foreignStore:
             "the value belongs to another store"
+        case .hostResourceExhausted(let byteCount):
+            "host resource exhausted: could not allocate \(byteCount) bytes"
         }
     }
 

@@ -20,9 +20,10 @@ public struct Memory {
 
     /// Creates a zero-filled memory owned by `store`, to give to modules as an import.
     ///
-    /// - Returns: `nil` if the minimum size exceeds the store's `maxMemoryPages`.
+    /// - Returns: `nil` if the minimum size exceeds the store's `maxMemoryPages`, or if the host
+    ///   cannot allocate it.
     public init?(store: Store, type: MemoryType) {
-        guard let handle = store.runtime.allocateMemory(type) else { return nil }
+        guard let handle = try? store.runtime.allocateMemory(type) else { return nil }
         self.store = store
         self.handle = handle
     }
@@ -45,11 +46,26 @@ public struct Memory {
     ///
     /// - Returns: The old size in pages, or `nil` if the maximum (the module's or the store's) would
     ///   be exceeded; the memory is unchanged then.
+    /// - Throws: `AccessError.hostResourceExhausted` if the maximum allows the new size but the host
+    ///   cannot allocate it (`DETERMINISM.md` §4); the memory is unchanged then.
+    ///
+    ///     if let old = try memory.grow(by: 1) { print("grew from \(old) pages") }
     @discardableResult
-    public func grow(by pages: Int) -> Int? {
+    public func grow(by pages: Int) throws(AccessError) -> Int? {
         guard pages >= 0, pages <= Int(UInt32.max) else { return nil }
-        let old = StoreRuntime.grow(handle, by: UInt32(pages))
-        return old < 0 ? nil : Int(old)
+        do {
+            let old = try store.runtime.grow(handle, by: UInt32(pages))
+            return old < 0 ? nil : Int(old)
+        } catch {
+            throw .hostResourceExhausted(byteCount: Self.byteCount(of: error))
+        }
+    }
+
+    static func byteCount(of error: StorageError) -> Int {
+        switch error {
+        case .hostOutOfMemory(let byteCount): byteCount
+        case .overLimit: 0
+        }
     }
 
     // MARK: Bytes

@@ -17,9 +17,10 @@ public struct Table {
 
     /// Creates a table owned by `store`, filled with null references, to give to modules as an import.
     ///
-    /// - Returns: `nil` if the minimum size exceeds the store's `maxTableElements`.
+    /// - Returns: `nil` if the minimum size exceeds the store's `maxTableElements`, or if the host
+    ///   cannot allocate it.
     public init?(store: Store, type: TableType) {
-        guard let handle = store.runtime.allocateTable(type) else { return nil }
+        guard let handle = try? store.runtime.allocateTable(type) else { return nil }
         self.store = store
         self.handle = handle
     }
@@ -58,7 +59,8 @@ public struct Table {
     /// Grows the table by `count` elements set to `value` (null by default), as `table.grow` does.
     ///
     /// - Returns: The old size, or `nil` if the maximum (the module's or the store's) would be exceeded.
-    /// - Throws: `.typeMismatch` or `.foreignStore` as `setElement` does.
+    /// - Throws: `.typeMismatch` or `.foreignStore` as `setElement` does; `.hostResourceExhausted` if
+    ///   the maximum allows the new size but the host cannot allocate it (the table is unchanged).
     @discardableResult
     public func grow(by count: Int, filling value: Value? = nil) throws(AccessError) -> Int? {
         let value = value ?? .zero(elementType)
@@ -66,8 +68,12 @@ public struct Table {
         guard count >= 0, count <= Int(UInt32.max) else { return nil }
         var word: UInt64 = 0
         value.store(to: &word)
-        let old = StoreRuntime.grow(handle, by: UInt32(count), initial: word)
-        return old < 0 ? nil : Int(old)
+        do {
+            let old = try store.runtime.grow(handle, by: UInt32(count), initial: word)
+            return old < 0 ? nil : Int(old)
+        } catch {
+            throw .hostResourceExhausted(byteCount: Memory.byteCount(of: error))
+        }
     }
 
     private func check(_ value: Value) throws(AccessError) {

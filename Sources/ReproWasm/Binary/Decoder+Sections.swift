@@ -3,13 +3,13 @@
 extension ModuleDecoder {
     mutating func decodeTypeSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.types.reserveCapacity(count)
+        module.types.reserveCapacity(capacity(for: count))
         for _ in 0..<count { module.types.append(try readFunctionType()) }
     }
 
     mutating func decodeImportSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.imports.reserveCapacity(count)
+        module.imports.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             let moduleName = try reader.readName()
             let name = try reader.readName()
@@ -30,13 +30,13 @@ extension ModuleDecoder {
 
     mutating func decodeFunctionSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.functionTypeIndices.reserveCapacity(count)
+        module.functionTypeIndices.reserveCapacity(capacity(for: count))
         for _ in 0..<count { module.functionTypeIndices.append(try reader.readU32()) }
     }
 
     mutating func decodeTableSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.tables.reserveCapacity(count)
+        module.tables.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             // `0x40 0x00` introduces a table with an initialiser expression (typed function references).
             if try reader.peekByte() == 0x40 {
@@ -48,13 +48,13 @@ extension ModuleDecoder {
 
     mutating func decodeMemorySection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.memories.reserveCapacity(count)
+        module.memories.reserveCapacity(capacity(for: count))
         for _ in 0..<count { module.memories.append(try readMemoryType()) }
     }
 
     mutating func decodeGlobalSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.globals.reserveCapacity(count)
+        module.globals.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             let type = try readGlobalType()
             let initializer = try readConstExpr()
@@ -64,7 +64,7 @@ extension ModuleDecoder {
 
     mutating func decodeExportSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.exports.reserveCapacity(count)
+        module.exports.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             let name = try reader.readName()
             let kindOffset = reader.offset
@@ -88,8 +88,8 @@ extension ModuleDecoder {
     /// straddles the boundary), so only a reader that goes on past the boundary reproduces the suite's texts.
     mutating func decodeCodeSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.bodies.reserveCapacity(count)
-        module.bodyOffsets.reserveCapacity(count)
+        module.bodies.reserveCapacity(capacity(for: count))
+        module.bodyOffsets.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             let entryOffset = reader.offset
             let size = try reader.readLength()
@@ -99,15 +99,16 @@ extension ModuleDecoder {
             let localsOffset = reader.offset
             let groupCount = try reader.readLength()
             var locals: [(count: UInt32, type: ValueType)] = []
-            locals.reserveCapacity(groupCount)
+            locals.reserveCapacity(capacity(for: groupCount))
             var localCount: UInt64 = 0
             for _ in 0..<groupCount {
                 let n = try reader.readU32()
                 let type = try readValueType()
                 locals.append((n, type))
                 localCount += UInt64(n)
+                // Checked per group, so the sum never grows past 2^32 + 50,000.
+                guard localCount <= Self.maxLocals else { throw DecodeError(.tooManyLocals, at: localsOffset) }
             }
-            guard localCount <= Self.maxLocals else { throw DecodeError(.tooManyLocals, at: localsOffset) }
             // Locals that run past the body: the spec's decoder would go on reading and find the body longer
             // than declared.
             guard reader.offset <= bodyEnd else { throw DecodeError(.sectionSizeMismatch, at: bodyStart) }

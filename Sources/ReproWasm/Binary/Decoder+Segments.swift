@@ -5,7 +5,7 @@ extension ModuleDecoder {
     /// (not active), bit 2 expressions instead of function indices.
     mutating func decodeElementSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.elements.reserveCapacity(count)
+        module.elements.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             let segmentOffset = reader.offset
             let flags = try reader.readU32()
@@ -39,12 +39,12 @@ extension ModuleDecoder {
             let items: ElementItems
             if usesExpressions {
                 var expressions: [ConstExprBytes] = []
-                expressions.reserveCapacity(itemCount)
+                expressions.reserveCapacity(capacity(for: itemCount))
                 for _ in 0..<itemCount { expressions.append(try readConstExpr()) }
                 items = .expressions(expressions)
             } else {
                 var indices: [UInt32] = []
-                indices.reserveCapacity(itemCount)
+                indices.reserveCapacity(capacity(for: itemCount))
                 for _ in 0..<itemCount { indices.append(try reader.readU32()) }
                 items = .functions(indices)
             }
@@ -55,7 +55,7 @@ extension ModuleDecoder {
     /// The data section: 0 active in memory 0, 1 passive, 2 active with an explicit memory index.
     mutating func decodeDataSection() throws(DecodeError) {
         let count = try reader.readLength()
-        module.data.reserveCapacity(count)
+        module.data.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
             let segmentOffset = reader.offset
             let flags = try reader.readU32()

@@ -89,7 +89,7 @@ extension ModuleDecoder {
     mutating func readResultType() throws(DecodeError) -> [ValueType] {
         let count = try reader.readLength()
         var types: [ValueType] = []
-        types.reserveCapacity(count)
+        types.reserveCapacity(capacity(for: count))
         for _ in 0..<count { types.append(try readValueType()) }
         return types
     }

@@ -65,6 +65,8 @@ struct ModuleDecoder {
     var reader: ByteReader
     var module: ParsedModule
     let features: Features
+    /// One past the last byte of the section being decoded (its declared end).
+    var sectionEnd = 0
 
     /// The most locals (beyond the parameters) one function may declare; more is "too many locals".
     ///
@@ -78,6 +80,14 @@ struct ModuleDecoder {
     }
 
     var bytes: [UInt8] { reader.bytes }
+
+    /// The capacity to reserve for `count` entries of the current section: at most the bytes left
+    /// in it, since every entry takes at least one.
+    ///
+    /// A count is only checked against the bytes left in the *module* (reads may run on past the
+    /// section, as the spec's decoder does), so reserving it as given let a few bytes claiming
+    /// millions of entries allocate for all of them (tens of bytes each) before the first was read.
+    func capacity(for count: Int) -> Int { min(count, max(0, sectionEnd - reader.offset)) }
 
     mutating func decode() throws(DecodeError) {
         try decodeHeader()
@@ -108,7 +118,7 @@ struct ModuleDecoder {
             }
             let size = try reader.readLength()
             let contentStart = reader.offset
-            let sectionEnd = contentStart + size
+            sectionEnd = contentStart + size
 
             switch id {
             case .custom: try decodeCustomSection(end: sectionEnd)

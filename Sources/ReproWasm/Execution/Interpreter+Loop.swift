@@ -223,6 +223,12 @@ extension StoreRuntime {
                     sp[destination] = low
                     sp[destination + 1] = high
                     pc += 1
+                case .copySpan:
+                    // SAFETY: both ranges are inside the frame (Lowering checked the frame's slots);
+                    // copyMemory is a memmove, so overlapping ranges are fine.
+                    UnsafeMutableRawPointer(sp + a(word)).copyMemory(
+                        from: sp + b(word), byteCount: c(word) &* MemoryLayout<UInt64>.stride)
+                    pc += 1
                 case .const32:
                     sp[a(word)] = word &>> 32
                     pc += 1

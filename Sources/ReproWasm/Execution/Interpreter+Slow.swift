@@ -138,9 +138,15 @@ extension StoreRuntime {
         return callee
     }
 
+    /// `memory.grow`: the old size or -1, or a trap when the host cannot allocate below the limits
+    /// (`DETERMINISM.md` §4: a host resource error, never a wasm-visible -1).
     @inline(never)
     func growMemory(_ memory: UnsafeMutablePointer<MemoryStorage>, by delta: UInt64) throws(TrapCode) -> Int32 {
-        StoreRuntime.grow(memory, by: UInt32(truncatingIfNeeded: delta))
+        do {
+            return try grow(memory, by: UInt32(truncatingIfNeeded: delta))
+        } catch {
+            throw .hostResourceExhausted
+        }
     }
 
     /// Loads and stores on memories other than 0.
@@ -228,7 +234,12 @@ extension StoreRuntime {
             sp[a(word)] = UInt64(context.pointee.tables[b(word)].pointee.count)
         case .tableGrow:
             let table = context.pointee.tables[b(word)]
-            let result = StoreRuntime.grow(table, by: UInt32(u32(base + 1)), initial: sp[base])
+            let result: Int32
+            do {
+                result = try grow(table, by: UInt32(u32(base + 1)), initial: sp[base])
+            } catch {
+                throw .hostResourceExhausted
+            }
             sp[base] = UInt64(UInt32(bitPattern: result))
         case .tableFill:
             let table = context.pointee.tables[b(word)]

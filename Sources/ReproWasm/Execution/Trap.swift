@@ -27,7 +27,8 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     /// The host failed: a host function threw or returned values of the wrong types, or the
     /// embedder called with arguments that do not match. `Trap.hostError` holds the error.
     case hostError
-    /// The host could not allocate memory below the configured limit.
+    /// `memory.grow` or `table.grow` asked for a size within the maximum and the store's limits,
+    /// but the host could not allocate it (`DETERMINISM.md` §4); the memory or table is unchanged.
     case hostResourceExhausted
     /// The instruction is not implemented by this build of the interpreter.
     case unimplemented

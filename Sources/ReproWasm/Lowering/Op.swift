@@ -38,6 +38,9 @@ enum Op: UInt16, CaseIterable, Sendable {
     case copy
     /// slots `a`, `a+1` = slots `b`, `b+1` (v128).
     case copy128
+    /// slots `a ..< a+c` = slots `b ..< b+c`, as if through a temporary (the ranges may overlap): a
+    /// branch's values moved to its label's slots in one instruction.
+    case copySpan
     /// slot `a` = the 32-bit constant in bits 32-63 (zero-extended).
     case const32
     /// slot `a` = the next word.

@@ -1,6 +1,6 @@
 /// Why instantiation failed before running any code: an import is missing or does not fit, or the
-/// module's own memory or table needs more than the store's limits allow. Nothing changed in the
-/// store.
+/// module's own memory or table needs more than the store's limits allow or than the host can
+/// allocate. Nothing changed in the store.
 ///
 /// The description names the import and both types:
 ///
@@ -17,6 +17,10 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The module's memory or table (`expected`) needs more pages or elements than the store's
         /// `limit` (`StoreLimits.maxMemoryPages` or `maxTableElements`).
         case resourceLimit(limit: Int)
+        /// The host could not allocate the `byteCount` bytes of the module's memory or table
+        /// (`expected`), though the store's limits allow them (`DETERMINISM.md` §4). Not a problem
+        /// of the module: it may instantiate on another machine, or here once memory is freed.
+        case hostResourceExhausted(byteCount: Int)
     }
 
     /// What went wrong.
@@ -49,6 +53,8 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
             let unit = expected.kind == .memory ? "pages" : "elements"
             let owner = module.isEmpty && name.isEmpty ? "" : " (import \(entity))"
             return "\(expected) exceeds the store's limit of \(limit) \(unit)\(owner)"
+        case .hostResourceExhausted(let byteCount):
+            return "\(expected): the host could not allocate \(byteCount) bytes"
         }
     }
 }
@@ -163,17 +169,29 @@ extension StoreRuntime {
             }
         }
 
-        // The module's own tables and memories must fit the store's limits; checked before anything
-        // is allocated, so a failure leaves the store unchanged.
-        for table in parsed.tables where Int(clamping: table.limits.min) > limits.maxTableElements {
-            throw .link(
-                LinkError(.resourceLimit(limit: limits.maxTableElements), module: "", name: "", expected: .table(table))
-            )
-        }
-        for memory in parsed.memories where Int(clamping: memory.limits.min) > limits.maxMemoryPages {
-            throw .link(
-                LinkError(.resourceLimit(limit: limits.maxMemoryPages), module: "", name: "", expected: .memory(memory))
-            )
+        // The module's own tables and memories come first: one over the store's limits, or one the
+        // host cannot allocate, fails instantiation with the ones allocated before it freed again, so
+        // the store is unchanged.
+        var definedTables: [UnsafeMutablePointer<TableStorage>] = []
+        var definedMemories: [UnsafeMutablePointer<MemoryStorage>] = []
+        var entity = ExternType.memory(MemoryType(limits: Limits(min: 0)))
+        do throws(StorageError) {
+            for table in parsed.tables {
+                entity = .table(table)
+                definedTables.append(try allocateTable(table))
+            }
+            for memory in parsed.memories {
+                entity = .memory(memory)
+                definedMemories.append(try allocateMemory(memory))
+            }
+        } catch {
+            discardLast(memories: definedMemories.count, tables: definedTables.count)
+            let reason: LinkError.Reason =
+                switch error {
+                case .overLimit(let limit): .resourceLimit(limit: limit)
+                case .hostOutOfMemory(let byteCount): .hostResourceExhausted(byteCount: byteCount)
+                }
+            throw .link(LinkError(reason, module: "", name: "", expected: entity))
         }
 
         // 2. The instance context, filled in as entities are allocated.
@@ -193,15 +211,8 @@ extension StoreRuntime {
                         instance: context, hostIndex: -1, functionIndex: UInt32(importedFunctionCount + position))))
         }
         context.pointee.functions = allocateArray(functions)
-        for table in parsed.tables {
-            // Cannot be nil: the minimum was checked against the store's limit above.
-            let storage = allocateTable(table)!
-            tables.append(storage)
-        }
-        for memory in parsed.memories {
-            let storage = allocateMemory(memory)!  // checked above too
-            memories.append(storage)
-        }
+        tables += definedTables
+        memories += definedMemories
         context.pointee.tables = allocateArray(tables)
         context.pointee.memories = allocateArray(memories)
         context.pointee.memory0 = memories.first ?? emptyMemory

@@ -9,6 +9,10 @@ public struct StoreLimits: Sendable, Hashable {
     public var maxCallDepth: Int
     /// The value stack size in 64-bit slots shared by all frames; exceeding it traps with "call
     /// stack exhausted".
+    ///
+    /// A frame takes its function's parameters, locals and deepest operand stack (a `v128` takes
+    /// two slots), starting where the caller put the arguments: a chain of calls to a function with
+    /// no parameters and 1,000 `i64` locals that pushes nothing fits `maxStackSlots / 1_000` frames.
     public var maxStackSlots: Int
     /// The largest size in 64 KiB pages any memory may grow to (the module's maximum also applies).
     /// A module whose memory starts larger fails to link.
@@ -105,6 +109,11 @@ final class StoreRuntime {
     /// How many host functions are running (nested through calls back into wasm).
     var hostCallDepth = 0
 
+    /// The largest single allocation of memory or table storage the store asks the host for; a
+    /// larger request fails as if the host had run out of memory. `Int.max` except in tests, which
+    /// lower it to reach the allocation-failure paths without exhausting the machine.
+    var hostAllocationLimit = Int.max
+
     /// The error a host function threw, carried beside `TrapCode.hostError`.
     var pendingHostError: (any Error)?
     /// A trap of wasm code that a host function called and let through: re-raised unchanged.
@@ -126,14 +135,8 @@ final class StoreRuntime {
 
     deinit {
         for record in functionRecords { record.deallocate() }
-        for memory in memoryRecords {
-            memory.pointee.base.deallocate()
-            memory.deallocate()
-        }
-        for table in tableRecords {
-            table.pointee.elements.deallocate()
-            table.deallocate()
-        }
+        for memory in memoryRecords { Self.free(memory) }
+        for table in tableRecords { Self.free(table) }
         for cell in globalCells { cell.deallocate() }
         for context in contexts { context.deallocate() }
         for array in pointerArrays { array.deallocate() }
@@ -162,6 +165,10 @@ final class StoreRuntime {
         if case .funcRef(let reference?) = value { return owns(reference) }
         return true
     }
+
+    /// How many memories and tables the store owns (for tests).
+    var memoryCount: Int { memoryRecords.count }
+    var tableCount: Int { tableRecords.count }
 
     /// The total pages of every memory this store owns.
     var memoryPageCount: Int { memoryRecords.reduce(0) { $0 + $1.pointee.pageCount } }
@@ -206,33 +213,71 @@ final class StoreRuntime {
         return function
     }
 
-    /// Allocates a memory of `type`, or `nil` if its minimum is over the store's limit.
-    func allocateMemory(_ type: MemoryType) -> UnsafeMutablePointer<MemoryStorage>? {
+    /// Allocates a zero-filled memory of `type`.
+    ///
+    /// - Throws: `.overLimit` if its minimum is over the store's limit, `.hostOutOfMemory` if the
+    ///   host cannot allocate it (nothing is allocated then).
+    func allocateMemory(_ type: MemoryType) throws(StorageError) -> UnsafeMutablePointer<MemoryStorage> {
         let declaredMax = Int(type.limits.max ?? 65536)
         let maximum = min(declaredMax, limits.maxMemoryPages)
-        guard Int(type.limits.min) <= maximum || type.limits.min == 0 else { return nil }
+        guard Int(type.limits.min) <= maximum || type.limits.min == 0 else {
+            throw .overLimit(limit: limits.maxMemoryPages)
+        }
         let byteCount = Int(type.limits.min) << 16
-        let base = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 16)
-        base.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
+        let base = try allocateStorage(byteCount: byteCount)
         let record = UnsafeMutablePointer<MemoryStorage>.allocate(capacity: 1)
         record.initialize(to: MemoryStorage(base: base, byteCount: byteCount, maximumPages: maximum))
         memoryRecords.append(record)
         return record
     }
 
-    /// Allocates a table of `type` filled with `initial`, or `nil` if its minimum is over the store's limit.
-    func allocateTable(_ type: TableType, initial: UInt64 = 0) -> UnsafeMutablePointer<TableStorage>? {
+    /// Allocates a table of `type` filled with `initial`.
+    ///
+    /// - Throws: `.overLimit` if its minimum is over the store's limit, `.hostOutOfMemory` if the
+    ///   host cannot allocate it (nothing is allocated then).
+    func allocateTable(_ type: TableType, initial: UInt64 = 0) throws(StorageError) -> UnsafeMutablePointer<
+        TableStorage
+    > {
         let declaredMax = type.limits.max.map { Int(clamping: $0) } ?? Int(UInt32.max)
         let maximum = min(declaredMax, limits.maxTableElements)
-        guard Int(clamping: type.limits.min) <= maximum else { return nil }
+        guard Int(clamping: type.limits.min) <= maximum else { throw .overLimit(limit: limits.maxTableElements) }
         let count = Int(type.limits.min)
-        let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: max(count, 1))
-        elements.initialize(repeating: initial, count: max(count, 1))
+        // One element at least, so growing an empty table finds its first element zeroed.
+        let storage = try allocateStorage(byteCount: max(count, 1) * MemoryLayout<UInt64>.stride)
+        let elements = storage.bindMemory(to: UInt64.self, capacity: max(count, 1))
+        if initial != 0 { elements.update(repeating: initial, count: count) }
         let record = UnsafeMutablePointer<TableStorage>.allocate(capacity: 1)
         record.initialize(
             to: TableStorage(elements: elements, count: count, maximum: maximum, elementType: type.elementType))
         tableRecords.append(record)
         return record
+    }
+
+    /// Zeroed storage for a memory or a table, or `.hostOutOfMemory`.
+    private func allocateStorage(byteCount: Int) throws(StorageError) -> UnsafeMutableRawPointer {
+        guard byteCount <= hostAllocationLimit, let storage = HostMemory.allocateZeroed(byteCount: byteCount) else {
+            throw .hostOutOfMemory(byteCount: byteCount)
+        }
+        return storage
+    }
+
+    /// Frees the memories and tables an instantiation allocated before it failed (the last ones
+    /// allocated), so the store is as it was.
+    func discardLast(memories: Int, tables: Int) {
+        for memory in memoryRecords.suffix(memories) { Self.free(memory) }
+        memoryRecords.removeLast(memories)
+        for table in tableRecords.suffix(tables) { Self.free(table) }
+        tableRecords.removeLast(tables)
+    }
+
+    private static func free(_ memory: UnsafeMutablePointer<MemoryStorage>) {
+        HostMemory.free(memory.pointee.base)
+        memory.deallocate()
+    }
+
+    private static func free(_ table: UnsafeMutablePointer<TableStorage>) {
+        HostMemory.free(UnsafeMutableRawPointer(table.pointee.elements))
+        table.deallocate()
     }
 
     func allocateGlobal(_ value: (UInt64, UInt64)) -> UnsafeMutablePointer<UInt64> {
@@ -259,34 +304,45 @@ final class StoreRuntime {
 
     // MARK: Growing
 
-    /// Grows a memory by `delta` pages; returns the old size in pages or -1 (never because of the machine:
-    /// an allocation failure below the limit is a host resource error, reported by the caller).
-    static func grow(_ memory: UnsafeMutablePointer<MemoryStorage>, by delta: UInt32) -> Int32 {
+    /// Grows a memory by `delta` pages; returns the old size in pages, or -1 if that would pass its
+    /// maximum (the declared one capped by the store's limit). Never -1 because of the machine:
+    ///
+    /// - Throws: `.hostOutOfMemory` if the host cannot allocate the new size, though the maximum
+    ///   allows it; the memory is unchanged then. Callers report it to the embedder.
+    func grow(_ memory: UnsafeMutablePointer<MemoryStorage>, by delta: UInt32) throws(StorageError) -> Int32 {
         let old = memory.pointee.pageCount
         let new = old + Int(delta)
         guard new <= memory.pointee.maximumPages else { return -1 }
         if delta == 0 { return Int32(old) }
         let oldBytes = memory.pointee.byteCount
         let newBytes = new << 16
-        let base = UnsafeMutableRawPointer.allocate(byteCount: newBytes, alignment: 16)
-        base.copyMemory(from: memory.pointee.base, byteCount: oldBytes)
-        (base + oldBytes).initializeMemory(as: UInt8.self, repeating: 0, count: newBytes - oldBytes)
-        memory.pointee.base.deallocate()
+        guard newBytes <= hostAllocationLimit,
+            let base = HostMemory.grow(memory.pointee.base, from: max(oldBytes, 1), to: newBytes)
+        else { throw .hostOutOfMemory(byteCount: newBytes) }
         memory.pointee.base = base
         memory.pointee.byteCount = newBytes
         return Int32(old)
     }
 
-    /// Grows a table by `delta` elements set to `initial`; returns the old size or -1.
-    static func grow(_ table: UnsafeMutablePointer<TableStorage>, by delta: UInt32, initial: UInt64) -> Int32 {
+    /// Grows a table by `delta` elements set to `initial`; returns the old size, or -1 if that
+    /// would pass its maximum.
+    ///
+    /// - Throws: `.hostOutOfMemory` if the host cannot allocate the new size, though the maximum
+    ///   allows it; the table is unchanged then.
+    func grow(_ table: UnsafeMutablePointer<TableStorage>, by delta: UInt32, initial: UInt64) throws(StorageError)
+        -> Int32
+    {
         let old = table.pointee.count
         let new = old + Int(delta)
         guard new <= table.pointee.maximum else { return -1 }
         if delta == 0 { return Int32(truncatingIfNeeded: old) }
-        let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: new)
-        elements.initialize(from: table.pointee.elements, count: old)
-        (elements + old).initialize(repeating: initial, count: Int(delta))
-        table.pointee.elements.deallocate()
+        let stride = MemoryLayout<UInt64>.stride
+        guard new * stride <= hostAllocationLimit,
+            let storage = HostMemory.grow(
+                UnsafeMutableRawPointer(table.pointee.elements), from: max(old, 1) * stride, to: new * stride)
+        else { throw .hostOutOfMemory(byteCount: new * stride) }
+        let elements = storage.bindMemory(to: UInt64.self, capacity: new)
+        if initial != 0 { (elements + old).update(repeating: initial, count: Int(delta)) }
         table.pointee.elements = elements
         table.pointee.count = new
         return Int32(truncatingIfNeeded: old)

@@ -33,17 +33,28 @@ extension FunctionValidator {
     /// Emits the moves and the jump of a taken branch to frame `target` (the values are on top of the stack).
     /// `countIncrement` is added by the jump itself.
     mutating func emitBranch(to target: Int, countIncrement: Int) {
-        let frame = frames[target]
-        let entries = topEntries(frame.labelTypes.count)
-        emitMoves(entries, to: frame.slotBase)
-        if frame.kind == .function {
+        let entries = topEntries(frames[target].labelTypes.count)
+        emitMoves(entries, to: frames[target].slotBase)
+        if frames[target].kind == .function {
             emitter.emitPure(.return, countIncrement)
-        } else if frame.kind == .loop {
-            let offsetWord = emitter.emitBranch(.br, countIncrement)
-            emitter.patch(offsetWord: offsetWord, headWord: offsetWord - 1, to: frame.loopStart)
         } else {
             let offsetWord = emitter.emitBranch(.br, countIncrement)
-            frames[target].fixups.append((offsetWord, offsetWord - 1))
+            resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
+        }
+    }
+
+    /// Points the branch whose offset word is `offsetWord` at frame `target`'s label: a loop's start
+    /// now, a block's end once `end` is reached.
+    ///
+    /// The frame is read in place, never copied into a local first: a copy would share `fixups` with
+    /// the array element, so every append would copy all the earlier fixups, which makes validation
+    /// quadratic in the number of branches to one label (a `br_table` with 200,000 targets took over a
+    /// minute to validate in a debug build).
+    mutating func resolveBranch(to target: Int, offsetWord: Int, headWord: Int) {
+        if frames[target].kind == .loop {
+            emitter.patch(offsetWord: offsetWord, headWord: headWord, to: frames[target].loopStart)
+        } else {
+            frames[target].fixups.append((offsetWord, headWord))
         }
     }
 
@@ -72,13 +83,8 @@ extension FunctionValidator {
         guard !emitter.isDead else { return }
         let count = emitter.takeCount(plus: 1)
         if isDirectBranch(to: target) {
-            let frame = frames[target]
             let offsetWord = emitConditionalBranch(on: condition, whenZero: false, count: count)
-            if frame.kind == .loop {
-                emitter.patch(offsetWord: offsetWord, headWord: offsetWord - 1, to: frame.loopStart)
-            } else {
-                frames[target].fixups.append((offsetWord, offsetWord - 1))
-            }
+            resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
         } else {
             let skip = emitter.emitBranch(.brIfNot, condition.location, count)
             emitBranch(to: target, countIncrement: 0)
@@ -98,10 +104,15 @@ extension FunctionValidator {
         materializeAll()
         let defaultTarget = targets[targets.count - 1]
         let arity = frames[defaultTarget].labelTypes.count
+        // A table may name the same label a million times: the stack is checked once per distinct
+        // list of label types (comparing two lists of one block type is an identity check).
+        var checkedTypes: [ValueType]?
         for target in targets {
             let types = frames[target].labelTypes
             guard types.count == arity else { throw fail(.typeMismatch("br_table label arity"), at: offset) }
+            if types == checkedTypes { continue }
             try checkTop(types, at: offset)
+            checkedTypes = types
         }
         if !emitter.isDead {
             let increment = emitter.takeCount(plus: 1)
@@ -110,22 +121,33 @@ extension FunctionValidator {
             emitter.emitImmediate(UInt64(count))
             let tableStart = emitter.position
             for _ in targets { emitter.emitImmediate(0) }
+            // Per label: nil if entries jump there directly, else the stub that moves the values and
+            // jumps; one stub serves every entry naming the label.
+            var stubs: [Int: Int?] = [:]
             for (position, target) in targets.enumerated() {
                 let offsetWord = tableStart + position
-                if isDirectBranch(to: target) {
-                    let frame = frames[target]
-                    if frame.kind == .loop {
-                        emitter.patch(offsetWord: offsetWord, headWord: head, to: frame.loopStart)
-                    } else {
-                        frames[target].fixups.append((offsetWord, head))
-                    }
+                let stub: Int?
+                if let known = stubs[target] {
+                    stub = known
                 } else {
-                    emitter.patch(offsetWord: offsetWord, headWord: head, to: emitter.position)
-                    emitBranch(to: target, countIncrement: 0)
+                    stub = isDirectBranch(to: target) ? nil : emitBranchStub(to: target)
+                    stubs[target] = stub
+                }
+                if let stub {
+                    emitter.patch(offsetWord: offsetWord, headWord: head, to: stub)
+                } else {
+                    resolveBranch(to: target, offsetWord: offsetWord, headWord: head)
                 }
             }
         }
         markUnreachable()
+    }
+
+    /// Emits the moves and jump of a `br_table` entry to frame `target`; returns where they start.
+    private mutating func emitBranchStub(to target: Int) -> Int {
+        let start = emitter.position
+        emitBranch(to: target, countIncrement: 0)
+        return start
     }
 
     mutating func visitReturn(at offset: Int) throws(ModuleError) {

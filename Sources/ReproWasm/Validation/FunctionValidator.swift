@@ -66,6 +66,10 @@ struct FunctionValidator {
     var maxSlot = 0
     /// How many stack entries currently live in a local's slot (`local.get` not yet copied).
     var deferredCount = 0
+    /// Per local slot: the stack indices of the entries that still live in it, ascending. Kept so
+    /// that `local.set` finds the reads it must copy without scanning the whole operand stack (a
+    /// scan per instruction would make lowering quadratic in the stack height).
+    var deferredReads: [[Int]] = []
 
     init(module: ModuleContext, functionIndex: UInt32, type: FunctionType, body: FunctionBody, features: Features)
         throws(ModuleError)
@@ -86,6 +90,7 @@ struct FunctionValidator {
             localSlotCount += type.slotCount
         }
         maxSlot = localSlotCount
+        deferredReads = Array(repeating: [], count: localSlotCount)
     }
 
     var parameterSlotCount: Int { type.parameters.reduce(0) { $0 + $1.slotCount } }
@@ -116,6 +121,7 @@ struct FunctionValidator {
         push(type)
         stack[stack.count - 1].location = location
         deferredCount += 1
+        deferredReads[location].append(stack.count - 1)
     }
 
     mutating func popAny(at offset: Int) throws(ModuleError) -> StackEntry {
@@ -125,7 +131,11 @@ struct FunctionValidator {
             throw fail(.typeMismatch("expected a value, found none"), at: offset)
         }
         let entry = stack.removeLast()
-        if entry.location != entry.slot { deferredCount -= 1 }
+        if entry.location != entry.slot {
+            // The top entry has the highest index of all, so it is the last of its local's reads.
+            deferredCount -= 1
+            deferredReads[entry.location].removeLast()
+        }
         return entry
     }
 
@@ -145,18 +155,35 @@ struct FunctionValidator {
         return entries
     }
 
-    /// Checks that the top of the stack matches `types` without popping (for `br_if`, `br_table`).
-    mutating func checkTop(_ types: [ValueType], at offset: Int) throws(ModuleError) {
-        let saved = stack
-        let savedDeferred = deferredCount
-        _ = try pop(types, at: offset)
-        stack = saved
-        deferredCount = savedDeferred
+    /// Checks that the top of the stack matches `types` without popping (for `br`, `br_table`,
+    /// `return`), with the errors `pop(types)` would throw.
+    ///
+    /// It reads the stack in place: copying it to pop and restore would cost the whole stack's
+    /// height for every `br_table` target.
+    func checkTop(_ types: [ValueType], at offset: Int) throws(ModuleError) {
+        let frame = frames.count - 1
+        var position = stack.count
+        for expected in types.reversed() {
+            if position == frames[frame].height {
+                // The rest comes from the polymorphic bottom of unreachable code, or is missing.
+                if frames[frame].isUnreachable { return }
+                throw fail(.typeMismatch("expected a value, found none"), at: offset)
+            }
+            position -= 1
+            if let actual = stack[position].type, actual != expected {
+                throw fail(.typeMismatch("expected \(expected), found \(actual)"), at: offset)
+            }
+        }
     }
 
     mutating func markUnreachable() {
         let height = frames[frames.count - 1].height
-        for entry in stack[height...] where entry.location != entry.slot { deferredCount -= 1 }
+        // From the top down, so each entry removed is the last of its local's reads.
+        for index in stride(from: stack.count - 1, through: height, by: -1)
+        where stack[index].location != stack[index].slot {
+            deferredCount -= 1
+            deferredReads[stack[index].location].removeLast()
+        }
         stack.removeSubrange(height...)
         frames[frames.count - 1].isUnreachable = true
         emitter.discardCount()
@@ -167,21 +194,33 @@ struct FunctionValidator {
 
     /// Copies every deferred `local.get` into its own slot (before control flow and before a local
     /// they read from is overwritten).
+    ///
+    /// The scan runs down from the top and stops at the last deferred entry. Every entry above that
+    /// one was pushed after it, and so after the previous call, which left nothing deferred: the
+    /// scans cost no more than the pushes, however high the stack is.
     mutating func materializeAll() {
         guard deferredCount > 0 else { return }
-        for index in stack.indices where stack[index].location != stack[index].slot {
+        var found: [Int] = []
+        var index = stack.count - 1
+        while found.count < deferredCount {
+            if stack[index].location != stack[index].slot { found.append(index) }
+            index -= 1
+        }
+        // In stack order, as the copies were always emitted.
+        for index in found.reversed() {
+            deferredReads[stack[index].location].removeAll(keepingCapacity: true)
             materialize(at: index)
         }
     }
 
     /// Copies deferred reads of local slot `localSlot` into their own slots.
     mutating func materializeReads(of localSlot: Int) {
-        guard deferredCount > 0 else { return }
-        for index in stack.indices where stack[index].location == localSlot && stack[index].slot != localSlot {
-            materialize(at: index)
-        }
+        guard !deferredReads[localSlot].isEmpty else { return }
+        for index in deferredReads[localSlot] { materialize(at: index) }
+        deferredReads[localSlot].removeAll(keepingCapacity: true)
     }
 
+    /// Copies the entry at `index` out of the local it reads; the caller updates `deferredReads`.
     private mutating func materialize(at index: Int) {
         let entry = stack[index]
         if !isUnreachable {
@@ -199,6 +238,22 @@ struct FunctionValidator {
             emitter.retargetLastDestination(from: entries[0].slot, to: base)
         {
             return
+        }
+        // Values in consecutive slots (a branch's values once materialised) move as one span, so a
+        // branch costs a few words however many values it carries: copying value by value made
+        // code size the product of the branch count and the arity (10 MB of code from 43 KB of
+        // `br_if`s carrying 1,000 values each).
+        if let source = entries.first?.location, source != base, entries.count > 2 {
+            var slots = 0
+            var isSpan = true
+            for entry in entries {
+                if entry.location != source + slots { isSpan = false }
+                slots += entry.slotCount
+            }
+            if isSpan {
+                emitter.emitPure(.copySpan, base, source, slots)
+                return
+            }
         }
         var target = base
         for entry in entries {

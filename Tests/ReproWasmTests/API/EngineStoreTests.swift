@@ -103,8 +103,8 @@ import Testing
         let instance = try WasmModule().memory(min: 1, export: "memory").instantiate(in: store)
         let memory = try #require(instance.memory(named: "memory"))
         #expect(memory.type.limits == Limits(min: 1, max: 3))
-        #expect(memory.grow(by: 2) == 1)
-        #expect(memory.grow(by: 1) == nil)
+        #expect(try memory.grow(by: 2) == 1)
+        #expect(try memory.grow(by: 1) == nil)
         #expect(memory.pageCount == 3)
         #expect(store.memoryPageCount == 3)
 

@@ -67,12 +67,12 @@ import Testing
 
     @Test func growAddsZeroedPagesUpToTheMaximum() throws {
         let memory = try memory(pages: 1, max: 2)
-        #expect(memory.grow(by: 1) == 1)
+        #expect(try memory.grow(by: 1) == 1)
         #expect(memory.pageCount == 2)
         #expect(try memory.load(UInt64.self, at: 65_536 + 8) == 0)
-        #expect(memory.grow(by: 1) == nil)
-        #expect(memory.grow(by: -1) == nil)
-        #expect(memory.grow(by: 0) == 2)
+        #expect(try memory.grow(by: 1) == nil)
+        #expect(try memory.grow(by: -1) == nil)
+        #expect(try memory.grow(by: 0) == 2)
         #expect(memory.type == MemoryType(limits: Limits(min: 2, max: 2)))
     }
 

@@ -79,6 +79,17 @@ enum Asm {
         [0xFC] + WasmBytes.u32(14) + WasmBytes.u32(destination) + WasmBytes.u32(source)
     }
 
+    /// `memory.size` and `memory.grow` of memory 0 (MVP: 0x3F, 0x40 with a zero memory index).
+    static let memorySize: [UInt8] = [0x3F, 0x00]
+    static let memoryGrow: [UInt8] = [0x40, 0x00]
+    /// `memory.fill` and `memory.copy` on memory 0 (bulk memory: 0xFC 11, 0xFC 10).
+    static let memoryFill: [UInt8] = [0xFC, 11, 0x00]
+    static let memoryCopy: [UInt8] = [0xFC, 10, 0x00, 0x00]
+    /// `table.grow`, `table.size` (reference types: 0xFC 15, 0xFC 16) and `ref.null func` (0xD0 0x70).
+    static func tableGrow(_ table: UInt32 = 0) -> [UInt8] { [0xFC, 15] + WasmBytes.u32(table) }
+    static func tableSize(_ table: UInt32 = 0) -> [UInt8] { [0xFC, 16] + WasmBytes.u32(table) }
+    static let refNullFunc: [UInt8] = [0xD0, 0x70]
+
     // MARK: Constants
 
     static func i32Const(_ value: Int32) -> [UInt8] { [0x41] + WasmBytes.signed(Int64(value)) }
