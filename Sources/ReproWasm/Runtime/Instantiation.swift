@@ -21,6 +21,11 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
         /// (`expected`), though the store's limits allow them (`DETERMINISM.md` §4). Not a problem
         /// of the module: it may instantiate on another machine, or here once memory is freed.
         case hostResourceExhausted(byteCount: Int)
+        /// The value given is the store's instruction counter global (re-exported by a module), but
+        /// the import does not have the counter's canonical name. Code reads and writes the live
+        /// count only through the canonical import (`DETERMINISM.md` §3), so under any other name
+        /// it would see a stale value.
+        case instructionCounterUnderAnotherName
     }
 
     /// What went wrong.
@@ -55,6 +60,9 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(expected) exceeds the store's limit of \(limit) \(unit)\(owner)"
         case .hostResourceExhausted(let byteCount):
             return "\(expected): the host could not allocate \(byteCount) bytes"
+        case .instructionCounterUnderAnotherName:
+            return "import \(entity) is the instruction counter, which can only be imported as "
+                + "\"\(InstructionCounterImport.module)\" \"\(InstructionCounterImport.name)\""
         }
     }
 }
@@ -163,6 +171,7 @@ extension StoreRuntime {
                 memories.append(memory)
             case (.global(let expected), .global(let cell, let actual)):
                 guard expected == actual else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
+                guard cell != counterCell else { throw failure(.instructionCounterUnderAnotherName) }
                 globals.append(cell)
             default:
                 throw failure(.incompatibleImportType(actual: externType(of: value)))

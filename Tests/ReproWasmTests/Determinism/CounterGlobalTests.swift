@@ -127,6 +127,34 @@ import Testing
         #expect(busy.instructionCount == 18)
     }
 
+    /// Code sees the live count only through the canonical import, so the counter re-exported by one
+    /// module and imported by another under any other name is a link error, not a stale value.
+    @Test func importingTheCounterUnderAnotherNameFailsToLink() throws {
+        let store = Store()
+        let exporter = try instantiate(in: store)
+        let importer = try WasmModule()
+            .importGlobal("exporter", "counter", .i64, mutable: true)
+            .function(.voidToI64, export: "read", Asm.globalGet(0))
+            .module()
+        var imports = Imports()
+        imports.define("exporter", instance: exporter)
+        let failure = #expect(throws: InstantiationFailure.self) { try store.instantiate(importer, imports: imports) }
+        guard case .link(let error) = failure else {
+            Issue.record("expected a link error, got \(String(describing: failure))")
+            return
+        }
+        #expect(error.reason == .instructionCounterUnderAnotherName)
+        #expect(error.description.contains("\"exporter\" \"counter\" is the instruction counter"))
+        // An ordinary mutable i64 global under the same name links.
+        let other = try WasmModule()
+            .global(.i64, mutable: true, initial: Asm.i64Const(5), export: "counter")
+            .module()
+        var otherImports = Imports()
+        otherImports.define("exporter", instance: try store.instantiate(other))
+        let linked = try store.instantiate(importer, imports: otherImports)
+        #expect(try linked.function(named: "read")!.call([]) == [.i64(UInt64(5))])
+    }
+
     /// The counter is `(mut i64)`; importing it as an immutable global is a link error, as any import
     /// whose global type does not match.
     @Test func importingTheCounterAsImmutableFailsToLink() throws {
