@@ -93,6 +93,8 @@ SMITH_SHAPE = [
     "--min-funcs", "4",
     "--max-funcs", "30",
 ]
+INSTRUCTION_MIXES = ["all", "numeric,vector,variable,parametric,memory",
+                     "numeric,vector,variable,parametric,memory,control"]
 VALIDATE_FEATURES = ("-all,mutable-global,floats,saturating-float-to-int,sign-extension,multi-value,"
                      "bulk-memory,simd,multi-memory,wide-arithmetic")
 
@@ -213,9 +215,12 @@ def export_fuel_global(module_bytes, fuel):
 def smith_input(seed, index):
     """The random bytes wasm-smith turns into module `index` of run `seed`, and the module's variant:
     whether smith avoids traps (every other module: otherwise most calls trap early and results and
-    final state get little exercise) and how long function bodies may be."""
+    final state get little exercise), how long function bodies may be, and which instruction kinds
+    they use (all; or straight-line data flow without calls and branches, which spends the whole
+    body on arithmetic, SIMD and memory; or that plus control flow)."""
     rng = random.Random(f"{seed}:{index}:module")
-    variant = {"disallow_traps": rng.random() < 0.5, "max_instructions": rng.choice([100, 300, 1000])}
+    variant = {"disallow_traps": rng.random() < 0.5, "max_instructions": rng.choice([100, 300, 1000]),
+               "instructions": rng.choice(INSTRUCTION_MIXES)}
     return rng.randbytes(rng.randint(500, 30_000)), variant
 
 
@@ -224,6 +229,8 @@ def generate(data, path, fuel, variant):
     command = [WASM_TOOLS, "smith", *SMITH_SHAPE, "--fuel", str(fuel), *SMITH_FEATURES,
                "--disallow-traps", "true" if variant["disallow_traps"] else "false",
                "--max-instructions", str(variant["max_instructions"]), "-o", path]
+    if variant["instructions"] != "all":
+        command[-2:-2] = ["--allowed-instructions", variant["instructions"]]
     done = subprocess.run(command, input=data, capture_output=True)
     return None if done.returncode == 0 else done.stderr.decode(errors="replace").strip()
 
@@ -437,9 +444,9 @@ def text_to_raw(kind, arg, raw):
 class WasmtimeSide:
     """Runs modules on wasmtime with NaN canonicalisation and the profile's proposals."""
 
-    def __init__(self):
+    def __init__(self, canonicalise_nans=True):
         config = wasmtime.Config()
-        config.cranelift_nan_canonicalization = True
+        config.cranelift_nan_canonicalization = canonicalise_nans
         config.consume_fuel = True
         config.wasm_simd = True
         config.wasm_multi_memory = True
@@ -659,6 +666,9 @@ def compare(wasmtime_report, repro_report, stats):
             reason = (rw_call if side == "reprowasm" else wt_call)["reason"]
             stats[f"skipped: {reason} ({side})"] += 1
             return differences
+        if "error" in (wt_call["status"], rw_call["status"]):
+            differ("harness", f"call {index}", wt_call, rw_call)  # a bad job: the harness's fault
+            continue
         stats["calls compared"] += 1
         if wt_call["status"] == "trap" or rw_call["status"] == "trap":
             stats["traps compared"] += 1
@@ -746,6 +756,89 @@ def signature(difference):
     return kind
 
 
+
+# ---------------------------------------------------------------------------------------------
+# The NaN probe: the NaN rule checked operator by operator, not left to chance
+
+F32_PROBE = [0x7FC00000, 0xFFC00000, 0x7FA00000, 0xFF800001, 0x7FC12345, 0xFFFFFFFF, 0x7F800001,
+             0x3F800000, 0xBF800000, 0x80000000, 0x00000000, 0x7F800000, 0xFF800000]
+F64_PROBE = [0x7FF8000000000000, 0xFFF8000000000000, 0x7FF4000000000000, 0xFFF0000000000001,
+             0x7FF8000000012345, 0xFFFFFFFFFFFFFFFF, 0x7FF0000000000001, 0x7FF80000E0000000,
+             0x3FF0000000000000, 0xBFF0000000000000, 0x8000000000000000, 0x0000000000000000,
+             0x7FF0000000000000, 0xFFF0000000000000]
+CANONICALISED_BINARY = ["add", "sub", "mul", "div", "min", "max"]
+CANONICALISED_UNARY = ["sqrt", "ceil", "floor", "trunc", "nearest"]
+
+
+def canonicalised_operators():
+    """The 48 operators DETERMINISM.md §2 canonicalises, by their text-format names."""
+    names = [f"{kind}.{op}" for kind in ("f32", "f64", "f32x4", "f64x2")
+             for op in CANONICALISED_BINARY + CANONICALISED_UNARY]
+    return names + ["f32.demote_f64", "f64.promote_f32", "f32x4.demote_f64x2_zero", "f64x2.promote_low_f32x4"]
+
+
+def lanes(values, width):
+    """A v128 argument (32 hex digits) from lane values, lane 0 first."""
+    return f"{sum(value << (width * index) for index, value in enumerate(values)):032x}"
+
+
+def nan_probe():
+    """(module text, calls): every operator DETERMINISM.md §2 canonicalises, and the ones it passes
+    through, applied to NaNs of every kind (quiet, signalling, negative, with payloads) and to the
+    operands that make NaNs (0/0, inf-inf, sqrt(-1), ...), scalar and per SIMD lane."""
+    functions, calls = [], []
+
+    def function(name, params, result, body, argument_lists):
+        declared = " ".join(f"(param {kind})" for kind in params)
+        functions.append(f'  (func (export "{name}") {declared} (result {result}) {body})')
+        calls.extend({"export": name, "args": list(args)} for args in argument_lists)
+
+    for kind, values in (("f32", F32_PROBE), ("f64", F64_PROBE)):
+        pairs = [(x, y) for x in values for y in values]
+        singles = [(x,) for x in values]
+        for op in CANONICALISED_BINARY + ["copysign"]:
+            function(f"{kind}.{op}", [kind, kind], kind, f"({kind}.{op} (local.get 0) (local.get 1))", pairs)
+        for op in CANONICALISED_UNARY + ["abs", "neg"]:
+            function(f"{kind}.{op}", [kind], kind, f"({kind}.{op} (local.get 0))", singles)
+        # Pass-through paths: a NaN stored and loaded, reinterpreted, selected, kept in a global.
+        function(f"{kind}.reinterpret", [kind], "i32" if kind == "f32" else "i64",
+                 f"({'i32' if kind == 'f32' else 'i64'}.reinterpret_{kind} (local.get 0))", singles)
+        function(f"{kind}.store-load", [kind], kind,
+                 f"({kind}.store (i32.const 8) (local.get 0)) ({kind}.load (i32.const 8))", singles)
+    function("f32.demote_f64", ["f64"], "f32", "(f32.demote_f64 (local.get 0))", [(x,) for x in F64_PROBE])
+    function("f64.promote_f32", ["f32"], "f64", "(f64.promote_f32 (local.get 0))", [(x,) for x in F32_PROBE])
+
+    for shape, width, values in (("f32x4", 32, F32_PROBE), ("f64x2", 64, F64_PROBE)):
+        count = 128 // width
+        pairs = [(x, y) for x in values for y in values]
+        vector_pairs = [(lanes(([x, y] * 2)[:count], width), lanes(([y, x, x, y])[:count], width)) for x, y in pairs]
+        vector_singles = [(lanes([values[(start + lane) % len(values)] for lane in range(count)], width),)
+                          for start in range(len(values))]
+        for op in CANONICALISED_BINARY + ["pmin", "pmax"]:
+            function(f"{shape}.{op}", ["v128", "v128"], "v128", f"({shape}.{op} (local.get 0) (local.get 1))",
+                     vector_pairs)
+        for op in CANONICALISED_UNARY + ["abs", "neg"]:
+            function(f"{shape}.{op}", ["v128"], "v128", f"({shape}.{op} (local.get 0))", vector_singles)
+    f64_vectors = [(lanes([x, y], 64),) for x in F64_PROBE for y in F64_PROBE]
+    f32_vectors = [(lanes([x, y, y, x], 32),) for x in F32_PROBE for y in F32_PROBE]
+    function("f32x4.demote_f64x2_zero", ["v128"], "v128", "(f32x4.demote_f64x2_zero (local.get 0))", f64_vectors)
+    function("f64x2.promote_low_f32x4", ["v128"], "v128", "(f64x2.promote_low_f32x4 (local.get 0))", f32_vectors)
+    text = "(module\n  (memory 1)\n" + "\n".join(functions) + "\n)\n"
+    return text, calls
+
+
+def is_nan_text(value):
+    """Whether a `type:0xBITS` result holds a NaN (in any lane, for v128)."""
+    kind, bits = value.split(":")
+    bits = int(bits, 16)
+    if kind in ("f32", "f64"):
+        return is_nan(kind, bits)
+    if kind == "v128":
+        return any(is_nan("f32", (bits >> s) & 0xFFFFFFFF) for s in range(0, 128, 32)) or \
+            any(is_nan("f64", (bits >> s) & (2**64 - 1)) for s in (0, 64))
+    return False
+
+
 # ---------------------------------------------------------------------------------------------
 # One module end to end
 
@@ -755,7 +848,7 @@ class Worker:
 
     def __init__(self, options):
         self.options = options
-        self.wasmtime = WasmtimeSide()
+        self.wasmtime = WasmtimeSide(canonicalise_nans=options.wasmtime_canonicalises)
         self.runner = RunnerSide(options.runner)
         self.scratch = tempfile.mkdtemp(prefix="reprowasm-diff-")
 
@@ -827,6 +920,41 @@ class Worker:
         os.remove(path)
         return stats, saved
 
+    def probe(self):
+        """Runs the NaN probe on both engines; returns (stats, saved differences)."""
+        stats = collections.Counter()
+        text, calls = nan_probe()
+        path = os.path.join(self.scratch, "nan-probe.wasm")
+        done = subprocess.run([WASM_TOOLS, "parse", "-", "-o", path], input=text.encode(), capture_output=True)
+        if done.returncode != 0:
+            sys.exit(f"run.py: the NaN probe does not assemble: {done.stderr.decode(errors='replace')}")
+        with open(path, "rb") as file:
+            module_bytes = file.read()
+        probe_stats = collections.Counter()
+        wt_report, rw_report, differences = self.check(path, module_bytes, calls, probe_stats)
+        stats["NaN probe: calls compared"] = probe_stats["calls compared"]
+        stats["NaN probe: NaN results compared"] = sum(
+            1 for call in rw_report.get("calls", []) for value in call.get("results", []) if is_nan_text(value))
+        saved = []
+        if not self.options.wasmtime_canonicalises:
+            # The control run: the differing operators must be exactly the contract's 48.
+            differing = {calls[int(d["where"].split()[1])]["export"] for d in differences if d["where"].startswith("call")}
+            expected = set(canonicalised_operators())
+            stats["control: operators that differ"] = len(differing)
+            stats["control: canonicalised operators that do not differ"] = len(expected - differing)
+            stats["control: other operators that differ"] = len(differing - expected)
+            for difference in differences:
+                difference["explained"] = "control run without canonicalisation"
+        elif differences:
+            for difference in differences:
+                difference["explained"] = explanation(difference)
+        if differences:
+            stats["NaN probe: differences"] = len(differences)
+            stats["differences (explained)"] += sum(1 for d in differences if d["explained"])
+            stats["differences (unexplained)"] += sum(1 for d in differences if not d["explained"])
+            saved.append(self.save("nan-probe", path, calls, wt_report, rw_report, differences))
+        return stats, saved
+
     def save(self, key, path, calls, wt_report, rw_report, differences):
         """Keeps the module and a JSON description under the output directory; returns a summary."""
         directory = os.path.join(self.options.out, key)
@@ -896,7 +1024,7 @@ def _start_worker(options):
 
 
 def _run_one(index):
-    return _worker.module(index)
+    return _worker.probe() if index is None else _worker.module(index)
 
 
 def ensure_runner(options):
@@ -921,6 +1049,11 @@ def parse_options(argv):
                         help="wasm-smith's --fuel: loop iterations and calls one instance may make")
     parser.add_argument("--rounds", type=int, default=2,
                         help="times each export is called, all rounds in one instance (default 2)")
+    parser.add_argument("--no-nan-probe", dest="nan_probe", action="store_false",
+                        help="skip the NaN probe (every canonicalised operator on NaN operands) run first")
+    parser.add_argument("--control-no-canonicalisation", dest="wasmtime_canonicalises", action="store_false",
+                        help="self-check: turn wasmtime's NaN canonicalisation off, so the NaN probe must "
+                             "report differences in exactly the 48 canonicalised operators")
     parser.add_argument("--minimise", action="store_true", help="shrink each unexplained difference")
     parser.add_argument("--shrink-attempts", type=int, default=500, help="wasm-tools shrink --attempts")
     parser.add_argument("--json", help="also write the counts to this file")
@@ -945,7 +1078,7 @@ def main(argv):
     started = time.monotonic()
     stats = collections.Counter()
     saved = []
-    indices = range(options.start, options.start + options.count)
+    indices = ([None] if options.nan_probe else []) + list(range(options.start, options.start + options.count))
     if options.jobs > 1:
         pool = multiprocessing.Pool(options.jobs, initializer=_start_worker, initargs=(options,))
         results = pool.imap(_run_one, indices, chunksize=4)
@@ -958,11 +1091,13 @@ def main(argv):
             stats.update(module_stats)
             for entry in module_saved:
                 saved.append(entry)
-                for difference in entry["differences"]:
+                for difference in entry["differences"][:3]:
                     label = f"explained: {difference['explained']}" if difference.get("explained") else "UNEXPLAINED"
                     print(f"difference in {entry['key']} at {difference['where']} ({difference['kind']}, "
                           f"{label}): see {entry['directory']}", file=sys.stderr)
-            if not options.quiet and done % 100 == 0:
+                if len(entry["differences"]) > 3:
+                    print(f"... and {len(entry['differences']) - 3} more in {entry['key']}", file=sys.stderr)
+            if not options.quiet and done % 100 == 0 and done:
                 print(f"... {done}/{options.count} modules, {time.monotonic() - started:.0f} s", file=sys.stderr)
     finally:
         if pool is not None:
@@ -971,7 +1106,8 @@ def main(argv):
         elif _worker is not None:
             _worker.close()
     elapsed = time.monotonic() - started
-    order = ["modules generated", "smith failed", "invalid in the profile (wasm-tools)", "valid",
+    order = ["NaN probe: calls compared", "NaN probe: NaN results compared", "NaN probe: differences",
+             "modules generated", "smith failed", "invalid in the profile (wasm-tools)", "valid",
              "modules compared", "rejected by both", "instantiation traps compared", "modules instantiated",
              "modules compared to the end", "calls compared", "results compared", "traps compared", "memories compared",
              "globals compared", "tables compared"]
@@ -980,6 +1116,11 @@ def main(argv):
     for name in order + sorted(name for name in stats if name not in order):
         print(f"  {name}: {stats[name]}")
     unexplained = stats["differences (unexplained)"] + stats["invalid in the profile (wasm-tools)"]
+    if not options.wasmtime_canonicalises and options.nan_probe:
+        good = not stats["control: canonicalised operators that do not differ"] and \
+            not stats["control: other operators that differ"]
+        print(f"  control run: the probe's differences are {'exactly' if good else 'NOT'} the 48 canonicalised operators")
+        unexplained += 0 if good else 1
     print(f"  unexplained differences: {unexplained}")
     if options.json:
         with open(options.json, "w") as file:
