@@ -3,10 +3,12 @@
 
 Generates modules with `wasm-tools smith` from seeded random bytes, restricted to the determinism
 contract's feature profile (MVP, sign extension, saturating float-to-int, multi-value, bulk memory,
-SIMD, multi-memory, wide arithmetic), runs every exported function in export order in one instance
-per engine, on wasmtime (through its Python package, with Cranelift's NaN canonicalisation on) and
-on ReproWasm (through `differential-runner`, which uses only the public API), and compares bit for
-bit: results, trap kinds, and every exported memory, global and table after the last call.
+SIMD, multi-memory, wide arithmetic), runs every exported function in export order (twice by
+default) in one instance per engine, on wasmtime (through its Python package, with Cranelift's NaN
+canonicalisation on) and on ReproWasm (through `differential-runner`, which uses only the public
+API), and compares bit for bit: results, trap kinds, and every exported memory, global and table
+after the last call. Before the random modules, two hand-made probes (probes.py) put the NaN rule
+and the operators' edge cases to the same comparison.
 
 Resource limits are not semantic: when either engine runs out of fuel or call stack, the module is
 counted as skipped from that call on. Everything else that differs is a difference; each is saved
@@ -41,6 +43,9 @@ import time
 
 import wasmtime
 from wasmtime import _ffi as ffi
+
+import probes
+
 
 def find_wasm_tools():
     """The wasm-tools binary itself: the PyPI package's console script starts a Python interpreter
@@ -757,76 +762,6 @@ def signature(difference):
 
 
 
-# ---------------------------------------------------------------------------------------------
-# The NaN probe: the NaN rule checked operator by operator, not left to chance
-
-F32_PROBE = [0x7FC00000, 0xFFC00000, 0x7FA00000, 0xFF800001, 0x7FC12345, 0xFFFFFFFF, 0x7F800001,
-             0x3F800000, 0xBF800000, 0x80000000, 0x00000000, 0x7F800000, 0xFF800000]
-F64_PROBE = [0x7FF8000000000000, 0xFFF8000000000000, 0x7FF4000000000000, 0xFFF0000000000001,
-             0x7FF8000000012345, 0xFFFFFFFFFFFFFFFF, 0x7FF0000000000001, 0x7FF80000E0000000,
-             0x3FF0000000000000, 0xBFF0000000000000, 0x8000000000000000, 0x0000000000000000,
-             0x7FF0000000000000, 0xFFF0000000000000]
-CANONICALISED_BINARY = ["add", "sub", "mul", "div", "min", "max"]
-CANONICALISED_UNARY = ["sqrt", "ceil", "floor", "trunc", "nearest"]
-
-
-def canonicalised_operators():
-    """The 48 operators DETERMINISM.md §2 canonicalises, by their text-format names."""
-    names = [f"{kind}.{op}" for kind in ("f32", "f64", "f32x4", "f64x2")
-             for op in CANONICALISED_BINARY + CANONICALISED_UNARY]
-    return names + ["f32.demote_f64", "f64.promote_f32", "f32x4.demote_f64x2_zero", "f64x2.promote_low_f32x4"]
-
-
-def lanes(values, width):
-    """A v128 argument (32 hex digits) from lane values, lane 0 first."""
-    return f"{sum(value << (width * index) for index, value in enumerate(values)):032x}"
-
-
-def nan_probe():
-    """(module text, calls): every operator DETERMINISM.md §2 canonicalises, and the ones it passes
-    through, applied to NaNs of every kind (quiet, signalling, negative, with payloads) and to the
-    operands that make NaNs (0/0, inf-inf, sqrt(-1), ...), scalar and per SIMD lane."""
-    functions, calls = [], []
-
-    def function(name, params, result, body, argument_lists):
-        declared = " ".join(f"(param {kind})" for kind in params)
-        functions.append(f'  (func (export "{name}") {declared} (result {result}) {body})')
-        calls.extend({"export": name, "args": list(args)} for args in argument_lists)
-
-    for kind, values in (("f32", F32_PROBE), ("f64", F64_PROBE)):
-        pairs = [(x, y) for x in values for y in values]
-        singles = [(x,) for x in values]
-        for op in CANONICALISED_BINARY + ["copysign"]:
-            function(f"{kind}.{op}", [kind, kind], kind, f"({kind}.{op} (local.get 0) (local.get 1))", pairs)
-        for op in CANONICALISED_UNARY + ["abs", "neg"]:
-            function(f"{kind}.{op}", [kind], kind, f"({kind}.{op} (local.get 0))", singles)
-        # Pass-through paths: a NaN stored and loaded, reinterpreted, selected, kept in a global.
-        function(f"{kind}.reinterpret", [kind], "i32" if kind == "f32" else "i64",
-                 f"({'i32' if kind == 'f32' else 'i64'}.reinterpret_{kind} (local.get 0))", singles)
-        function(f"{kind}.store-load", [kind], kind,
-                 f"({kind}.store (i32.const 8) (local.get 0)) ({kind}.load (i32.const 8))", singles)
-    function("f32.demote_f64", ["f64"], "f32", "(f32.demote_f64 (local.get 0))", [(x,) for x in F64_PROBE])
-    function("f64.promote_f32", ["f32"], "f64", "(f64.promote_f32 (local.get 0))", [(x,) for x in F32_PROBE])
-
-    for shape, width, values in (("f32x4", 32, F32_PROBE), ("f64x2", 64, F64_PROBE)):
-        count = 128 // width
-        pairs = [(x, y) for x in values for y in values]
-        vector_pairs = [(lanes(([x, y] * 2)[:count], width), lanes(([y, x, x, y])[:count], width)) for x, y in pairs]
-        vector_singles = [(lanes([values[(start + lane) % len(values)] for lane in range(count)], width),)
-                          for start in range(len(values))]
-        for op in CANONICALISED_BINARY + ["pmin", "pmax"]:
-            function(f"{shape}.{op}", ["v128", "v128"], "v128", f"({shape}.{op} (local.get 0) (local.get 1))",
-                     vector_pairs)
-        for op in CANONICALISED_UNARY + ["abs", "neg"]:
-            function(f"{shape}.{op}", ["v128"], "v128", f"({shape}.{op} (local.get 0))", vector_singles)
-    f64_vectors = [(lanes([x, y], 64),) for x in F64_PROBE for y in F64_PROBE]
-    f32_vectors = [(lanes([x, y, y, x], 32),) for x in F32_PROBE for y in F32_PROBE]
-    function("f32x4.demote_f64x2_zero", ["v128"], "v128", "(f32x4.demote_f64x2_zero (local.get 0))", f64_vectors)
-    function("f64x2.promote_low_f32x4", ["v128"], "v128", "(f64x2.promote_low_f32x4 (local.get 0))", f32_vectors)
-    text = "(module\n  (memory 1)\n" + "\n".join(functions) + "\n)\n"
-    return text, calls
-
-
 def is_nan_text(value):
     """Whether a `type:0xBITS` result holds a NaN (in any lane, for v128)."""
     kind, bits = value.split(":")
@@ -920,39 +855,44 @@ class Worker:
         os.remove(path)
         return stats, saved
 
-    def probe(self):
-        """Runs the NaN probe on both engines; returns (stats, saved differences)."""
+    def probe(self, name):
+        """Runs probe `name` ("nan" or "operator", see probes.py) on both engines; returns (stats,
+        saved differences)."""
         stats = collections.Counter()
-        text, calls = nan_probe()
-        path = os.path.join(self.scratch, "nan-probe.wasm")
+        text, calls = probes.nan_probe() if name == "nan" else probes.operator_probe()
+        label = f"{name} probe"
+        path = os.path.join(self.scratch, f"{name}-probe.wasm")
         done = subprocess.run([WASM_TOOLS, "parse", "-", "-o", path], input=text.encode(), capture_output=True)
         if done.returncode != 0:
-            sys.exit(f"run.py: the NaN probe does not assemble: {done.stderr.decode(errors='replace')}")
+            sys.exit(f"run.py: the {label} does not assemble: {done.stderr.decode(errors='replace')}")
         with open(path, "rb") as file:
             module_bytes = file.read()
         probe_stats = collections.Counter()
         wt_report, rw_report, differences = self.check(path, module_bytes, calls, probe_stats)
-        stats["NaN probe: calls compared"] = probe_stats["calls compared"]
-        stats["NaN probe: NaN results compared"] = sum(
-            1 for call in rw_report.get("calls", []) for value in call.get("results", []) if is_nan_text(value))
+        stats[f"{label}: calls compared"] = probe_stats["calls compared"]
+        stats[f"{label}: traps compared"] = probe_stats["traps compared"]
+        if name == "nan":
+            stats[f"{label}: NaN results compared"] = sum(
+                1 for call in rw_report.get("calls", []) for value in call.get("results", []) if is_nan_text(value))
         saved = []
-        if not self.options.wasmtime_canonicalises:
+        if name == "nan" and not self.options.wasmtime_canonicalises:
             # The control run: the differing operators must be exactly the contract's 48.
-            differing = {calls[int(d["where"].split()[1])]["export"] for d in differences if d["where"].startswith("call")}
-            expected = set(canonicalised_operators())
+            differing = {calls[int(d["where"].split()[1])]["export"]
+                         for d in differences if d["where"].startswith("call")}
+            expected = set(probes.canonicalised_operators())
             stats["control: operators that differ"] = len(differing)
             stats["control: canonicalised operators that do not differ"] = len(expected - differing)
             stats["control: other operators that differ"] = len(differing - expected)
             for difference in differences:
                 difference["explained"] = "control run without canonicalisation"
-        elif differences:
+        else:
             for difference in differences:
                 difference["explained"] = explanation(difference)
         if differences:
-            stats["NaN probe: differences"] = len(differences)
+            stats[f"{label}: differences"] = len(differences)
             stats["differences (explained)"] += sum(1 for d in differences if d["explained"])
             stats["differences (unexplained)"] += sum(1 for d in differences if not d["explained"])
-            saved.append(self.save("nan-probe", path, calls, wt_report, rw_report, differences))
+            saved.append(self.save(f"{name}-probe", path, calls, wt_report, rw_report, differences))
         return stats, saved
 
     def save(self, key, path, calls, wt_report, rw_report, differences):
@@ -1024,7 +964,7 @@ def _start_worker(options):
 
 
 def _run_one(index):
-    return _worker.probe() if index is None else _worker.module(index)
+    return _worker.probe(index) if isinstance(index, str) else _worker.module(index)
 
 
 def ensure_runner(options):
@@ -1049,8 +989,8 @@ def parse_options(argv):
                         help="wasm-smith's --fuel: loop iterations and calls one instance may make")
     parser.add_argument("--rounds", type=int, default=2,
                         help="times each export is called, all rounds in one instance (default 2)")
-    parser.add_argument("--no-nan-probe", dest="nan_probe", action="store_false",
-                        help="skip the NaN probe (every canonicalised operator on NaN operands) run first")
+    parser.add_argument("--no-probes", dest="probes", action="store_false",
+                        help="skip the NaN and operator probes (scripts/differential/probes.py) run first")
     parser.add_argument("--control-no-canonicalisation", dest="wasmtime_canonicalises", action="store_false",
                         help="self-check: turn wasmtime's NaN canonicalisation off, so the NaN probe must "
                              "report differences in exactly the 48 canonicalised operators")
@@ -1078,7 +1018,10 @@ def main(argv):
     started = time.monotonic()
     stats = collections.Counter()
     saved = []
-    indices = ([None] if options.nan_probe else []) + list(range(options.start, options.start + options.count))
+    probe_names = []
+    if options.probes:
+        probe_names = ["nan"] if not options.wasmtime_canonicalises else ["nan", "operator"]
+    indices = probe_names + list(range(options.start, options.start + options.count))
     if options.jobs > 1:
         pool = multiprocessing.Pool(options.jobs, initializer=_start_worker, initargs=(options,))
         results = pool.imap(_run_one, indices, chunksize=4)
@@ -1106,7 +1049,9 @@ def main(argv):
         elif _worker is not None:
             _worker.close()
     elapsed = time.monotonic() - started
-    order = ["NaN probe: calls compared", "NaN probe: NaN results compared", "NaN probe: differences",
+    order = ["nan probe: calls compared", "nan probe: NaN results compared", "nan probe: traps compared",
+             "nan probe: differences", "operator probe: calls compared", "operator probe: traps compared",
+             "operator probe: differences",
              "modules generated", "smith failed", "invalid in the profile (wasm-tools)", "valid",
              "modules compared", "rejected by both", "instantiation traps compared", "modules instantiated",
              "modules compared to the end", "calls compared", "results compared", "traps compared", "memories compared",
@@ -1116,10 +1061,11 @@ def main(argv):
     for name in order + sorted(name for name in stats if name not in order):
         print(f"  {name}: {stats[name]}")
     unexplained = stats["differences (unexplained)"] + stats["invalid in the profile (wasm-tools)"]
-    if not options.wasmtime_canonicalises and options.nan_probe:
+    if not options.wasmtime_canonicalises and options.probes:
         good = not stats["control: canonicalised operators that do not differ"] and \
             not stats["control: other operators that differ"]
-        print(f"  control run: the probe's differences are {'exactly' if good else 'NOT'} the 48 canonicalised operators")
+        verdict = "exactly" if good else "NOT"
+        print(f"  control run: the probe's differences are {verdict} the 48 canonicalised operators")
         unexplained += 0 if good else 1
     print(f"  unexplained differences: {unexplained}")
     if options.json:
