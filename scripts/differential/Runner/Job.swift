@@ -56,7 +56,9 @@ struct Outcome: Encodable, Equatable {
     var reason: String? = nil
     var message: String? = nil
 
+    /// A call that returned `results` (as `type:0xBITS`).
     static func ok(_ results: [String] = []) -> Outcome { Outcome(status: "ok", results: results) }
+    /// A job the runner could not carry out, and why.
     static func error(_ message: String) -> Outcome { Outcome(status: "error", message: message) }
 }
 

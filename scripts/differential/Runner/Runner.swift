@@ -182,6 +182,7 @@ struct Runner {
         }
     }
 
+    /// `value` in lowercase hex, zero-padded to `digits` digits.
     static func hex(_ value: UInt64, digits: Int) -> String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: max(0, digits - text.count)) + text

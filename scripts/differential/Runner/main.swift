@@ -6,6 +6,7 @@ import ReproWasm
 // lines) and writes one JSON report per job, one line each, flushed, so a driver can stream jobs
 // through one process and tell which module a crash belongs to. See docs/DIFFERENTIAL.md.
 
+/// What `--help` prints.
 let usage = """
     usage: differential-runner [FILE]
 
