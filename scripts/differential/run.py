@@ -8,7 +8,9 @@ default) in one instance per engine, on wasmtime (through its Python package, wi
 canonicalisation on) and on ReproWasm (through `differential-runner`, which uses only the public
 API), and compares bit for bit: results, trap kinds, and every exported memory, global and table
 after the last call. Before the random modules, two hand-made probes (probes.py) put the NaN rule
-and the operators' edge cases to the same comparison.
+and the operators' edge cases to the same comparison. With `--invalid-funcs` it tests validation
+instead: smith keeps function bodies as raw bytes, and ReproWasm must accept exactly the modules
+`wasm-tools validate` accepts.
 
 Resource limits are not semantic: when either engine runs out of fuel or call stack, the module is
 counted as skipped from that call on. Everything else that differs is a difference; each is saved
@@ -236,6 +238,15 @@ def generate(data, path, fuel, variant):
                "--max-instructions", str(variant["max_instructions"]), "-o", path]
     if variant["instructions"] != "all":
         command[-2:-2] = ["--allowed-instructions", variant["instructions"]]
+    done = subprocess.run(command, input=data, capture_output=True)
+    return None if done.returncode == 0 else done.stderr.decode(errors="replace").strip()
+
+
+def generate_unchecked(data, path):
+    """Writes a module whose function bodies wasm-smith took from `data` as they are, so most are
+    invalid; returns an error text or None. (`--ensure-termination` cannot be used with that.)"""
+    shape = [flag for flag in SMITH_SHAPE if flag != "--ensure-termination"]
+    command = [WASM_TOOLS, "smith", *shape, *SMITH_FEATURES, "--allow-invalid-funcs", "true", "-o", path]
     done = subprocess.run(command, input=data, capture_output=True)
     return None if done.returncode == 0 else done.stderr.decode(errors="replace").strip()
 
@@ -814,9 +825,37 @@ class Worker:
         rw_report = self.runner.run(job)
         return wt_report, rw_report, compare(wt_report, rw_report, stats)
 
+    def validation_module(self, index):
+        """For `--invalid-funcs`: does ReproWasm accept module `index` exactly when wasm-tools does?"""
+        stats = collections.Counter()
+        key = f"{self.options.seed}-{index}-unchecked"
+        path = os.path.join(self.scratch, f"{key}.wasm")
+        rng = random.Random(f"{self.options.seed}:{index}:unchecked")
+        error = generate_unchecked(rng.randbytes(rng.randint(200, 8000)), path)
+        stats["modules generated"] += 1
+        if error:
+            stats["smith failed"] += 1
+            return stats, []
+        reference = validate(path)
+        report = self.runner.run({"id": key, "module": path, "calls": []})
+        stats["validations compared"] += 1
+        accepted = report.get("load") == "ok"
+        stats[f"{'accepted' if accepted else 'rejected'} by ReproWasm"] += 1
+        saved = []
+        if "runner" in report or accepted != (reference is None):
+            difference = {"kind": "runner" if "runner" in report else "validation", "where": "load",
+                          "wasm-tools": reference or "valid", "reprowasm": report.get("load", report)}
+            difference["explained"] = explanation(difference)
+            stats["differences (explained)" if difference["explained"] else "differences (unexplained)"] += 1
+            saved.append(self.save(key, path, [], {}, report, [difference]))
+        os.remove(path)
+        return stats, saved
+
     def module(self, index):
         """Generates, validates, runs and compares module `index`; returns (stats, saved differences)."""
         options = self.options
+        if options.invalid_funcs:
+            return self.validation_module(index)
         stats = collections.Counter()
         key = f"{options.seed}-{index}"
         path = os.path.join(self.scratch, f"{key}.wasm")
@@ -904,11 +943,18 @@ class Worker:
         text = subprocess.run([WASM_TOOLS, "print", module_path], capture_output=True)
         with open(os.path.join(directory, "module.wat"), "wb") as file:
             file.write(text.stdout)
+        if key.endswith("-probe"):
+            reproduce = "--count 0"
+        else:
+            seed, index = key.removesuffix("-unchecked").rsplit("-", 1)
+            reproduce = f"--seed {seed} --start {index} --count 1 --no-probes"
+            if key.endswith("-unchecked"):
+                reproduce += " --invalid-funcs"
         description = {"key": key, "seed": self.options.seed, "calls": calls, "differences": differences,
                        "wasmtime": wt_report, "reprowasm": rw_report,
-                       "reproduce": f"python3 scripts/differential/run.py --seed {self.options.seed} "
-                                    f"--start {key.rsplit('-', 1)[1]} --count 1"}
-        if self.options.minimise and differences and not all(d.get("explained") for d in differences):
+                       "reproduce": f"python3 scripts/differential/run.py {reproduce}"}
+        shrinkable = not key.endswith(("-unchecked", "-probe"))
+        if self.options.minimise and shrinkable and not all(d.get("explained") for d in differences):
             description["minimised"] = self.minimise(directory, module_path, calls, differences)
         with open(os.path.join(directory, "difference.json"), "w") as file:
             json.dump(description, file, indent=2)
@@ -994,6 +1040,9 @@ def parse_options(argv):
     parser.add_argument("--control-no-canonicalisation", dest="wasmtime_canonicalises", action="store_false",
                         help="self-check: turn wasmtime's NaN canonicalisation off, so the NaN probe must "
                              "report differences in exactly the 48 canonicalised operators")
+    parser.add_argument("--invalid-funcs", action="store_true",
+                        help="validation only: smith keeps function bodies as raw bytes (mostly invalid), and "
+                             "ReproWasm must accept exactly the modules wasm-tools validate accepts")
     parser.add_argument("--minimise", action="store_true", help="shrink each unexplained difference")
     parser.add_argument("--shrink-attempts", type=int, default=500, help="wasm-tools shrink --attempts")
     parser.add_argument("--json", help="also write the counts to this file")
@@ -1055,7 +1104,7 @@ def main(argv):
              "modules generated", "smith failed", "invalid in the profile (wasm-tools)", "valid",
              "modules compared", "rejected by both", "instantiation traps compared", "modules instantiated",
              "modules compared to the end", "calls compared", "results compared", "traps compared", "memories compared",
-             "globals compared", "tables compared"]
+             "globals compared", "tables compared", "validations compared"]
     print(f"differential run: seed {options.seed}, modules {options.start}..{options.start + options.count - 1}, "
           f"{elapsed:.1f} s")
     for name in order + sorted(name for name in stats if name not in order):
