@@ -17,6 +17,8 @@ let package = Package(
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
         // A complete embedding through the public API; CI runs it (`swift run EmbeddingExample`).
         .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
+        // Runs generated modules for the differential test against wasmtime (scripts/differential/run.py).
+        .executableTarget(name: "differential-runner", dependencies: ["ReproWasm"], path: "scripts/differential/Runner"),
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),
     ],
     swiftLanguageModes: [.v6]
