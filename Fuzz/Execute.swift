@@ -17,9 +17,12 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let function = Function(store: store, type: type) { _, _ in type.results.map { Value.zero($0) } }
             imports.define(entry.module, entry.name, .function(function))
         case .global(let type):
-            imports.define(entry.module, entry.name, .global(Global(store: store, type: type, value: .zero(type.valueType))))
+            imports.define(
+                entry.module, entry.name, .global(Global(store: store, type: type, value: .zero(type.valueType))))
         case .memory(let type):
-            if let memory = Memory(store: store, type: type) { imports.define(entry.module, entry.name, .memory(memory)) }
+            if let memory = Memory(store: store, type: type) {
+                imports.define(entry.module, entry.name, .memory(memory))
+            }
         case .table(let type):
             if let table = Table(store: store, type: type) { imports.define(entry.module, entry.name, .table(table)) }
         }
