@@ -2,6 +2,8 @@
 # Builds a libFuzzer target with AddressSanitizer from the library's sources and runs it.
 #
 #   scripts/fuzz.sh [decode|execute] [SECONDS] [extra libFuzzer flags...]
+#   scripts/fuzz.sh check     type-checks both targets against the library (CI runs this, so an
+#                             API change cannot leave a fuzz target that no longer compiles)
 #
 # The corpus starts from the spec suite's modules ($SPECTEST_DIR or ../shared/spectest) and the
 # benchmark workloads; crashes land in fuzz-out/<target>/ and should become files under
@@ -9,6 +11,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-decode}
+if [ "$target" = check ]; then
+  for entry in Fuzz/DecodeValidate.swift Fuzz/Execute.swift; do
+    swiftc -typecheck -parse-as-library -module-name ReproWasm \
+      $(find Sources/ReproWasm -name '*.swift' | sort) "$entry"
+    echo "fuzz target $entry type-checks"
+  done
+  exit 0
+fi
 seconds=${2:-600}
 shift $(( $# > 2 ? 2 : $# ))
 spectest=${SPECTEST_DIR:-../shared/spectest}
