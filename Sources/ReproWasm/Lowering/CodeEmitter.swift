@@ -33,18 +33,15 @@ struct CodeEmitter {
     /// The byte offset, in the module's bytes, of the wasm instruction being lowered (set by the
     /// validator before each instruction).
     var sourceOffset = 0
-    /// For each wasm instruction that emitted code: `code position << 32 | byte offset`, in code
-    /// order, so a trap's position in the code maps back to the instruction in the module.
+    /// For each instruction that can trap (or run out of fuel): `code position << 32 | byte offset`
+    /// of the wasm instruction it came from, in code order, so a trap's position in the code maps
+    /// back to the module. Pure instructions are left out: they never trap, and a full map would
+    /// add 8 bytes per instruction to every loaded module.
     private(set) var sourceMap: [UInt64] = []
-    /// The byte offset of the last entry of `sourceMap`, or -1.
-    private var lastMappedOffset = -1
-
     /// Records that the head word about to be appended belongs to the instruction at `sourceOffset`.
     @inline(__always)
     private mutating func mapSource() {
-        guard sourceOffset != lastMappedOffset else { return }
         sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: sourceOffset)))
-        lastMappedOffset = sourceOffset
     }
 
     /// The op of the last instruction, if no barrier came after it.
@@ -61,7 +58,6 @@ struct CodeEmitter {
         precondition(lastStart >= 0)
         words.removeSubrange(lastStart...)
         while let last = sourceMap.last, Int(last >> 32) >= lastStart { sourceMap.removeLast() }
-        lastMappedOffset = -1
         lastStart = -1
         lastDestination = -1
     }
@@ -79,7 +75,7 @@ struct CodeEmitter {
         guard !isDead else { return }
         lastStart = words.count
         lastDestination = -1
-        mapSource()
+        if op.endsACountedSpan { mapSource() }
         words.append(Self.head(op, a, b, c))
     }
 
@@ -88,7 +84,6 @@ struct CodeEmitter {
         guard !isDead else { return }
         lastStart = words.count
         lastDestination = destination
-        mapSource()
         words.append(Self.head(op, destination, b, c))
     }
 

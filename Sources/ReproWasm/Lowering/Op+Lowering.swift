@@ -61,6 +61,15 @@ extension Op {
         return opcode.info.accessBytes > 0 ? 4 : 3
     }
 
+    /// Whether the op is emitted as pure but carries a count, so it can run out of fuel (or, for
+    /// tail calls, exhaust the stack): it needs an entry in the trap offset map.
+    var endsACountedSpan: Bool {
+        switch self {
+        case .return, .brTable, .returnCall, .returnCallIndirect: true
+        default: false
+        }
+    }
+
     /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).
     var canTrap: Bool {
         switch self {

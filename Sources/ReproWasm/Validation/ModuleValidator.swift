@@ -31,17 +31,18 @@ struct CompiledFunctionInfo: Sendable {
     /// Code position to module byte offset, as `CodeEmitter.sourceMap`.
     let sourceMap: [UInt64]
 
-    /// The byte offset in the module of the wasm instruction whose code contains `position` (a word
-    /// index relative to this function's code), if any instruction emitted code at or before it.
+    /// The byte offset in the module of the wasm instruction whose trapping code starts at
+    /// `position` (a word index relative to this function's code), or nil if none is recorded there.
     func byteOffset(ofCodePosition position: Int) -> Int? {
-        // The last entry whose code position is <= `position`.
+        // Binary search for the entry whose code position is `position`.
         var low = 0
         var high = sourceMap.count
         while low < high {
             let middle = (low + high) / 2
-            if Int(sourceMap[middle] >> 32) <= position { low = middle + 1 } else { high = middle }
+            if Int(sourceMap[middle] >> 32) < position { low = middle + 1 } else { high = middle }
         }
-        return low == 0 ? nil : Int(sourceMap[low - 1] & 0xFFFF_FFFF)
+        guard low < sourceMap.count, Int(sourceMap[low] >> 32) == position else { return nil }
+        return Int(sourceMap[low] & 0xFFFF_FFFF)
     }
 }
 

@@ -288,7 +288,8 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
               (func (export "div") (param i32 i32) (result i32) local.get 0 local.get 1 i32.div_s)
               (func (export "remByZero") (param i32) (result i32) local.get 0 i32.const 0 i32.rem_u)
               (func (export "load") (param i32) (result v128) local.get 0 i32.const 8 i32.add v128.load offset=4)
-              (func (export "spin") (loop $l br $l)))
+              (func (export "spin") (loop $l br $l))
+              (func $deep (export "deep") (call $deep)))
             """)
         /// The index of the last byte of `pattern`'s only occurrence in `bytes`.
         func lastByte(of pattern: [UInt8]) throws -> Int {
@@ -315,6 +316,11 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         let spin = try trap("spin", [])
         #expect(spin.code == .outOfFuel)
         #expect(spin.byteOffset == (try lastByte(of: [0x03, 0x40, 0x0C, 0x00])) - 1)
+        // call 4 (itself) until the call-depth limit: the trap is at the call.
+        store.fuel = nil
+        let deep = try trap("deep", [])
+        #expect(deep.code == .callStackExhausted)
+        #expect(deep.byteOffset == (try lastByte(of: [0x10, 0x04, 0x0B])) - 2, "\(deep)")
     }
 
     // MARK: Usable after a trap
