@@ -337,21 +337,10 @@ enum CLI {
             printError("peak memory pages: \(store.memoryPageCount)")
             for name in instance.exportNames {
                 guard let memory = instance.memory(named: name) else { continue }
-                let digest = memory.withUnsafeBytes { fnv1a64($0) }
-                printError("memory \"\(name)\": \(memory.byteCount) bytes, fnv1a64 \(hex64(digest))")
+                printError("memory \"\(name)\": \(memory.byteCount) bytes, fnv1a64 \(hex64(memory.digest))")
             }
         }
         return exitCode
-    }
-
-    /// FNV-1a, 64 bits: a digest of a memory's bytes that scripts compare between runs and builds.
-    static func fnv1a64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 
     /// `0x` and 16 lower-case hex digits.

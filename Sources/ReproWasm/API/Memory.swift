@@ -42,6 +42,25 @@ public struct Memory {
     /// The current size in bytes.
     public var byteCount: Int { handle.pointee.byteCount }
 
+    /// A 64-bit FNV-1a digest of the memory's bytes, for telling whether two runs, builds or machines
+    /// left the same memory behind.
+    ///
+    /// Not cryptographic: it catches a replay that diverged, not a forged memory. Reads every byte,
+    /// so it costs time proportional to `byteCount`.
+    ///
+    ///     let expected = memory.digest
+    ///     // ... replay the same calls in a fresh store ...
+    ///     assert(replayed.digest == expected)
+    public var digest: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a 64-bit offset basis
+        let bytes = UnsafeRawBufferPointer(start: handle.pointee.base, count: handle.pointee.byteCount)
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3  // FNV 64-bit prime
+        }
+        return hash
+    }
+
     /// Grows the memory by `pages` zero-filled pages, as `memory.grow` does.
     ///
     /// - Returns: The old size in pages, or `nil` if the maximum (the module's or the store's) would

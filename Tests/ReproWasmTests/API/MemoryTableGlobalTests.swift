@@ -58,6 +58,20 @@ import Testing
         #expect(try memory.load(UInt32.self, at: 65_532) == 7)
     }
 
+    /// `digest` is FNV-1a 64 (an empty memory gives the published offset basis), sees every byte,
+    /// and depends only on the bytes. scripts/cli-test.sh checks a page's digest against an
+    /// independent computation.
+    @Test func digestIsFNV1aOfTheBytes() throws {
+        #expect(try memory(pages: 0).digest == 0xcbf2_9ce4_8422_2325)
+        let memory = try memory()
+        let zeroed = memory.digest
+        try memory.store(UInt8(1), at: 65_535)
+        #expect(memory.digest != zeroed)
+        try memory.store(UInt8(0), at: 65_535)
+        #expect(memory.digest == zeroed)
+        #expect(try self.memory().digest == zeroed)
+    }
+
     @Test func aMemoryWithoutPagesRefusesEveryByte() throws {
         let memory = try memory(pages: 0)
         #expect(memory.byteCount == 0)

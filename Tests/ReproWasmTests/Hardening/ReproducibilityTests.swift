@@ -34,16 +34,6 @@ import Testing
         var description: String { "\(byteCount) bytes fnv1a 0x\(String(fnv1a, radix: 16))" }
     }
 
-    /// FNV-1a, 64 bits, over `bytes`.
-    static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
     /// Calls `name` with `arguments` on `instance` and records what it left behind.
     static func snapshot(_ instance: Instance, _ name: String, _ arguments: [Value]) throws -> Snapshot {
         let store = instance.store
@@ -59,10 +49,8 @@ import Testing
         let context = instance.record.context.pointee
         let module = instance.record.module
         let memories = (0..<module.memories.count).map { index in
-            let memory = context.memories[index].pointee
-            return MemoryDigest(
-                byteCount: memory.byteCount,
-                fnv1a: fnv1a(UnsafeRawBufferPointer(start: memory.base, count: memory.byteCount)))
+            let memory = Memory(store: store, handle: context.memories[index])
+            return MemoryDigest(byteCount: memory.byteCount, fnv1a: memory.digest)
         }
         let globals = (0..<module.globalTypes.count).flatMap { [context.globals[$0][0], context.globals[$0][1]] }
         return Snapshot(
