@@ -9,38 +9,35 @@ extension FunctionValidator {
         _ opcode: Opcode, destination: Int?, operands: (StackEntry, StackEntry, StackEntry), lane: UInt8,
         memory: UInt32, memoryOffset: UInt64, shuffleLanes: (low: UInt64, high: UInt64)
     ) {
-        let info = opcode.info
+        let isMemoryAccess = opcode.info.accessBytes > 0
         var inputs = (operands.0.location, operands.1.location, operands.2.location)
         var third = opcode == .v128Bitselect ? inputs.2 : Int(lane)
-        if info.accessBytes > 0 {
+        var addition: UInt32 = 0
+        if isMemoryAccess, let folded = takeAddressAddition(operands.0) {
             // `local.get; i32.const; i32.add; v128.load` is how compilers address arrays with a
             // negative induction variable; one instruction instead of two.
-            var addition: UInt32 = 0
-            if let folded = takeAddressAddition(operands.0) {
-                inputs.0 = folded.slot
-                addition = folded.constant
-            }
-            let immediate =
-                UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
+            inputs.0 = folded.slot
+            addition = folded.constant
+        } else if !isMemoryAccess, Self.simdShifts.contains(opcode), let count = takeConstant(operands.1) {
+            third = 0x8000 | Int(count & 0x7F)
+            inputs.1 = 0
+        }
+        let opcodeWord = UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
+        if isMemoryAccess {
             if let destination {
                 emitter.emitEffect(.simd, destination: destination, inputs.0, inputs.1)
             } else {
                 emitter.emitEffect(.simd, 0, inputs.0, inputs.1)
             }
             emitter.emitImmediate(Self.handlerWord(opcode))
-            emitter.emitImmediate(immediate)
+            emitter.emitImmediate(opcodeWord)
             emitter.emitImmediate(UInt64(memory) | UInt64(addition) << 32)
             return
         }
-        if Self.simdShifts.contains(opcode), let count = takeConstant(operands.1) {
-            third = 0x8000 | Int(count & 0x7F)
-            inputs.1 = 0
-        }
-        let immediate = UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
         // Every non-memory SIMD instruction has a result.
         emitter.emitPure(.simd, destination: destination ?? 0, inputs.0, inputs.1)
         emitter.emitImmediate(Self.handlerWord(opcode))
-        emitter.emitImmediate(immediate)
+        emitter.emitImmediate(opcodeWord)
         if opcode == .i8x16Shuffle {
             emitter.emitImmediate(shuffleLanes.low)
             emitter.emitImmediate(shuffleLanes.high)
