@@ -781,52 +781,52 @@ extension StoreRuntime {
                 case .f32Add:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
                     let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-                    sp[a(word)] = canonicalBits(x + y)
+                    storeCanonical(x + y, to: sp + a(word))
                     pc += 1
                 case .f32Sub:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
                     let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-                    sp[a(word)] = canonicalBits(x - y)
+                    storeCanonical(x - y, to: sp + a(word))
                     pc += 1
                 case .f32Mul:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
                     let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-                    sp[a(word)] = canonicalBits(x * y)
+                    storeCanonical(x * y, to: sp + a(word))
                     pc += 1
                 case .f32Div:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
                     let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-                    sp[a(word)] = canonicalBits(x / y)
+                    storeCanonical(x / y, to: sp + a(word))
                     pc += 1
                 case .f32Min:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
                     let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-                    sp[a(word)] = canonicalBits(wasmMin(x, y))
+                    storeCanonical(wasmMin(x, y), to: sp + a(word))
                     pc += 1
                 case .f32Max:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
                     let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-                    sp[a(word)] = canonicalBits(wasmMax(x, y))
+                    storeCanonical(wasmMax(x, y), to: sp + a(word))
                     pc += 1
                 case .f32Sqrt:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-                    sp[a(word)] = canonicalBits(x.squareRoot())
+                    storeCanonical(x.squareRoot(), to: sp + a(word))
                     pc += 1
                 case .f32Ceil:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-                    sp[a(word)] = canonicalBits(x.rounded(.up))
+                    storeCanonical(x.rounded(.up), to: sp + a(word))
                     pc += 1
                 case .f32Floor:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-                    sp[a(word)] = canonicalBits(x.rounded(.down))
+                    storeCanonical(x.rounded(.down), to: sp + a(word))
                     pc += 1
                 case .f32Trunc:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-                    sp[a(word)] = canonicalBits(x.rounded(.towardZero))
+                    storeCanonical(x.rounded(.towardZero), to: sp + a(word))
                     pc += 1
                 case .f32Nearest:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-                    sp[a(word)] = canonicalBits(x.rounded(.toNearestOrEven))
+                    storeCanonical(x.rounded(.toNearestOrEven), to: sp + a(word))
                     pc += 1
                 case .f32Eq:
                     let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
@@ -872,52 +872,52 @@ extension StoreRuntime {
                 case .f64Add:
                     let x = Double(bitPattern: sp[b(word)])
                     let y = Double(bitPattern: sp[c(word)])
-                    sp[a(word)] = canonicalBits(x + y)
+                    storeCanonical(x + y, to: sp + a(word))
                     pc += 1
                 case .f64Sub:
                     let x = Double(bitPattern: sp[b(word)])
                     let y = Double(bitPattern: sp[c(word)])
-                    sp[a(word)] = canonicalBits(x - y)
+                    storeCanonical(x - y, to: sp + a(word))
                     pc += 1
                 case .f64Mul:
                     let x = Double(bitPattern: sp[b(word)])
                     let y = Double(bitPattern: sp[c(word)])
-                    sp[a(word)] = canonicalBits(x * y)
+                    storeCanonical(x * y, to: sp + a(word))
                     pc += 1
                 case .f64Div:
                     let x = Double(bitPattern: sp[b(word)])
                     let y = Double(bitPattern: sp[c(word)])
-                    sp[a(word)] = canonicalBits(x / y)
+                    storeCanonical(x / y, to: sp + a(word))
                     pc += 1
                 case .f64Min:
                     let x = Double(bitPattern: sp[b(word)])
                     let y = Double(bitPattern: sp[c(word)])
-                    sp[a(word)] = canonicalBits(wasmMin(x, y))
+                    storeCanonical(wasmMin(x, y), to: sp + a(word))
                     pc += 1
                 case .f64Max:
                     let x = Double(bitPattern: sp[b(word)])
                     let y = Double(bitPattern: sp[c(word)])
-                    sp[a(word)] = canonicalBits(wasmMax(x, y))
+                    storeCanonical(wasmMax(x, y), to: sp + a(word))
                     pc += 1
                 case .f64Sqrt:
                     let x = Double(bitPattern: sp[b(word)])
-                    sp[a(word)] = canonicalBits(x.squareRoot())
+                    storeCanonical(x.squareRoot(), to: sp + a(word))
                     pc += 1
                 case .f64Ceil:
                     let x = Double(bitPattern: sp[b(word)])
-                    sp[a(word)] = canonicalBits(x.rounded(.up))
+                    storeCanonical(x.rounded(.up), to: sp + a(word))
                     pc += 1
                 case .f64Floor:
                     let x = Double(bitPattern: sp[b(word)])
-                    sp[a(word)] = canonicalBits(x.rounded(.down))
+                    storeCanonical(x.rounded(.down), to: sp + a(word))
                     pc += 1
                 case .f64Trunc:
                     let x = Double(bitPattern: sp[b(word)])
-                    sp[a(word)] = canonicalBits(x.rounded(.towardZero))
+                    storeCanonical(x.rounded(.towardZero), to: sp + a(word))
                     pc += 1
                 case .f64Nearest:
                     let x = Double(bitPattern: sp[b(word)])
-                    sp[a(word)] = canonicalBits(x.rounded(.toNearestOrEven))
+                    storeCanonical(x.rounded(.toNearestOrEven), to: sp + a(word))
                     pc += 1
                 case .f64Eq:
                     let x = Double(bitPattern: sp[b(word)])
@@ -1009,10 +1009,10 @@ extension StoreRuntime {
                     sp[a(word)] = Double(sp[b(word)]).bitPattern
                     pc += 1
                 case .f32DemoteF64:
-                    sp[a(word)] = canonicalBits(Float(Double(bitPattern: sp[b(word)])))
+                    storeCanonical(Float(Double(bitPattern: sp[b(word)])), to: sp + a(word))
                     pc += 1
                 case .f64PromoteF32:
-                    sp[a(word)] = canonicalBits(Double(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))))
+                    storeCanonical(Double(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))), to: sp + a(word))
                     pc += 1
                 case .i32ReinterpretF32:
                     sp[a(word)] = sp[b(word)] & 0xFFFF_FFFF

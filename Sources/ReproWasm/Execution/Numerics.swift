@@ -7,16 +7,34 @@ enum CanonicalNaN {
     static let f64: UInt64 = 0x7FF8_0000_0000_0000
 }
 
-/// The bits of `value`, or the canonical NaN if it is a NaN.
+/// Stores the bits of `value` in `slot`, or the canonical NaN if it is a NaN.
+///
+/// The NaN case is a branch to an out-of-line store, not a select. NaNs are rare, so the branch is
+/// predicted and the store goes ahead without waiting for the NaN test; a select put the test on
+/// the dependency chain of every float operation (mandelbrot's inner loop is one long chain).
 @inline(__always)
-func canonicalBits(_ value: Float) -> UInt64 {
-    value.isNaN ? UInt64(CanonicalNaN.f32) : UInt64(value.bitPattern)
+func storeCanonical(_ value: Float, to slot: UnsafeMutablePointer<UInt64>) {
+    slot.pointee = UInt64(value.bitPattern)
+    if _slowPath(value.isNaN) { storeCanonicalNaN32(to: slot) }
 }
 
-/// The bits of `value`, or the canonical NaN if it is a NaN.
+/// Stores the bits of `value` in `slot`, or the canonical NaN if it is a NaN (see the `Float` form).
 @inline(__always)
-func canonicalBits(_ value: Double) -> UInt64 {
-    value.isNaN ? CanonicalNaN.f64 : value.bitPattern
+func storeCanonical(_ value: Double, to slot: UnsafeMutablePointer<UInt64>) {
+    slot.pointee = value.bitPattern
+    if _slowPath(value.isNaN) { storeCanonicalNaN64(to: slot) }
+}
+
+/// The rare path of `storeCanonical(_:to:)` for `Float`: out of line so it stays a branch.
+@inline(never)
+func storeCanonicalNaN32(to slot: UnsafeMutablePointer<UInt64>) {
+    slot.pointee = UInt64(CanonicalNaN.f32)
+}
+
+/// The rare path of `storeCanonical(_:to:)` for `Double`: out of line so it stays a branch.
+@inline(never)
+func storeCanonicalNaN64(to slot: UnsafeMutablePointer<UInt64>) {
+    slot.pointee = CanonicalNaN.f64
 }
 
 /// wasm `fmin`: NaN if either is NaN, and -0 below +0.
