@@ -119,6 +119,8 @@ final class StoreRuntime {
     /// A trap of wasm code that a host function called and let through: re-raised unchanged.
     var pendingTrap: Trap?
     /// Where the last trap happened: the function and the instruction (set by the loop on exit).
+    /// The handler table and exit slots of threaded dispatch (`ThreadedState`).
+    let threadedState: UnsafeMutableRawPointer
     var trapFunction: UnsafeMutablePointer<FunctionInstance>?
     var trapPC: UnsafePointer<UInt64>?
 
@@ -131,9 +133,11 @@ final class StoreRuntime {
         counterCell.initialize(repeating: 0, count: 2)
         stack = .allocate(capacity: max(limits.maxStackSlots, 16) + 64)
         frames = .allocate(capacity: max(limits.maxCallDepth, 1))
+        threadedState = ThreadedState.allocate()
     }
 
     deinit {
+        threadedState.deallocate()
         for record in functionRecords { record.deallocate() }
         for memory in memoryRecords { Self.free(memory) }
         for table in tableRecords { Self.free(table) }

@@ -1,0 +1,552 @@
+// Threaded dispatch for the simple ops: each runs in its own handler, which ends by calling the
+// next op's handler from the table. In release builds that call is a tail call (a `jmp`), so every
+// handler has its own indirect jump, which the branch predictor learns separately; the one shared
+// jump of a `switch` was where most of the loop's time went. Ops that need the frame stack, the
+// instance or the host (calls, returns, globals, bulk memory, SIMD) are not threaded: their handler
+// is `exit`, which returns to the switch in `execute`.
+//
+// Unoptimised builds do not make tail calls, so there `next` returns after one op and
+// `runThreaded` loops; the handlers are the same code in both. `scripts/check-tail-calls.sh` checks
+// a release build: no handler may call another one except as its last act.
+
+/// Runs the op at `pc` and continues with the next one: `pc`, `sp`, memory 0's base and byte count,
+/// the fuel left and the threaded state. Returns the `pc` of the first op that is not threaded, or
+/// of the op that trapped (the state then holds the trap).
+typealias Handler =
+    @convention(thin) (
+        UnsafePointer<UInt64>, UnsafeMutablePointer<UInt64>, UnsafeMutableRawPointer, UInt64, UInt64,
+        UnsafeMutableRawPointer
+    ) -> UnsafePointer<UInt64>
+
+/// The layout of a store's threaded state: the handler of every `Op`, indexed by raw value, then
+/// the fuel left and the trap (raw value + 1, 0 for none) when the handlers return.
+enum ThreadedState {
+    /// Byte offset of the fuel left.
+    static let fuelOffset = Op.allCases.count * MemoryLayout<Handler>.stride
+    /// Byte offset of the trap code.
+    static let trapOffset = fuelOffset + 8
+    /// Bytes in all.
+    static let byteCount = trapOffset + 8
+
+    /// The handlers of all ops, in raw-value order.
+    static let handlers: [Handler] = Op.allCases.map(ThreadedHandlers.handler(for:))
+
+    /// A new state with the handler table filled in.
+    static func allocate() -> UnsafeMutableRawPointer {
+        let state = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
+        handlers.withUnsafeBytes { state.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        state.storeBytes(of: 0, toByteOffset: fuelOffset, as: UInt64.self)
+        state.storeBytes(of: 0, toByteOffset: trapOffset, as: UInt64.self)
+        return state
+    }
+}
+
+/// Whether handlers return after each op instead of going on: true only in unoptimised builds,
+/// which do not turn `next`'s call into a tail call and would grow the native stack with every op.
+/// (A wrapper, so the compiler does not warn that the other branch is never executed.)
+@inline(__always)
+var isSteppingThreadedCode: Bool { _isDebugAssertConfiguration() }
+
+/// Ends a handler: goes on with the op at `pc` (a tail call in release builds; see the file's header).
+@inline(__always)
+func next(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer
+) -> UnsafePointer<UInt64> {
+    if isSteppingThreadedCode {
+        state.storeBytes(of: fuel, toByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
+        return pc
+    }
+    let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
+    let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+    return handler(pc, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// Takes `increment` from the fuel left, as `charge(_:fuel:)` does; false (fuel left at 0) when
+/// there is not enough, and the handler then traps with "out of fuel".
+@inline(__always)
+func take(_ increment: UInt64, from fuel: inout UInt64) -> Bool {
+    if _slowPath(increment > fuel) { return false }
+    fuel &-= increment
+    return true
+}
+
+/// Ends a handler with a trap at `pc`.
+@inline(never)
+func trapped(
+    _ code: TrapCode, _ pc: UnsafePointer<UInt64>, fuel: UInt64, _ state: UnsafeMutableRawPointer
+) -> UnsafePointer<UInt64> {
+    state.storeBytes(of: fuel, toByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
+    state.storeBytes(of: UInt64(code.rawValue) &+ 1, toByteOffset: ThreadedState.trapOffset, as: UInt64.self)
+    return pc
+}
+
+extension StoreRuntime {
+    /// Runs threaded ops from `pc` until one that is not threaded, and returns its `pc`; throws the
+    /// trap of an op that trapped, with `pc` left on it.
+    @inline(__always)
+    func runThreaded(
+        _ pc: inout UnsafePointer<UInt64>, sp: UnsafeMutablePointer<UInt64>, memoryBase: UnsafeMutableRawPointer,
+        memorySize: UInt64, fuel: inout UInt64
+    ) throws(TrapCode) {
+        let state = threadedState
+        if isSteppingThreadedCode {
+            // One op per call (see `next`), until an op that is not threaded.
+            repeat {
+                let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
+                let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+                if unsafeBitCast(handler, to: UInt.self) == unsafeBitCast(ThreadedHandlers.exit, to: UInt.self) {
+                    return
+                }
+                pc = handler(pc, sp, memoryBase, memorySize, fuel, state)
+                fuel = state.load(fromByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
+                try checkThreadedTrap(state)
+            } while true
+        }
+        let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
+        let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+        pc = handler(pc, sp, memoryBase, memorySize, fuel, state)
+        fuel = state.load(fromByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
+        try checkThreadedTrap(state)
+    }
+
+    /// Throws the trap a handler left in `state`, if any, and clears it.
+    @inline(__always)
+    func checkThreadedTrap(_ state: UnsafeMutableRawPointer) throws(TrapCode) {
+        let trap = state.load(fromByteOffset: ThreadedState.trapOffset, as: UInt64.self)
+        if _slowPath(trap != 0) {
+            state.storeBytes(of: 0, toByteOffset: ThreadedState.trapOffset, as: UInt64.self)
+            throw TrapCode(rawValue: UInt8(truncatingIfNeeded: trap &- 1)) ?? .unimplemented
+        }
+    }
+}
+
+/// The handlers of the threaded ops (see the file's header).
+enum ThreadedHandlers {
+    /// The handler of every op that is not threaded: returns to the switch in `execute`.
+    static let exit: Handler = { pc, _, _, _, fuel, state in
+        state.storeBytes(of: fuel, toByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
+        return pc
+    }
+
+    static let handleCount: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(a(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleJump: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        pc += Int(Int64(bitPattern: pc[1]))
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(a(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        pc += Int(Int64(bitPattern: pc[1]))
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIf: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(b(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        if UInt32(truncatingIfNeeded: sp[a(word)]) != 0 {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfNot: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(b(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        if UInt32(truncatingIfNeeded: sp[a(word)]) == 0 {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrTable: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(b(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let targets = pc[1]
+        let index = min(UInt64(UInt32(truncatingIfNeeded: sp[a(word)])), targets)
+        pc += Int(Int64(bitPattern: pc[2 + Int(index)]))
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    // MARK: Data movement
+    static let handleCopy: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        sp[a(word)] = sp[b(word)]
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleCopy128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let source = b(word)
+        let destination = a(word)
+        let low = sp[source]
+        let high = sp[source + 1]
+        sp[destination] = low
+        sp[destination + 1] = high
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleCopySpan: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        // SAFETY: both ranges are inside the frame (Lowering checked the frame's slots);
+        // copyMemory is a memmove, so overlapping ranges are fine.
+        UnsafeMutableRawPointer(sp + a(word)).copyMemory(
+            from: sp + b(word), byteCount: c(word) &* MemoryLayout<UInt64>.stride)
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleConst32: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        sp[a(word)] = word &>> 32
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleConst64: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        sp[a(word)] = pc[1]
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleConst128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        sp[a(word)] = pc[1]
+        sp[a(word) + 1] = pc[2]
+        pc += 3
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleSelect: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let condition = UInt32(truncatingIfNeeded: sp[Int(pc[1])])
+        sp[a(word)] = condition != 0 ? sp[b(word)] : sp[c(word)]
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleSelect128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let condition = UInt32(truncatingIfNeeded: sp[Int(pc[1])])
+        let source = condition != 0 ? b(word) : c(word)
+        let low = sp[source]
+        let high = sp[source + 1]
+        sp[a(word)] = low
+        sp[a(word) + 1] = high
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    // MARK: Wide arithmetic
+    static let handleI64Add128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let base = a(word)
+        let (low, carry) = sp[base].addingReportingOverflow(sp[base + 2])
+        sp[base + 1] = sp[base + 1] &+ sp[base + 3] &+ (carry ? 1 : 0)
+        sp[base] = low
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64Sub128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let base = a(word)
+        let (low, borrow) = sp[base].subtractingReportingOverflow(sp[base + 2])
+        sp[base + 1] = sp[base + 1] &- sp[base + 3] &- (borrow ? 1 : 0)
+        sp[base] = low
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64MulWideS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let base = a(word)
+        let product = Int64(bitPattern: sp[base]).multipliedFullWidth(by: Int64(bitPattern: sp[base + 1]))
+        sp[base] = product.low
+        sp[base + 1] = UInt64(bitPattern: product.high)
+        pc += 1
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64MulWideU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let base = a(word)
+        let product = sp[base].multipliedFullWidth(by: sp[base + 1])
+        sp[base] = product.low
+        sp[base + 1] = product.high
+        pc += 1
+
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    /// The handler of every op: threaded ops run here, the others exit to the switch.
+    static func handler(for op: Op) -> Handler {
+        switch op {
+        case .count: handleCount
+        case .jump: handleJump
+        case .br: handleBr
+        case .brIf: handleBrIf
+        case .brIfNot: handleBrIfNot
+        case .brTable: handleBrTable
+        case .copy: handleCopy
+        case .copy128: handleCopy128
+        case .copySpan: handleCopySpan
+        case .const32: handleConst32
+        case .const64: handleConst64
+        case .const128: handleConst128
+        case .select: handleSelect
+        case .select128: handleSelect128
+        case .i64Add128: handleI64Add128
+        case .i64Sub128: handleI64Sub128
+        case .i64MulWideS: handleI64MulWideS
+        case .i64MulWideU: handleI64MulWideU
+        case .i32Load: handleI32Load
+        case .i64Load: handleI64Load
+        case .f32Load: handleF32Load
+        case .f64Load: handleF64Load
+        case .i32Load8S: handleI32Load8S
+        case .i32Load8U: handleI32Load8U
+        case .i32Load16S: handleI32Load16S
+        case .i32Load16U: handleI32Load16U
+        case .i64Load8S: handleI64Load8S
+        case .i64Load8U: handleI64Load8U
+        case .i64Load16S: handleI64Load16S
+        case .i64Load16U: handleI64Load16U
+        case .i64Load32S: handleI64Load32S
+        case .i64Load32U: handleI64Load32U
+        case .i32Store: handleI32Store
+        case .i64Store: handleI64Store
+        case .f32Store: handleF32Store
+        case .f64Store: handleF64Store
+        case .i32Store8: handleI32Store8
+        case .i32Store16: handleI32Store16
+        case .i64Store8: handleI64Store8
+        case .i64Store16: handleI64Store16
+        case .i64Store32: handleI64Store32
+        case .i32Add: handleI32Add
+        case .i32Sub: handleI32Sub
+        case .i32Mul: handleI32Mul
+        case .i32And: handleI32And
+        case .i32Or: handleI32Or
+        case .i32Xor: handleI32Xor
+        case .i32Shl: handleI32Shl
+        case .i32ShrU: handleI32ShrU
+        case .i32ShrS: handleI32ShrS
+        case .i32Rotl: handleI32Rotl
+        case .i32Rotr: handleI32Rotr
+        case .i32Eq: handleI32Eq
+        case .i32Ne: handleI32Ne
+        case .i32LtU: handleI32LtU
+        case .i32LtS: handleI32LtS
+        case .i32GtU: handleI32GtU
+        case .i32GtS: handleI32GtS
+        case .i32LeU: handleI32LeU
+        case .i32LeS: handleI32LeS
+        case .i32GeU: handleI32GeU
+        case .i32GeS: handleI32GeS
+        case .i32Eqz: handleI32Eqz
+        case .i32Clz: handleI32Clz
+        case .i32Ctz: handleI32Ctz
+        case .i32Popcnt: handleI32Popcnt
+        case .i32DivU: handleI32DivU
+        case .i32RemU: handleI32RemU
+        case .i32DivS: handleI32DivS
+        case .i32RemS: handleI32RemS
+        case .i64Add: handleI64Add
+        case .i64Sub: handleI64Sub
+        case .i64Mul: handleI64Mul
+        case .i64And: handleI64And
+        case .i64Or: handleI64Or
+        case .i64Xor: handleI64Xor
+        case .i64Shl: handleI64Shl
+        case .i64ShrU: handleI64ShrU
+        case .i64ShrS: handleI64ShrS
+        case .i64Rotl: handleI64Rotl
+        case .i64Rotr: handleI64Rotr
+        case .i64Eq: handleI64Eq
+        case .i64Ne: handleI64Ne
+        case .i64LtU: handleI64LtU
+        case .i64LtS: handleI64LtS
+        case .i64GtU: handleI64GtU
+        case .i64GtS: handleI64GtS
+        case .i64LeU: handleI64LeU
+        case .i64LeS: handleI64LeS
+        case .i64GeU: handleI64GeU
+        case .i64GeS: handleI64GeS
+        case .i64Eqz: handleI64Eqz
+        case .i64Clz: handleI64Clz
+        case .i64Ctz: handleI64Ctz
+        case .i64Popcnt: handleI64Popcnt
+        case .i64DivU: handleI64DivU
+        case .i64RemU: handleI64RemU
+        case .i64DivS: handleI64DivS
+        case .i64RemS: handleI64RemS
+        case .f32Add: handleF32Add
+        case .f32Sub: handleF32Sub
+        case .f32Mul: handleF32Mul
+        case .f32Div: handleF32Div
+        case .f32Min: handleF32Min
+        case .f32Max: handleF32Max
+        case .f32Sqrt: handleF32Sqrt
+        case .f32Ceil: handleF32Ceil
+        case .f32Floor: handleF32Floor
+        case .f32Trunc: handleF32Trunc
+        case .f32Nearest: handleF32Nearest
+        case .f32Eq: handleF32Eq
+        case .f32Ne: handleF32Ne
+        case .f32Lt: handleF32Lt
+        case .f32Gt: handleF32Gt
+        case .f32Le: handleF32Le
+        case .f32Ge: handleF32Ge
+        case .f32Abs: handleF32Abs
+        case .f32Neg: handleF32Neg
+        case .f32Copysign: handleF32Copysign
+        case .f64Add: handleF64Add
+        case .f64Sub: handleF64Sub
+        case .f64Mul: handleF64Mul
+        case .f64Div: handleF64Div
+        case .f64Min: handleF64Min
+        case .f64Max: handleF64Max
+        case .f64Sqrt: handleF64Sqrt
+        case .f64Ceil: handleF64Ceil
+        case .f64Floor: handleF64Floor
+        case .f64Trunc: handleF64Trunc
+        case .f64Nearest: handleF64Nearest
+        case .f64Eq: handleF64Eq
+        case .f64Ne: handleF64Ne
+        case .f64Lt: handleF64Lt
+        case .f64Gt: handleF64Gt
+        case .f64Le: handleF64Le
+        case .f64Ge: handleF64Ge
+        case .f64Abs: handleF64Abs
+        case .f64Neg: handleF64Neg
+        case .f64Copysign: handleF64Copysign
+        case .i32WrapI64: handleI32WrapI64
+        case .i64ExtendI32S: handleI64ExtendI32S
+        case .i64ExtendI32U: handleI64ExtendI32U
+        case .i32Extend8S: handleI32Extend8S
+        case .i32Extend16S: handleI32Extend16S
+        case .i64Extend8S: handleI64Extend8S
+        case .i64Extend16S: handleI64Extend16S
+        case .i64Extend32S: handleI64Extend32S
+        case .f32ConvertI32S: handleF32ConvertI32S
+        case .f32ConvertI32U: handleF32ConvertI32U
+        case .f32ConvertI64S: handleF32ConvertI64S
+        case .f32ConvertI64U: handleF32ConvertI64U
+        case .f64ConvertI32S: handleF64ConvertI32S
+        case .f64ConvertI32U: handleF64ConvertI32U
+        case .f64ConvertI64S: handleF64ConvertI64S
+        case .f64ConvertI64U: handleF64ConvertI64U
+        case .f32DemoteF64: handleF32DemoteF64
+        case .f64PromoteF32: handleF64PromoteF32
+        case .i32ReinterpretF32: handleI32ReinterpretF32
+        case .f32ReinterpretI32: handleF32ReinterpretI32
+        case .i64ReinterpretF64: handleI64ReinterpretF64
+        case .f64ReinterpretI64: handleF64ReinterpretI64
+        case .i32TruncSatF32S: handleI32TruncSatF32S
+        case .i32TruncSatF64S: handleI32TruncSatF64S
+        case .i32TruncSatF32U: handleI32TruncSatF32U
+        case .i32TruncSatF64U: handleI32TruncSatF64U
+        case .i64TruncSatF32S: handleI64TruncSatF32S
+        case .i64TruncSatF64S: handleI64TruncSatF64S
+        case .i64TruncSatF32U: handleI64TruncSatF32U
+        case .i64TruncSatF64U: handleI64TruncSatF64U
+        case .i32AddImm: handleI32AddImm
+        case .i32SubImm: handleI32SubImm
+        case .i32MulImm: handleI32MulImm
+        case .i32AndImm: handleI32AndImm
+        case .i32OrImm: handleI32OrImm
+        case .i32XorImm: handleI32XorImm
+        case .i32ShlImm: handleI32ShlImm
+        case .i32ShrUImm: handleI32ShrUImm
+        case .i32ShrSImm: handleI32ShrSImm
+        case .i32EqImm: handleI32EqImm
+        case .i32NeImm: handleI32NeImm
+        case .i32LtUImm: handleI32LtUImm
+        case .i32GtUImm: handleI32GtUImm
+        case .i32LeUImm: handleI32LeUImm
+        case .i32GeUImm: handleI32GeUImm
+        case .i32LtSImm: handleI32LtSImm
+        case .i32GtSImm: handleI32GtSImm
+        case .i32LeSImm: handleI32LeSImm
+        case .i32GeSImm: handleI32GeSImm
+        case .i64AddImm: handleI64AddImm
+        case .i64SubImm: handleI64SubImm
+        case .i64MulImm: handleI64MulImm
+        case .i64AndImm: handleI64AndImm
+        case .i64OrImm: handleI64OrImm
+        case .i64XorImm: handleI64XorImm
+        case .i64ShlImm: handleI64ShlImm
+        case .i64ShrUImm: handleI64ShrUImm
+        case .i64ShrSImm: handleI64ShrSImm
+        case .i64EqImm: handleI64EqImm
+        case .i64NeImm: handleI64NeImm
+        case .i64LtUImm: handleI64LtUImm
+        case .i64GtUImm: handleI64GtUImm
+        case .i64LeUImm: handleI64LeUImm
+        case .i64GeUImm: handleI64GeUImm
+        case .i64LtSImm: handleI64LtSImm
+        case .i64GtSImm: handleI64GtSImm
+        case .i64LeSImm: handleI64LeSImm
+        case .i64GeSImm: handleI64GeSImm
+        case .brIfI32Eq: handleBrIfI32Eq
+        case .brIfI32EqImm: handleBrIfI32EqImm
+        case .brIfI32Ne: handleBrIfI32Ne
+        case .brIfI32NeImm: handleBrIfI32NeImm
+        case .brIfI32LtU: handleBrIfI32LtU
+        case .brIfI32LtUImm: handleBrIfI32LtUImm
+        case .brIfI32GtU: handleBrIfI32GtU
+        case .brIfI32GtUImm: handleBrIfI32GtUImm
+        case .brIfI32LeU: handleBrIfI32LeU
+        case .brIfI32LeUImm: handleBrIfI32LeUImm
+        case .brIfI32GeU: handleBrIfI32GeU
+        case .brIfI32GeUImm: handleBrIfI32GeUImm
+        case .brIfI32LtS: handleBrIfI32LtS
+        case .brIfI32LtSImm: handleBrIfI32LtSImm
+        case .brIfI32GtS: handleBrIfI32GtS
+        case .brIfI32GtSImm: handleBrIfI32GtSImm
+        case .brIfI32LeS: handleBrIfI32LeS
+        case .brIfI32LeSImm: handleBrIfI32LeSImm
+        case .brIfI32GeS: handleBrIfI32GeS
+        case .brIfI32GeSImm: handleBrIfI32GeSImm
+        default: exit
+        }
+    }
+}

@@ -1,0 +1,684 @@
+// Threaded handlers: ops with an immediate operand and fused compare-and-branch ops that Lowering
+// emits for common sequences (see Interpreter+Threaded.swift).
+
+extension ThreadedHandlers {
+    static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x &+ y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x &- y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x &* y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32AndImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x & y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32OrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x | y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32XorImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x ^ y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32ShlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x &<< y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32ShrUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x &>> y)
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32ShrSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (x == y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (x != y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (x < y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (x > y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (x <= y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (x >= y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (Int32(bitPattern: x) < Int32(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (Int32(bitPattern: x) > Int32(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (Int32(bitPattern: x) <= Int32(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = (Int32(bitPattern: x) >= Int32(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x &+ y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x &- y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x &* y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64AndImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x & y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64OrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x | y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64XorImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x ^ y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64ShlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x &<< y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64ShrUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x &>> y
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64ShrSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (x == y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (x != y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (x < y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (x > y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (x <= y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (x >= y) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (Int64(bitPattern: x) < Int64(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (Int64(bitPattern: x) > Int64(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (Int64(bitPattern: x) <= Int64(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = (Int64(bitPattern: x) >= Int64(bitPattern: y)) ? 1 : 0
+        pc += 2
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if x == y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if x == y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if x != y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if x != y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if x < y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if x < y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if x > y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if x > y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if x <= y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if x <= y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if x >= y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if x >= y {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if Int32(bitPattern: x) < Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if Int32(bitPattern: x) < Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if Int32(bitPattern: x) > Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if Int32(bitPattern: x) > Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if Int32(bitPattern: x) <= Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if Int32(bitPattern: x) <= Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: sp[b(word)])
+        if Int32(bitPattern: x) >= Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 2
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleBrIfI32GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        var pc = pc
+        var fuel = fuel
+        let word = pc.pointee
+        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        let x = UInt32(truncatingIfNeeded: sp[a(word)])
+        let y = UInt32(truncatingIfNeeded: pc[2])
+        if Int32(bitPattern: x) >= Int32(bitPattern: y) {
+            pc += Int(Int64(bitPattern: pc[1]))
+        } else {
+            pc += 3
+        }
+        return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+}
