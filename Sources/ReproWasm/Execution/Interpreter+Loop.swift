@@ -263,7 +263,9 @@ extension StoreRuntime {
                     pc += 1
                 default:
                     // Every other op is run by its threaded handler (Interpreter+Threaded.swift).
-                    try runThreaded(&pc, sp: sp, memoryBase: memoryBase, memorySize: memorySize, fuel: &fuel)
+                    try runThreaded(
+                        &pc, sp: &sp, function: &function, depth: &depth, context: context, baseDepth: baseDepth,
+                        maxDepth: maxDepth, memoryBase: memoryBase, memorySize: memorySize, fuel: &fuel)
                 }
             }
         } catch {

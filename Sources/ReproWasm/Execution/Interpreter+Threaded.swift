@@ -18,15 +18,35 @@ typealias Handler =
         UnsafeMutableRawPointer
     ) -> UnsafePointer<UInt64>
 
+/// What the handlers and `execute` share beyond the handler arguments, kept after the handler
+/// table: the frame stack, the running function and the fuel, trap and `sp` a handler leaves when
+/// it returns.
+struct ThreadedRegisters {
+    /// The fuel left when a handler returned.
+    var fuel: UInt64 = 0
+    /// The trap a handler returned with (raw value + 1), 0 for none.
+    var trap: UInt64 = 0
+    /// `sp` when a handler returned (a threaded `call` or `return` changes it).
+    var sp: UnsafeMutablePointer<UInt64>?
+    /// The running function and its instance; a threaded call or return stays within the instance.
+    var function: UnsafeMutablePointer<FunctionInstance>?
+    var context: UnsafeMutablePointer<InstanceContext>?
+    /// The frame stack: frames in use, the depth `execute` started at (a return there leaves it),
+    /// and the limits of a call.
+    var depth = 0
+    var baseDepth = 0
+    var maxDepth = 0
+    var frames: UnsafeMutablePointer<CallFrame>?
+    var stackEnd: UnsafeMutablePointer<UInt64>?
+}
+
 /// The layout of a store's threaded state: the handler of every `Op`, indexed by raw value, then
-/// the fuel left and the trap (raw value + 1, 0 for none) when the handlers return.
+/// the `ThreadedRegisters`.
 enum ThreadedState {
-    /// Byte offset of the fuel left.
-    static let fuelOffset = Op.allCases.count * MemoryLayout<Handler>.stride
-    /// Byte offset of the trap code.
-    static let trapOffset = fuelOffset + 8
+    /// Byte offset of the registers.
+    static let registersOffset = Op.allCases.count * MemoryLayout<Handler>.stride
     /// Bytes in all.
-    static let byteCount = trapOffset + 8
+    static let byteCount = registersOffset + MemoryLayout<ThreadedRegisters>.stride
 
     /// The handlers of all ops, in raw-value order.
     static let handlers: [Handler] = Op.allCases.map(ThreadedHandlers.handler(for:))
@@ -35,9 +55,14 @@ enum ThreadedState {
     static func allocate() -> UnsafeMutableRawPointer {
         let state = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
         handlers.withUnsafeBytes { state.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        state.storeBytes(of: 0, toByteOffset: fuelOffset, as: UInt64.self)
-        state.storeBytes(of: 0, toByteOffset: trapOffset, as: UInt64.self)
+        (state + registersOffset).initializeMemory(as: ThreadedRegisters.self, to: ThreadedRegisters())
         return state
+    }
+
+    /// The registers of `state`.
+    @inline(__always)
+    static func registers(_ state: UnsafeMutableRawPointer) -> UnsafeMutablePointer<ThreadedRegisters> {
+        (state + registersOffset).assumingMemoryBound(to: ThreadedRegisters.self)
     }
 }
 
@@ -53,13 +78,21 @@ func next(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer
 ) -> UnsafePointer<UInt64> {
-    if isSteppingThreadedCode {
-        state.storeBytes(of: fuel, toByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
-        return pc
-    }
+    if isSteppingThreadedCode { return leave(pc, sp, fuel, state) }
     let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
     let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
     return handler(pc, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// Returns to `runThreaded` with the op at `pc` still to run.
+@inline(__always)
+func leave(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ fuel: UInt64, _ state: UnsafeMutableRawPointer
+) -> UnsafePointer<UInt64> {
+    let registers = ThreadedState.registers(state)
+    registers.pointee.fuel = fuel
+    registers.pointee.sp = sp
+    return pc
 }
 
 /// Takes `increment` from the fuel left, as `charge(_:fuel:)` does; false (fuel left at 0) when
@@ -76,46 +109,70 @@ func take(_ increment: UInt64, from fuel: inout UInt64) -> Bool {
 func trapped(
     _ code: TrapCode, _ pc: UnsafePointer<UInt64>, fuel: UInt64, _ state: UnsafeMutableRawPointer
 ) -> UnsafePointer<UInt64> {
-    state.storeBytes(of: fuel, toByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
-    state.storeBytes(of: UInt64(code.rawValue) &+ 1, toByteOffset: ThreadedState.trapOffset, as: UInt64.self)
+    let registers = ThreadedState.registers(state)
+    registers.pointee.fuel = fuel
+    registers.pointee.trap = UInt64(code.rawValue) &+ 1
     return pc
 }
 
 extension StoreRuntime {
-    /// Runs threaded ops from `pc` until one that is not threaded, and returns its `pc`; throws the
-    /// trap of an op that trapped, with `pc` left on it.
+    /// Runs threaded ops from `pc` until one that is not threaded and leaves `pc` on it; throws the
+    /// trap of an op that trapped, with `pc` left on that op. Threaded calls and returns change `sp`,
+    /// `function` and `depth` (within `context`'s instance).
     @inline(__always)
     func runThreaded(
-        _ pc: inout UnsafePointer<UInt64>, sp: UnsafeMutablePointer<UInt64>, memoryBase: UnsafeMutableRawPointer,
-        memorySize: UInt64, fuel: inout UInt64
+        _ pc: inout UnsafePointer<UInt64>, sp: inout UnsafeMutablePointer<UInt64>,
+        function: inout UnsafeMutablePointer<FunctionInstance>, depth: inout Int,
+        context: UnsafeMutablePointer<InstanceContext>, baseDepth: Int, maxDepth: Int,
+        memoryBase: UnsafeMutableRawPointer, memorySize: UInt64, fuel: inout UInt64
     ) throws(TrapCode) {
         let state = threadedState
+        let registers = ThreadedState.registers(state)
+        // All of them, every time: a host function may have run another `execute` in between.
+        registers.pointee.function = function
+        registers.pointee.context = context
+        registers.pointee.depth = depth
+        registers.pointee.baseDepth = baseDepth
+        registers.pointee.maxDepth = maxDepth
+        registers.pointee.frames = frames
+        registers.pointee.stackEnd = stackEnd
+        defer {
+            fuel = registers.pointee.fuel
+            sp = registers.pointee.sp.unsafelyUnwrapped
+            function = registers.pointee.function.unsafelyUnwrapped
+            depth = registers.pointee.depth
+        }
         if isSteppingThreadedCode {
             // One op per call (see `next`), until an op that is not threaded.
+            registers.pointee.fuel = fuel
+            registers.pointee.sp = sp
             repeat {
                 let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
                 let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
                 if unsafeBitCast(handler, to: UInt.self) == unsafeBitCast(ThreadedHandlers.exit, to: UInt.self) {
                     return
                 }
-                pc = handler(pc, sp, memoryBase, memorySize, fuel, state)
-                fuel = state.load(fromByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
-                try checkThreadedTrap(state)
+                let before = pc
+                pc = handler(
+                    pc, registers.pointee.sp.unsafelyUnwrapped, memoryBase, memorySize, registers.pointee.fuel, state)
+                try checkThreadedTrap(registers)
+                // A threaded `call` or `return` that leaves for the switch returns its own `pc`.
+                if pc == before { return }
             } while true
         }
         let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
         let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+        registers.pointee.sp = sp
         pc = handler(pc, sp, memoryBase, memorySize, fuel, state)
-        fuel = state.load(fromByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
-        try checkThreadedTrap(state)
+        try checkThreadedTrap(registers)
     }
 
-    /// Throws the trap a handler left in `state`, if any, and clears it.
+    /// Throws the trap a handler left, if any, and clears it.
     @inline(__always)
-    func checkThreadedTrap(_ state: UnsafeMutableRawPointer) throws(TrapCode) {
-        let trap = state.load(fromByteOffset: ThreadedState.trapOffset, as: UInt64.self)
+    func checkThreadedTrap(_ registers: UnsafeMutablePointer<ThreadedRegisters>) throws(TrapCode) {
+        let trap = registers.pointee.trap
         if _slowPath(trap != 0) {
-            state.storeBytes(of: 0, toByteOffset: ThreadedState.trapOffset, as: UInt64.self)
+            registers.pointee.trap = 0
             throw TrapCode(rawValue: UInt8(truncatingIfNeeded: trap &- 1)) ?? .unimplemented
         }
     }
@@ -124,9 +181,46 @@ extension StoreRuntime {
 /// The handlers of the threaded ops (see the file's header).
 enum ThreadedHandlers {
     /// The handler of every op that is not threaded: returns to the switch in `execute`.
-    static let exit: Handler = { pc, _, _, _, fuel, state in
-        state.storeBytes(of: fuel, toByteOffset: ThreadedState.fuelOffset, as: UInt64.self)
-        return pc
+    static let exit: Handler = { pc, sp, _, _, fuel, state in leave(pc, sp, fuel, state) }
+
+    /// `call` of a wasm function in the same instance, within the limits; any other call leaves
+    /// for the switch, which runs it (a host call, another instance, or the trap).
+    static let handleCall: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let registers = ThreadedState.registers(state)
+        let context = registers.pointee.context.unsafelyUnwrapped
+        let callee = context.pointee.functions[bc(word)]
+        let calleeSP = sp + a(word)
+        let depth = registers.pointee.depth
+        guard let code = callee.pointee.code, callee.pointee.instance == context, depth < registers.pointee.maxDepth,
+            calleeSP + callee.pointee.frameSlots <= registers.pointee.stackEnd.unsafelyUnwrapped
+        else { return leave(pc, sp, fuel, state) }
+        registers.pointee.frames.unsafelyUnwrapped[depth] = CallFrame(
+            returnPC: pc + 1, sp: sp, function: registers.pointee.function.unsafelyUnwrapped)
+        registers.pointee.depth = depth &+ 1
+        registers.pointee.function = callee
+        var local = callee.pointee.parameterSlots
+        let localSlots = callee.pointee.localSlots
+        while local < localSlots {
+            calleeSP[local] = 0
+            local &+= 1
+        }
+        return next(code, calleeSP, memoryBase, memorySize, fuel, state)
+    }
+
+    /// `return` to a caller in the same instance; a return that leaves `execute` or goes to another
+    /// instance leaves for the switch.
+    static let handleReturn: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let registers = ThreadedState.registers(state)
+        let depth = registers.pointee.depth
+        guard depth > registers.pointee.baseDepth else { return leave(pc, sp, fuel, state) }
+        let frame = registers.pointee.frames.unsafelyUnwrapped[depth &- 1]
+        guard frame.function.pointee.instance == registers.pointee.context else { return leave(pc, sp, fuel, state) }
+        var fuel = fuel
+        guard take(UInt64(a(pc.pointee)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        registers.pointee.depth = depth &- 1
+        registers.pointee.function = frame.function
+        return next(frame.returnPC, frame.sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleCount: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -319,6 +413,8 @@ enum ThreadedHandlers {
     /// The handler of every op: threaded ops run here, the others exit to the switch.
     static func handler(for op: Op) -> Handler {
         switch op {
+        case .call: handleCall
+        case .return: handleReturn
         case .count: handleCount
         case .jump: handleJump
         case .br: handleBr
