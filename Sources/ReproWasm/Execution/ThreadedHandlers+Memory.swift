@@ -1,11 +1,19 @@
 // Threaded handlers: loads and stores on memory 0 (see Interpreter+Threaded.swift).
 
+/// The address a memory-0 load or store reads or writes: `base` plus the constant of a folded
+/// `i32.add` (low 32 bits of `immediate`, added with the i32 wrap-around), plus the memarg offset
+/// (high 32 bits), computed in 64 bits so it cannot wrap past the bounds check.
+@inline(__always)
+func effectiveAddress(_ base: UInt64, _ immediate: UInt64) -> UInt64 {
+    UInt64(UInt32(truncatingIfNeeded: base) &+ UInt32(truncatingIfNeeded: immediate)) &+ (immediate &>> 32)
+}
+
 extension ThreadedHandlers {
     static let handleI32Load: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
@@ -17,7 +25,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 8 <= memorySize, checked above.
         sp[a(word)] = memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
@@ -29,7 +37,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
@@ -41,7 +49,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 8 <= memorySize, checked above.
         sp[a(word)] = memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
@@ -53,7 +61,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 1 <= memorySize, checked above.
         sp[a(word)] = UInt64(
@@ -67,7 +75,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 1 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self))
@@ -79,7 +87,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 2 <= memorySize, checked above.
         sp[a(word)] = UInt64(
@@ -93,7 +101,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 2 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self))
@@ -105,7 +113,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 1 <= memorySize, checked above.
         sp[a(word)] = UInt64(
@@ -118,7 +126,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 1 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self))
@@ -130,7 +138,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 2 <= memorySize, checked above.
         sp[a(word)] = UInt64(
@@ -143,7 +151,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 2 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self))
@@ -155,7 +163,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         sp[a(word)] = UInt64(
@@ -168,7 +176,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[b(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[b(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
@@ -180,7 +188,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -193,7 +201,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 8 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -206,7 +214,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -219,7 +227,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 8 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -232,7 +240,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 1 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -245,7 +253,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 2 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -258,7 +266,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 1 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -271,7 +279,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 2 <= memorySize, checked above.
         memoryBase.storeBytes(
@@ -284,7 +292,7 @@ extension ThreadedHandlers {
         var pc = pc
         var fuel = fuel
         let word = pc.pointee
-        let address = UInt64(UInt32(truncatingIfNeeded: sp[a(word)])) &+ pc[1]
+        let address = effectiveAddress(sp[a(word)], pc[1])
         guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         // SAFETY: address + 4 <= memorySize, checked above.
         memoryBase.storeBytes(

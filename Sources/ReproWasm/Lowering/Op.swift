@@ -66,7 +66,10 @@ enum Op: UInt16, CaseIterable, Sendable {
     /// slot `a` = reference to function `b | c << 16`.
     case refFunc
 
-    // MARK: Memory (memory 0; the next word is the offset)
+    // MARK: Memory (memory 0)
+    // Loads: slot `a` = memory[address in slot `b`]; stores: memory[address in slot `a`] = slot `b`.
+    // The next word holds the memarg offset (high 32 bits) and the constant of an `i32.add` folded
+    // into the address (low 32 bits, added with wrap-around; see `effectiveAddress`).
     case i32Load
     case i64Load
     case f32Load

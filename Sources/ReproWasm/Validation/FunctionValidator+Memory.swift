@@ -268,12 +268,19 @@ extension FunctionValidator {
         if info.accessBytes > 0 {
             let isLoad = signature.output != nil
             if memory == 0, let op = Op.lowering(of: opcode) {
-                if isLoad {
-                    emitter.emitEffect(op, destination: destination, operands.0.location)
-                } else {
-                    emitter.emitEffect(op, operands.0.location, operands.1.location)
+                // An `i32.add` of a constant just before becomes part of the address (see
+                // `effectiveAddress`): the immediate word is the constant, then the offset.
+                var address = operands.0.location
+                var constant: UInt32 = 0
+                if let folded = takeAddressAddition(operands.0) {
+                    (address, constant) = folded
                 }
-                emitter.emitImmediate(memoryOffset)
+                if isLoad {
+                    emitter.emitEffect(op, destination: destination, address)
+                } else {
+                    emitter.emitEffect(op, address, operands.1.location)
+                }
+                emitter.emitImmediate(UInt64(constant) | memoryOffset << 32)
             } else {
                 let a = isLoad ? destination : operands.0.location
                 let b = isLoad ? operands.0.location : operands.1.location

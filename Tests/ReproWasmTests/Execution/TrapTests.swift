@@ -155,6 +155,41 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A store that traps writes nothing, not even the bytes that were in bounds.
+    /// Lowering folds `i32.add` of a constant into the scalar load or store that uses the sum as
+    /// its address. The addition must still wrap at 32 bits before the memarg offset is added, and
+    /// the bounds check must see that address, not a 32-bit wrap of the whole sum.
+    @Test func foldedScalarAddressAdditionWrapsLikeI32Add() throws {
+        let module = try Module(
+            wat: #"""
+                (module
+                  (memory 1)
+                  (data (i32.const 16) "\01\02\03\04\05\06\07\08")
+                  (func (export "load") (param i32) (result i64)
+                    local.get 0 i32.const 32 i32.add i64.load offset=4)
+                  (func (export "load8") (param i32) (result i32)
+                    local.get 0 i32.const -8 i32.add i32.load8_u offset=8)
+                  (func (export "store") (param i32 i32)
+                    local.get 0 i32.const -8 i32.add local.get 1 i32.store))
+                """#)
+        // The fold happened: no separate addition is left.
+        #expect(!module.codeListing.contains("i32AddImm"))
+        let instance = try Store().instantiate(module)
+        // -20 + 32 wraps to 12; + offset 4 = 16, the data segment.
+        #expect(try instance.call("load", .i32(-20)) == [.i64(0x0807_0605_0403_0201)])
+        // 65_500 + 32 + 4 + 8 > 65_536: out of bounds.
+        let highError = #expect(throws: Trap.self) { _ = try instance.call("load", .i32(65_500)) }
+        #expect(highError?.code == .outOfBoundsMemoryAccess)
+        // 4 - 8 wraps to 0xFFFF_FFFC; + offset 8 is 2^32 + 4, out of bounds, not address 4.
+        let error = #expect(throws: Trap.self) { _ = try instance.call("load8", .i32(4)) }
+        #expect(error?.code == .outOfBoundsMemoryAccess)
+        #expect(try instance.call("load8", .i32(16)) == [.i32(0x01)])
+        // The store wraps the same way: 4 - 8 is far out of bounds, 28 - 8 = 20 is in.
+        let storeError = #expect(throws: Trap.self) { _ = try instance.call("store", .i32(4), .i32(-1)) }
+        #expect(storeError?.code == .outOfBoundsMemoryAccess)
+        _ = try instance.call("store", .i32(28), .i32(Int32(bitPattern: 0xAABB_CCDD)))
+        #expect(try instance.call("load", .i32(-20)) == [.i64(Int64(bitPattern: 0xAABB_CCDD_0403_0201))])
+    }
+
     @Test func outOfBoundsStoreWritesNothing() throws {
         let instance = try WasmModule().memory(min: 1, export: "memory")
             .function(.i32ToVoid, export: "store", Asm.localGet(0), Asm.i32Const(-1), Asm.memory("i32.store"))
