@@ -593,6 +593,8 @@ enum ThreadedHandlers {
         case .i32ShlImm: handleI32ShlImm
         case .i32ShrUImm: handleI32ShrUImm
         case .i32ShrSImm: handleI32ShrSImm
+        case .i32RotlImm: handleI32RotlImm
+        case .i32RotrImm: handleI32RotrImm
         case .i32EqImm: handleI32EqImm
         case .i32NeImm: handleI32NeImm
         case .i32LtUImm: handleI32LtUImm
@@ -612,6 +614,8 @@ enum ThreadedHandlers {
         case .i64ShlImm: handleI64ShlImm
         case .i64ShrUImm: handleI64ShrUImm
         case .i64ShrSImm: handleI64ShrSImm
+        case .i64RotlImm: handleI64RotlImm
+        case .i64RotrImm: handleI64RotrImm
         case .i64EqImm: handleI64EqImm
         case .i64NeImm: handleI64NeImm
         case .i64LtUImm: handleI64LtUImm

@@ -92,6 +92,22 @@ extension ThreadedHandlers {
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
+    static let handleI32RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x.rotatedLeft(by: y))
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI32RotrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let y = UInt32(truncatingIfNeeded: pc[1])
+        sp[a(word)] = UInt64(x.rotatedRight(by: y))
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
     static let handleI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         let word = pc.pointee
@@ -280,6 +296,22 @@ extension ThreadedHandlers {
         sp[a(word)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
         pc += 2
         return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x.rotatedLeft(by: y)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleI64RotrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let x = sp[b(word)]
+        let y = pc[1]
+        sp[a(word)] = x.rotatedRight(by: y)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleI64EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in

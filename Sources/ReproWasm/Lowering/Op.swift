@@ -308,6 +308,8 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i32ShlImm
     case i32ShrUImm
     case i32ShrSImm
+    case i32RotlImm
+    case i32RotrImm
     case i32EqImm
     case i32NeImm
     case i32LtUImm
@@ -327,6 +329,8 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64ShlImm
     case i64ShrUImm
     case i64ShrSImm
+    case i64RotlImm
+    case i64RotrImm
     case i64EqImm
     case i64NeImm
     case i64LtUImm

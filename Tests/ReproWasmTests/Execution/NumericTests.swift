@@ -26,6 +26,11 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     func run() throws -> [Value] {
         try Fixtures.apply(op, FunctionType(operands.map(\.type), results.map(\.type)), operands)
     }
+
+    /// `run` with the last operand as a constant in the code (the immediate forms' path).
+    func runWithConstantLast() throws -> [Value]? {
+        try Fixtures.applyWithConstantLast(op, FunctionType(operands.map(\.type), results.map(\.type)), operands)
+    }
 }
 
 /// Spot checks of integer and float semantics where a Swift or C shortcut would differ from wasm.
@@ -59,6 +64,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func shiftsAndRotates(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     @Test(arguments: [
@@ -78,6 +84,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func bitCounts(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     /// Signed division truncates towards zero; the remainder takes the dividend's sign.
@@ -102,6 +109,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func divisionAndRemainderSigns(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     /// Trapping conversions truncate towards zero; -2^31 is the lowest f32 that fits in i32, 2^31 traps.
@@ -156,6 +164,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func saturatingConversions(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     /// Wide arithmetic (0xFC 19-22): 128-bit values as (low, high) pairs of i64.
@@ -181,6 +190,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func wideArithmetic(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     /// `nearest` rounds half-way cases to even, keeps the sign of zero, and does not use floor(x + 0.5).
@@ -203,6 +213,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func nearestTiesToEven(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     /// wasm's min and max order -0 below +0, unlike a comparison-based `Swift.min`.
@@ -220,6 +231,7 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func minMaxWithSignedZeros(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 
     /// Sign extension and width changes.
@@ -235,5 +247,6 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
     ])
     func extensionsAndWrapping(_ testCase: NumericCase) throws {
         #expect(try testCase.run() == testCase.results)
+        if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
 }

@@ -31,6 +31,8 @@ import Testing
         }
         #expect(Op.i32Add.immediateForm == .i32AddImm)
         #expect(Op.i64ShrS.immediateForm == .i64ShrSImm)
+        #expect(Op.i32Rotl.immediateForm == .i32RotlImm)
+        #expect(Op.i64Rotr.immediateForm == .i64RotrImm)
         #expect(Op.i32DivS.immediateForm == nil)
         #expect(Op.i32Add.branchForm == nil)
     }

@@ -54,6 +54,30 @@ extension FunctionType {
 extension Fixtures {
     /// Runs one operator in a fresh store: a function of `type` whose body pushes its parameters in
     /// order, then applies `mnemonic`. Arguments and results cross the host boundary bit-exact.
+    /// `apply` with the last argument written into the code as a constant instead of passed in,
+    /// so Lowering folds it into the op's immediate form where there is one; `nil` when the last
+    /// argument is not a number.
+    static func applyWithConstantLast(_ mnemonic: String, _ type: FunctionType, _ arguments: [Value]) throws
+        -> [Value]?
+    {
+        guard let last = arguments.last else { return nil }
+        let constant: [UInt8]
+        switch last {
+        case .i32(let bits): constant = Asm.i32Const(bits: bits)
+        case .i64(let bits): constant = Asm.i64Const(bits: bits)
+        case .f32Bits(let bits): constant = Asm.f32Const(bits: bits)
+        case .f64Bits(let bits): constant = Asm.f64Const(bits: bits)
+        default: return nil
+        }
+        let parameters = Array(type.parameters.dropLast())
+        var body: [UInt8] = []
+        for index in parameters.indices { body += Asm.localGet(UInt32(index)) }
+        body += constant + Asm.op(mnemonic)
+        let instance = try WasmModule().function(FunctionType(parameters, type.results), export: "run", body: body)
+            .instantiate()
+        return try instance.exportedFunction("run").call(Array(arguments.dropLast()))
+    }
+
     static func apply(_ mnemonic: String, _ type: FunctionType, _ arguments: [Value]) throws -> [Value] {
         var body: [UInt8] = []
         for index in type.parameters.indices { body += Asm.localGet(UInt32(index)) }
