@@ -456,6 +456,10 @@ enum ThreadedHandlers {
         case .i64Store8: handleI64Store8
         case .i64Store16: handleI64Store16
         case .i64Store32: handleI64Store32
+        case .store8Imm: handleStore8Imm
+        case .store16Imm: handleStore16Imm
+        case .store32Imm: handleStore32Imm
+        case .store64Imm: handleStore64Imm
         case .i32Add: handleI32Add
         case .i32Sub: handleI32Sub
         case .i32Mul: handleI32Mul

@@ -300,4 +300,40 @@ extension ThreadedHandlers {
         pc += 2
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
+
+    static let handleStore8Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let address = effectiveAddress(sp[a(word)], pc[1])
+        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 1 <= memorySize, checked above.
+        memoryBase.storeBytes(of: UInt8(b(word)), toByteOffset: Int(address), as: UInt8.self)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleStore16Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let address = effectiveAddress(sp[a(word)], pc[1])
+        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 2 <= memorySize, checked above.
+        memoryBase.storeBytes(of: UInt16(b(word)), toByteOffset: Int(address), as: UInt16.self)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleStore32Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let address = effectiveAddress(sp[a(word)], pc[1])
+        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 4 <= memorySize, checked above.
+        memoryBase.storeBytes(of: UInt32(b(word)), toByteOffset: Int(address), as: UInt32.self)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleStore64Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let address = effectiveAddress(sp[a(word)], pc[1])
+        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 8 <= memorySize, checked above.
+        memoryBase.storeBytes(of: UInt64(b(word)), toByteOffset: Int(address), as: UInt64.self)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
 }

@@ -16,6 +16,9 @@ struct CodeEmitter {
     /// Index of the head word of the last instruction emitted, or -1 after a barrier (a label, a
     /// flushed count): peephole rewrites only ever touch this instruction.
     private(set) var lastStart: Int = -1
+    /// `lastStart` of the instruction before the last one, or -1 if a barrier came between: after
+    /// `removeLast`, the instruction before becomes the last again (two fusions into one op).
+    private var previousStart: Int = -1
     /// The slot the last instruction writes its only result to, or -1: for retargeting
     /// `x; local.set` into `x` writing the local directly.
     private var lastDestination: Int = -1
@@ -26,6 +29,7 @@ struct CodeEmitter {
             if newValue < 0 {
                 lastDestination = -1
                 lastStart = -1
+                previousStart = -1
             }
         }
     }
@@ -58,7 +62,9 @@ struct CodeEmitter {
         precondition(lastStart >= 0)
         words.removeSubrange(lastStart...)
         while let last = sourceMap.last, Int(last >> 32) >= lastStart { sourceMap.removeLast() }
-        lastStart = -1
+        lastStart = previousStart
+        previousStart = -1
+        // Conservative: the restored instruction's result is not retargeted by a later `local.set`.
         lastDestination = -1
     }
 
@@ -73,6 +79,7 @@ struct CodeEmitter {
     /// Emits an instruction that neither traps nor has effects outside the frame: pending counts stay pending.
     mutating func emitPure(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
+        previousStart = lastStart
         lastStart = words.count
         lastDestination = -1
         if op.endsACountedSpan { mapSource() }
@@ -82,6 +89,7 @@ struct CodeEmitter {
     /// Emits a pure instruction whose result goes to slot `destination`, remembering it for retargeting.
     mutating func emitPure(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
+        previousStart = lastStart
         lastStart = words.count
         lastDestination = destination
         words.append(Self.head(op, destination, b, c))
@@ -91,6 +99,7 @@ struct CodeEmitter {
     mutating func emitEffect(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
         flushCount()
+        previousStart = lastStart
         lastStart = words.count
         lastDestination = -1
         mapSource()
@@ -101,6 +110,7 @@ struct CodeEmitter {
     mutating func emitEffect(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
         flushCount()
+        previousStart = lastStart
         lastStart = words.count
         lastDestination = destination
         mapSource()

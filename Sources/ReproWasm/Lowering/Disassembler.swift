@@ -14,7 +14,8 @@ enum Disassembler {
             Opcode(rawValue: UInt16(truncatingIfNeeded: code[2])).map { Op.simdWordCount(of: $0) - 1 } ?? 2
         case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
             .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
-            .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32:
+            .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32, .store8Imm, .store16Imm, .store32Imm,
+            .store64Imm:
             1
         default: 0
         }

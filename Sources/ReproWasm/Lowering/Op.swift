@@ -93,6 +93,12 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64Store8
     case i64Store16
     case i64Store32
+    /// Stores of a constant: memory[address in slot `a`] = `b`, a 16-bit constant zero-extended to
+    /// 1, 2, 4 or 8 bytes. Made from `const; store` by Lowering when the stored bits fit.
+    case store8Imm
+    case store16Imm
+    case store32Imm
+    case store64Imm
     /// A load or store on a memory other than 0: `c` is the wasm `Opcode`, the next word holds the
     /// offset (low 32 bits) and the memory index (high 32 bits).
     case memoryAccess

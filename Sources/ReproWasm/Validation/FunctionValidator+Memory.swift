@@ -169,6 +169,26 @@ extension FunctionValidator {
         return value
     }
 
+    /// If `value` is a constant just emitted whose stored bits (the low `accessBytes` bytes) fit in
+    /// 16 bits, removes it and returns the store-constant op for that width and the bits.
+    mutating func takeSmallStoredConstant(_ value: StackEntry, accessBytes: Int) -> (Op, Int)? {
+        guard value.location == value.slot, let op = emitter.lastOp, a(emitter.lastHead) == value.slot,
+            op == .const32 || op == .const64
+        else { return nil }
+        let bits = op == .const32 ? emitter.lastHead >> 32 : emitter.lastImmediate(1)
+        let stored = accessBytes >= 8 ? bits : bits & ((1 << (UInt64(accessBytes) * 8)) - 1)
+        guard stored <= 0xFFFF else { return nil }
+        let storeOp: Op
+        switch accessBytes {
+        case 1: storeOp = .store8Imm
+        case 2: storeOp = .store16Imm
+        case 4: storeOp = .store32Imm
+        default: storeOp = .store64Imm
+        }
+        emitter.removeLast()
+        return (storeOp, Int(stored))
+    }
+
     /// If `address` was computed by the instruction just emitted and that was an `i32.add` of a
     /// constant (`i32AddImm`), removes it and returns its input slot and constant, for a memory
     /// instruction that adds the constant itself (with the same i32 wrap-around).
@@ -270,6 +290,9 @@ extension FunctionValidator {
             if memory == 0, let op = Op.lowering(of: opcode) {
                 // An `i32.add` of a constant just before becomes part of the address (see
                 // `effectiveAddress`): the immediate word is the constant, then the offset.
+                // A stored constant is taken first: it was pushed after the address.
+                let storedConstant =
+                    isLoad ? nil : takeSmallStoredConstant(operands.1, accessBytes: Int(info.accessBytes))
                 var address = operands.0.location
                 var constant: UInt32 = 0
                 if let folded = takeAddressAddition(operands.0) {
@@ -277,6 +300,8 @@ extension FunctionValidator {
                 }
                 if isLoad {
                     emitter.emitEffect(op, destination: destination, address)
+                } else if let (storeImmediate, value) = storedConstant {
+                    emitter.emitEffect(storeImmediate, address, value)
                 } else {
                     emitter.emitEffect(op, address, operands.1.location)
                 }

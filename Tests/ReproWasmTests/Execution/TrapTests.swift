@@ -190,6 +190,43 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(try instance.call("load", .i32(-20)) == [.i64(Int64(bitPattern: 0xAABB_CCDD_0403_0201))])
     }
 
+    /// Lowering turns `const; store` into a store of a constant when the stored bits fit in 16
+    /// bits (narrow stores keep only their low bytes), also together with a folded address
+    /// addition; wider constants keep the ordinary store. Each must write exactly its bytes.
+    @Test func storesOfConstantsWriteTheirBytes() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (memory 1)
+                  (data (i32.const 64) "\(String(repeating: "\\aa", count: 48))")
+                  (func (export "fill") (param i32)
+                    local.get 0 i32.const 0x1FF i32.store8 offset=0
+                    local.get 0 i32.const 0x7FFFABCD i32.store16 offset=2
+                    local.get 0 i32.const 4 i32.add i32.const 0xFFFF i32.store offset=4
+                    local.get 0 i32.const 0x12345 i32.store offset=12
+                    local.get 0 i64.const -1 i64.store offset=16
+                    local.get 0 f64.const 0 f64.store offset=24
+                    local.get 0 i64.const 0xBEEF i64.store32 offset=32
+                    local.get 0 i32.const 8 i32.add i64.const 0x1234 i64.store offset=32)
+                  (func (export "at") (param i32) (result i64) local.get 0 i64.load))
+                """)
+        #expect(module.codeListing.contains("store8Imm"))
+        #expect(module.codeListing.contains("store64Imm"))
+        let instance = try Store().instantiate(module)
+        let at = try #require(instance.function(named: "at"))
+        // Bytes 64..<112 start as 0xAA, so a store writing too many or too few bytes shows.
+        _ = try instance.call("fill", .i32(64))
+        #expect(try at.call([.i32(64)]) == [.i64(Int64(bitPattern: 0xAAAA_AAAA_ABCD_AAFF))])
+        #expect(try at.call([.i32(72)]) == [.i64(0x0001_2345_0000_FFFF)])
+        #expect(try at.call([.i32(80)]) == [.i64(-1)])
+        #expect(try at.call([.i32(88)]) == [.i64(0)])
+        #expect(try at.call([.i32(96)]) == [.i64(Int64(bitPattern: 0xAAAA_AAAA_0000_BEEF))])
+        #expect(try at.call([.i32(104)]) == [.i64(0x1234)])
+        // A store of a constant out of bounds traps as any store does.
+        let error = #expect(throws: Trap.self) { _ = try instance.call("fill", .i32(65_530)) }
+        #expect(error?.code == .outOfBoundsMemoryAccess)
+    }
+
     @Test func outOfBoundsStoreWritesNothing() throws {
         let instance = try WasmModule().memory(min: 1, export: "memory")
             .function(.i32ToVoid, export: "store", Asm.localGet(0), Asm.i32Const(-1), Asm.memory("i32.store"))
