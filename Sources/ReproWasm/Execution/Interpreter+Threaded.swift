@@ -650,6 +650,18 @@ enum ThreadedHandlers {
         case .brIfI32LeSImm: handleBrIfI32LeSImm
         case .brIfI32GeS: handleBrIfI32GeS
         case .brIfI32GeSImm: handleBrIfI32GeSImm
+        case .f64AddThenAdd: handleF64AddThenAdd
+        case .f64AddThenMul: handleF64AddThenMul
+        case .f64AddThenSub: handleF64AddThenSub
+        case .f64AddThenSubFrom: handleF64AddThenSubFrom
+        case .f64SubThenAdd: handleF64SubThenAdd
+        case .f64SubThenMul: handleF64SubThenMul
+        case .f64SubThenSub: handleF64SubThenSub
+        case .f64SubThenSubFrom: handleF64SubThenSubFrom
+        case .f64MulThenAdd: handleF64MulThenAdd
+        case .f64MulThenMul: handleF64MulThenMul
+        case .f64MulThenSub: handleF64MulThenSub
+        case .f64MulThenSubFrom: handleF64MulThenSubFrom
         default: exit
         }
     }

@@ -1,6 +1,21 @@
 // Threaded handlers: ops with an immediate operand and fused compare-and-branch ops that Lowering
 // emits for common sequences (see Interpreter+Threaded.swift).
 
+/// Runs an `f64…Then…` op: `first` on slots `b` and `c`, then `second` on that and the slot named by
+/// the next word, canonicalising only the final result.
+@inline(__always)
+func chainF64(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
+    _ first: (Double, Double) -> Double, _ second: (Double, Double) -> Double
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    let t = first(Double(bitPattern: sp[b(word)]), Double(bitPattern: sp[c(word)]))
+    let z = Double(bitPattern: sp[Int(truncatingIfNeeded: pc[1])])
+    storeCanonical(second(t, z), to: sp + a(word))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
     static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
@@ -712,5 +727,53 @@ extension ThreadedHandlers {
             pc += 3
         }
         return next(pc, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleF64AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 + $1 })
+    }
+
+    static let handleF64AddThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 * $1 })
+    }
+
+    static let handleF64AddThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 - $1 })
+    }
+
+    static let handleF64AddThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $1 - $0 })
+    }
+
+    static let handleF64SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $0 + $1 })
+    }
+
+    static let handleF64SubThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $0 * $1 })
+    }
+
+    static let handleF64SubThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $0 - $1 })
+    }
+
+    static let handleF64SubThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $1 - $0 })
+    }
+
+    static let handleF64MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $0 + $1 })
+    }
+
+    static let handleF64MulThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $0 * $1 })
+    }
+
+    static let handleF64MulThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $0 - $1 })
+    }
+
+    static let handleF64MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $1 - $0 })
     }
 }

@@ -55,6 +55,15 @@ extension Op {
                 return (byName[name + "Imm"], branchForm, negated, isImmediate)
             }
 
+    /// The `f64…Then…` op running `first` and then `second` on its result (as `second`'s left
+    /// operand if `resultIsLeft`, else its right), if there is one.
+    static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
+        let names: [Op: String] = [.f64Add: "Add", .f64Sub: "Sub", .f64Mul: "Mul"]
+        guard let firstName = names[first], var secondName = names[second] else { return nil }
+        if second == .f64Sub && !resultIsLeft { secondName = "SubFrom" }
+        return byName["f64" + firstName + "Then" + secondName]
+    }
+
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {
         if opcode == .i8x16Shuffle { return 5 }

@@ -370,4 +370,20 @@ enum Op: UInt16, CaseIterable, Sendable {
     case brIfI32LeSImm
     case brIfI32GeS
     case brIfI32GeSImm
+    // Two f64 operations in one, the first one's result feeding the second: t = slot `b` OP1
+    // slot `c`, then slot `a` = t OP2 slot z (`SubFrom`: z - t), z being the slot in the next word.
+    // t is not written anywhere and not canonicalised (a NaN t gives a NaN result, which is).
+    // Made from two float instructions in a row by Lowering.
+    case f64AddThenAdd
+    case f64AddThenMul
+    case f64AddThenSub
+    case f64AddThenSubFrom
+    case f64SubThenAdd
+    case f64SubThenMul
+    case f64SubThenSub
+    case f64SubThenSubFrom
+    case f64MulThenAdd
+    case f64MulThenMul
+    case f64MulThenSub
+    case f64MulThenSubFrom
 }

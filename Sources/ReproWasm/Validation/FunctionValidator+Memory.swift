@@ -169,6 +169,22 @@ extension FunctionValidator {
         return value
     }
 
+    /// If one operand of the f64 operation `second` was computed by the instruction just emitted
+    /// and that was an f64 add, sub or mul, removes it and returns the op doing both, the first
+    /// operation's operand slots and the other operand's slot.
+    mutating func takeChainedFloat(into second: Op, _ lhs: StackEntry, _ rhs: StackEntry) -> (Op, Int, Int, Int)? {
+        guard let first = emitter.lastOp else { return nil }
+        let head = emitter.lastHead
+        for (fed, other, isLeft) in [(lhs, rhs, true), (rhs, lhs, false)] {
+            guard fed.location == fed.slot, a(head) == fed.slot,
+                let chain = Op.chain(first: first, second: second, resultIsLeft: isLeft)
+            else { continue }
+            emitter.removeLast()
+            return (chain, b(head), c(head), other.location)
+        }
+        return nil
+    }
+
     /// If `value` is a constant just emitted whose stored bits (the low `accessBytes` bytes) fit in
     /// 16 bits, removes it and returns the store-constant op for that width and the bits.
     mutating func takeSmallStoredConstant(_ value: StackEntry, accessBytes: Int) -> (Op, Int)? {
@@ -322,6 +338,9 @@ extension FunctionValidator {
             emitter.emitImmediate(constant)
         } else if op.canTrap {
             emitter.emitEffect(op, destination: destination, operands.0.location, operands.1.location)
+        } else if let (chain, x, y, z) = takeChainedFloat(into: op, operands.0, operands.1) {
+            emitter.emitPure(chain, destination: destination, x, y)
+            emitter.emitImmediate(UInt64(z))
         } else {
             emitter.emitPure(op, destination: destination, operands.0.location, operands.1.location)
         }

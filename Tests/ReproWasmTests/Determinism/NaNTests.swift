@@ -283,4 +283,47 @@ import Testing
             "f64.add", FunctionType([.f64, .f64], [.f64]), [.f64Bits(0x7FF4_0000_0000_0000), .f64(1)])
         #expect(results == [.f64Bits(0x7FF8_0000_0000_0000)])
     }
+
+    // MARK: Fused pairs
+
+    /// Lowering runs two f64 operations in a row as one op (`f64MulThenAdd`, ...), without writing
+    /// or canonicalising the intermediate result. Every pair, with the intermediate as the second
+    /// operation's left and right operand, must give the bits the two operations give one by one:
+    /// NaN operands and NaN intermediates (inf - inf, 0 * inf) included.
+    @Test(arguments: ["add", "sub", "mul"], ["add", "sub", "mul"])
+    func fusedF64PairsMatchTheOperationsOneByOne(first: String, second: String) throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "left") (param f64 f64 f64) (result f64)
+                    local.get 0 local.get 1 f64.\(first) local.get 2 f64.\(second))
+                  (func (export "right") (param f64 f64 f64) (result f64)
+                    local.get 2 local.get 0 local.get 1 f64.\(first) f64.\(second)))
+                """)
+        #expect(module.codeListing.contains("Then"))
+        let instance = try Store().instantiate(module)
+        let operations: [String: (Double, Double) -> Double] = ["add": (+), "sub": (-), "mul": (*)]
+        let firstOperation = try #require(operations[first])
+        let secondOperation = try #require(operations[second])
+        let values: [UInt64] =
+            [
+                0, 0x8000_0000_0000_0000, 0x3FF0_0000_0000_0000, 0x7FEF_FFFF_FFFF_FFFF, 0x7FF0_0000_0000_0000,
+                0xFFF0_0000_0000_0000, 0x0000_0000_0000_0001,
+            ] + Self.f64NaNs.map(\.bits)
+        for x in values {
+            for y in values {
+                for z in values.prefix(9) {
+                    let t = firstOperation(Double(bitPattern: x), Double(bitPattern: y))
+                    for (name, result) in [
+                        ("left", secondOperation(t, Double(bitPattern: z))),
+                        ("right", secondOperation(Double(bitPattern: z), t)),
+                    ] {
+                        let expected = result.isNaN ? Self.canonical64 : result.bitPattern
+                        let got = try instance.call(name, .f64Bits(x), .f64Bits(y), .f64Bits(z))
+                        #expect(got == [.f64Bits(expected)], "\(name) x=\(x) y=\(y) z=\(z)")
+                    }
+                }
+            }
+        }
+    }
 }
