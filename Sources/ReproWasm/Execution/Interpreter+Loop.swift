@@ -1,7 +1,8 @@
-// The interpreter loop. One function owns it so `pc`, `sp`, the counter and the memory-0 view stay
-// in registers; rare work goes to `@inline(never)` helpers in Interpreter+Slow.swift. The numeric
-// and memory cases follow one pattern each and make this file longer than the usual ~800 lines:
-// splitting the one switch would cost the loop its registers.
+// The interpreter's entry and its switch for the ops that are not threaded (calls into other
+// instances and the host, returns that leave `execute`, globals, bulk memory, tables, SIMD, trapping
+// conversions). Every other op runs in the threaded handlers (Interpreter+Threaded.swift), which
+// the switch's `default` enters and which return here at the next op they do not run. Rare work
+// goes to `@inline(never)` helpers in Interpreter+Slow.swift.
 
 #if _endian(big)
     #error("ReproWasm's interpreter assumes a little-endian host, as WebAssembly memory is little-endian")
@@ -36,8 +37,9 @@ extension StoreRuntime {
     /// Runs `entry` (a wasm function) whose frame starts at `entrySP`, arguments in place and locals
     /// zeroed, until it returns. Results are left in its frame's first slots.
     ///
-    /// Wasm-to-wasm calls push a `CallFrame` on the store's frame stack and continue in this loop;
-    /// the native stack never grows with wasm recursion. On a trap, `trapFunction` and `trapPC` say where.
+    /// Wasm-to-wasm calls push a `CallFrame` on the store's frame stack and continue with the
+    /// callee's code (in the threaded handlers or here); the native stack never grows with wasm
+    /// recursion. On a trap, `trapFunction` and `trapPC` say where.
     @inline(never)
     func execute(_ entry: UnsafeMutablePointer<FunctionInstance>, sp entrySP: UnsafeMutablePointer<UInt64>)
         throws(TrapCode)

@@ -650,6 +650,22 @@ enum ThreadedHandlers {
         case .brIfI32LeSImm: handleBrIfI32LeSImm
         case .brIfI32GeS: handleBrIfI32GeS
         case .brIfI32GeSImm: handleBrIfI32GeSImm
+        case .brIfF64Lt: handleBrIfF64Lt
+        case .brIfF64LtImm: handleBrIfF64LtImm
+        case .brIfF64Gt: handleBrIfF64Gt
+        case .brIfF64GtImm: handleBrIfF64GtImm
+        case .brIfF64Le: handleBrIfF64Le
+        case .brIfF64LeImm: handleBrIfF64LeImm
+        case .brIfF64Ge: handleBrIfF64Ge
+        case .brIfF64GeImm: handleBrIfF64GeImm
+        case .brIfNotF64Lt: handleBrIfNotF64Lt
+        case .brIfNotF64LtImm: handleBrIfNotF64LtImm
+        case .brIfNotF64Gt: handleBrIfNotF64Gt
+        case .brIfNotF64GtImm: handleBrIfNotF64GtImm
+        case .brIfNotF64Le: handleBrIfNotF64Le
+        case .brIfNotF64LeImm: handleBrIfNotF64LeImm
+        case .brIfNotF64Ge: handleBrIfNotF64Ge
+        case .brIfNotF64GeImm: handleBrIfNotF64GeImm
         case .f64AddThenAdd: handleF64AddThenAdd
         case .f64AddThenMul: handleF64AddThenMul
         case .f64AddThenSub: handleF64AddThenSub

@@ -16,6 +16,23 @@ func chainF64(
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// Runs an f64 compare-and-branch op (`brIfF64Lt`, `brIfNotF64GeImm`, ...): jumps when `compare`
+/// gives `jumpWhen`; the right operand is slot `b`, or for `immediate` the word after the offset.
+@inline(__always)
+func branchF64(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool, jumpWhen: Bool,
+    _ compare: (Double, Double) -> Bool
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    var fuel = fuel
+    guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+    let x = Double(bitPattern: sp[a(word)])
+    let y = Double(bitPattern: immediate ? pc[2] : sp[b(word)])
+    let target = compare(x, y) == jumpWhen ? pc + Int(Int64(bitPattern: pc[1])) : pc + (immediate ? 3 : 2)
+    return next(target, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
     static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
@@ -775,5 +792,85 @@ extension ThreadedHandlers {
 
     static let handleF64MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $1 - $0 })
+    }
+
+    static let handleBrIfF64Lt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 < $1 })
+    }
+
+    static let handleBrIfF64LtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 < $1 })
+    }
+
+    static let handleBrIfF64Gt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 > $1 })
+    }
+
+    static let handleBrIfF64GtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 > $1 })
+    }
+
+    static let handleBrIfF64Le: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 <= $1 })
+    }
+
+    static let handleBrIfF64LeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 <= $1 })
+    }
+
+    static let handleBrIfF64Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 >= $1 })
+    }
+
+    static let handleBrIfF64GeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 >= $1 })
+    }
+
+    static let handleBrIfNotF64Lt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 < $1 })
+    }
+
+    static let handleBrIfNotF64LtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 < $1 })
+    }
+
+    static let handleBrIfNotF64Gt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 > $1 })
+    }
+
+    static let handleBrIfNotF64GtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 > $1 })
+    }
+
+    static let handleBrIfNotF64Le: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 <= $1 })
+    }
+
+    static let handleBrIfNotF64LeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 <= $1 })
+    }
+
+    static let handleBrIfNotF64Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 >= $1 })
+    }
+
+    static let handleBrIfNotF64GeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 >= $1 })
     }
 }

@@ -16,9 +16,10 @@ struct CodeEmitter {
     /// Index of the head word of the last instruction emitted, or -1 after a barrier (a label, a
     /// flushed count): peephole rewrites only ever touch this instruction.
     private(set) var lastStart: Int = -1
-    /// `lastStart` of the instruction before the last one, or -1 if a barrier came between: after
-    /// `removeLast`, the instruction before becomes the last again (two fusions into one op).
-    private var previousStart: Int = -1
+    /// The starts of the three instructions before the last one, nearest first, or -1 where a
+    /// barrier came between: after `removeLast`, the one before becomes the last again, so up to
+    /// four instructions in a row can fuse into one op (`f64.const; f64.gt; i32.eqz; br_if`).
+    private var earlierStarts: (Int, Int, Int) = (-1, -1, -1)
     /// The slot the last instruction writes its only result to, or -1: for retargeting
     /// `x; local.set` into `x` writing the local directly.
     private var lastDestination: Int = -1
@@ -29,7 +30,7 @@ struct CodeEmitter {
             if newValue < 0 {
                 lastDestination = -1
                 lastStart = -1
-                previousStart = -1
+                earlierStarts = (-1, -1, -1)
             }
         }
     }
@@ -62,8 +63,8 @@ struct CodeEmitter {
         precondition(lastStart >= 0)
         words.removeSubrange(lastStart...)
         while let last = sourceMap.last, Int(last >> 32) >= lastStart { sourceMap.removeLast() }
-        lastStart = previousStart
-        previousStart = -1
+        lastStart = earlierStarts.0
+        earlierStarts = (earlierStarts.1, earlierStarts.2, -1)
         // Conservative: the restored instruction's result is not retargeted by a later `local.set`.
         lastDestination = -1
     }
@@ -79,7 +80,7 @@ struct CodeEmitter {
     /// Emits an instruction that neither traps nor has effects outside the frame: pending counts stay pending.
     mutating func emitPure(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
-        previousStart = lastStart
+        earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
         lastStart = words.count
         lastDestination = -1
         if op.endsACountedSpan { mapSource() }
@@ -89,7 +90,7 @@ struct CodeEmitter {
     /// Emits a pure instruction whose result goes to slot `destination`, remembering it for retargeting.
     mutating func emitPure(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
-        previousStart = lastStart
+        earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
         lastStart = words.count
         lastDestination = destination
         words.append(Self.head(op, destination, b, c))
@@ -99,7 +100,7 @@ struct CodeEmitter {
     mutating func emitEffect(_ op: Op, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
         flushCount()
-        previousStart = lastStart
+        earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
         lastStart = words.count
         lastDestination = -1
         mapSource()
@@ -110,7 +111,7 @@ struct CodeEmitter {
     mutating func emitEffect(_ op: Op, destination: Int, _ b: Int = 0, _ c: Int = 0) {
         guard !isDead else { return }
         flushCount()
-        previousStart = lastStart
+        earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
         lastStart = words.count
         lastDestination = destination
         mapSource()

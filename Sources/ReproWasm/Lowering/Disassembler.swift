@@ -8,7 +8,11 @@ enum Disassembler {
             1
         case .returnCallIndirect, .const128: 2
         case .brTable: 1 + Int(code[1]) + 1
-        case _ where String(describing: op).hasPrefix("brIfI32"): op.hasImmediateOperand ? 2 : 1
+        case _
+        where String(describing: op).hasPrefix("brIfI32")
+            || String(describing: op).contains("F64")
+                && String(describing: op).hasPrefix("brIf"):
+            op.hasImmediateOperand ? 2 : 1
         case _ where op.hasImmediateOperand: 1
         case _ where String(describing: op).hasPrefix("f64") && String(describing: op).contains("Then"): 1
         case .simd:

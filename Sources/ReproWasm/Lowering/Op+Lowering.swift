@@ -64,6 +64,15 @@ extension Op {
         return byName["f64" + firstName + "Then" + secondName]
     }
 
+    /// The f64 compare-and-branch op for the comparison `compare` (`f64Lt`, `f64Gt`, `f64Le` or
+    /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
+    /// in a slot or an immediate word; `nil` for other ops.
+    static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
+        let names: [Op: String] = [.f64Lt: "Lt", .f64Gt: "Gt", .f64Le: "Le", .f64Ge: "Ge"]
+        guard let name = names[compare] else { return nil }
+        return byName[(whenHolds ? "brIf" : "brIfNot") + "F64" + name + (immediate ? "Imm" : "")]
+    }
+
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {
         if opcode == .i8x16Shuffle { return 5 }

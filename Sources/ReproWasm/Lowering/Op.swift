@@ -370,6 +370,25 @@ enum Op: UInt16, CaseIterable, Sendable {
     case brIfI32LeSImm
     case brIfI32GeS
     case brIfI32GeSImm
+    // f64 compare-and-branch: add `c` to the counter, then jump by the next word if slot `a`
+    // compared with slot `b` (Imm: with the f64 in the word after the offset) holds (`brIf`) or does
+    // not (`brIfNot`: with NaNs, not `<` is not `>=`). Made from `f64.lt`... feeding `br_if`/`if`.
+    case brIfF64Lt
+    case brIfF64LtImm
+    case brIfF64Gt
+    case brIfF64GtImm
+    case brIfF64Le
+    case brIfF64LeImm
+    case brIfF64Ge
+    case brIfF64GeImm
+    case brIfNotF64Lt
+    case brIfNotF64LtImm
+    case brIfNotF64Gt
+    case brIfNotF64GtImm
+    case brIfNotF64Le
+    case brIfNotF64LeImm
+    case brIfNotF64Ge
+    case brIfNotF64GeImm
     // Two f64 operations in one, the first one's result feeding the second: t = slot `b` OP1
     // slot `c`, then slot `a` = t OP2 slot z (`SubFrom`: z - t), z being the slot in the next word.
     // t is not written anywhere and not canonicalised (a NaN t gives a NaN result, which is).

@@ -86,7 +86,8 @@ extension FunctionValidator {
             let offsetWord = emitConditionalBranch(on: condition, whenZero: false, count: count)
             resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
         } else {
-            let skip = emitter.emitBranch(.brIfNot, condition.location, count)
+            // Jumps over the branch when the condition is false (fused with a comparison just before).
+            let skip = emitConditionalBranch(on: condition, whenZero: true, count: count)
             emitBranch(to: target, countIncrement: 0)
             emitter.patch(offsetWord: skip, headWord: skip - 1, to: emitter.label())
         }

@@ -169,6 +169,29 @@ extension FunctionValidator {
         return value
     }
 
+    /// If `condition` was produced by the instruction just emitted and that was an f64 `lt`, `gt`,
+    /// `le` or `ge`, removes it and returns the compare-and-branch op that jumps when the comparison
+    /// gives `jumpWhenHolds`, with its operands. If the comparison's right operand was a constant
+    /// emitted just before it into a stack slot (dead once compared), that goes too and becomes
+    /// the immediate.
+    mutating func takeFloatComparison(_ condition: StackEntry, jumpWhenHolds: Bool) -> (
+        Op, Int, Int, UInt64?
+    )? {
+        guard condition.location == condition.slot, let compare = emitter.lastOp,
+            a(emitter.lastHead) == condition.slot,
+            Op.floatBranch(for: compare, whenHolds: jumpWhenHolds, immediate: false) != nil
+        else { return nil }
+        let head = emitter.lastHead
+        emitter.removeLast()
+        var immediate: UInt64?
+        if c(head) >= localSlotCount, emitter.lastOp == .const64, a(emitter.lastHead) == c(head) {
+            immediate = emitter.lastImmediate(1)
+            emitter.removeLast()
+        }
+        let op = Op.floatBranch(for: compare, whenHolds: jumpWhenHolds, immediate: immediate != nil)!
+        return (op, b(head), c(head), immediate)
+    }
+
     /// If one operand of the f64 operation `second` was computed by the instruction just emitted
     /// and that was an f64 add, sub or mul, removes it and returns the op doing both, the first
     /// operation's operand slots and the other operand's slot.
@@ -236,8 +259,20 @@ extension FunctionValidator {
     /// with the comparison that produced it when possible; returns the offset word to patch.
     mutating func emitConditionalBranch(on condition: StackEntry, whenZero: Bool, count: Int) -> Int {
         guard !emitter.isDead else { return -1 }
+        if let (op, lhs, rhs, immediate) = takeFloatComparison(condition, jumpWhenHolds: !whenZero) {
+            if let immediate {
+                return emitter.emitBranch(op, lhs, 0, count, immediate: immediate)
+            }
+            return emitter.emitBranch(op, lhs, rhs, count)
+        }
         if let comparison = takeComparison(condition) {
             if comparison.op == .i32Eqz {
+                // Branching on `eqz x` is branching on `x` the other way round. If `x` is in a stack
+                // slot (so computed just before, and dead after), it may fuse with its own producer.
+                if comparison.lhs >= localSlotCount {
+                    let operand = StackEntry(type: .i32, slot: comparison.lhs, location: comparison.lhs)
+                    return emitConditionalBranch(on: operand, whenZero: !whenZero, count: count)
+                }
                 return emitter.emitBranch(whenZero ? .brIf : .brIfNot, comparison.lhs, count)
             }
             let compare = whenZero ? comparison.op.negatedComparison! : comparison.op

@@ -326,4 +326,49 @@ import Testing
             }
         }
     }
+
+    /// Lowering fuses an f64 comparison with the `br_if` or `if` that uses it (through `i32.eqz`
+    /// too, and with a constant right operand). With NaNs "not <" is not ">=", so each form must
+    /// branch exactly when the comparison, computed on its own, says so.
+    @Test(arguments: ["lt", "gt", "le", "ge"])
+    func fusedF64CompareAndBranchFollowsTheComparison(compare: String) throws {
+        let constant = "f64.const 1.5"
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "brif") (param f64 f64) (result i32)
+                    (block (br_if 0 (f64.\(compare) (local.get 0) (local.get 1))) (return (i32.const 0)))
+                    (i32.const 1))
+                  (func (export "brifnot") (param f64 f64) (result i32)
+                    (block (br_if 0 (i32.eqz (f64.\(compare) (local.get 0) (local.get 1)))) (return (i32.const 1)))
+                    (i32.const 0))
+                  (func (export "ifimm") (param f64) (result i32)
+                    (if (f64.\(compare) (local.get 0) (\(constant))) (then (return (i32.const 1))))
+                    (i32.const 0))
+                  (func (export "eqzimm") (param f64) (result i32)
+                    (if (i32.eqz (f64.\(compare) (local.get 0) (\(constant)))) (then (return (i32.const 0))))
+                    (i32.const 1)))
+                """)
+        #expect(module.codeListing.contains("brIfF64"))
+        #expect(module.codeListing.contains("brIfNotF64"))
+        #expect(module.codeListing.contains("Imm"))
+        let instance = try Store().instantiate(module)
+        let comparisons: [String: (Double, Double) -> Bool] = [
+            "lt": { $0 < $1 }, "gt": { $0 > $1 }, "le": { $0 <= $1 }, "ge": { $0 >= $1 },
+        ]
+        let holds = try #require(comparisons[compare])
+        let values: [UInt64] =
+            [0, 0x8000_0000_0000_0000, 0x3FF8_0000_0000_0000, 0x3FF0_0000_0000_0000, 0x7FF0_0000_0000_0000]
+            + Self.f64NaNs.map(\.bits)
+        for x in values {
+            for y in values {
+                let expected: Value = .i32(holds(Double(bitPattern: x), Double(bitPattern: y)) ? 1 : 0)
+                #expect(try instance.call("brif", .f64Bits(x), .f64Bits(y)) == [expected], "x=\(x) y=\(y)")
+                #expect(try instance.call("brifnot", .f64Bits(x), .f64Bits(y)) == [expected], "x=\(x) y=\(y)")
+            }
+            let expected: Value = .i32(holds(Double(bitPattern: x), 1.5) ? 1 : 0)
+            #expect(try instance.call("ifimm", .f64Bits(x)) == [expected], "x=\(x)")
+            #expect(try instance.call("eqzimm", .f64Bits(x)) == [expected], "x=\(x)")
+        }
+    }
 }
