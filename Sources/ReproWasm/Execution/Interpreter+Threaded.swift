@@ -650,6 +650,54 @@ enum ThreadedHandlers {
         case .brIfI32LeSImm: handleBrIfI32LeSImm
         case .brIfI32GeS: handleBrIfI32GeS
         case .brIfI32GeSImm: handleBrIfI32GeSImm
+        case .i32AddThenAdd: handleI32AddThenAdd
+        case .i32AddThenXor: handleI32AddThenXor
+        case .i32AddThenAnd: handleI32AddThenAnd
+        case .i32AddThenOr: handleI32AddThenOr
+        case .i32SubThenAdd: handleI32SubThenAdd
+        case .i32SubThenXor: handleI32SubThenXor
+        case .i32SubThenAnd: handleI32SubThenAnd
+        case .i32SubThenOr: handleI32SubThenOr
+        case .i32MulThenAdd: handleI32MulThenAdd
+        case .i32MulThenXor: handleI32MulThenXor
+        case .i32MulThenAnd: handleI32MulThenAnd
+        case .i32MulThenOr: handleI32MulThenOr
+        case .i32AndThenAdd: handleI32AndThenAdd
+        case .i32AndThenXor: handleI32AndThenXor
+        case .i32AndThenAnd: handleI32AndThenAnd
+        case .i32AndThenOr: handleI32AndThenOr
+        case .i32OrThenAdd: handleI32OrThenAdd
+        case .i32OrThenXor: handleI32OrThenXor
+        case .i32OrThenAnd: handleI32OrThenAnd
+        case .i32OrThenOr: handleI32OrThenOr
+        case .i32XorThenAdd: handleI32XorThenAdd
+        case .i32XorThenXor: handleI32XorThenXor
+        case .i32XorThenAnd: handleI32XorThenAnd
+        case .i32XorThenOr: handleI32XorThenOr
+        case .i32ShlImmThenAdd: handleI32ShlImmThenAdd
+        case .i32ShlImmThenXor: handleI32ShlImmThenXor
+        case .i32ShlImmThenAnd: handleI32ShlImmThenAnd
+        case .i32ShlImmThenOr: handleI32ShlImmThenOr
+        case .i32ShrUImmThenAdd: handleI32ShrUImmThenAdd
+        case .i32ShrUImmThenXor: handleI32ShrUImmThenXor
+        case .i32ShrUImmThenAnd: handleI32ShrUImmThenAnd
+        case .i32ShrUImmThenOr: handleI32ShrUImmThenOr
+        case .i32RotlImmThenAdd: handleI32RotlImmThenAdd
+        case .i32RotlImmThenXor: handleI32RotlImmThenXor
+        case .i32RotlImmThenAnd: handleI32RotlImmThenAnd
+        case .i32RotlImmThenOr: handleI32RotlImmThenOr
+        case .i32MulImmThenAdd: handleI32MulImmThenAdd
+        case .i32MulImmThenXor: handleI32MulImmThenXor
+        case .i32MulImmThenAnd: handleI32MulImmThenAnd
+        case .i32MulImmThenOr: handleI32MulImmThenOr
+        case .i32AndImmThenAdd: handleI32AndImmThenAdd
+        case .i32AndImmThenXor: handleI32AndImmThenXor
+        case .i32AndImmThenAnd: handleI32AndImmThenAnd
+        case .i32AndImmThenOr: handleI32AndImmThenOr
+        case .i32AddImmThenAdd: handleI32AddImmThenAdd
+        case .i32AddImmThenXor: handleI32AddImmThenXor
+        case .i32AddImmThenAnd: handleI32AddImmThenAnd
+        case .i32AddImmThenOr: handleI32AddImmThenOr
         case .brIfF64Lt: handleBrIfF64Lt
         case .brIfF64LtImm: handleBrIfF64LtImm
         case .brIfF64Gt: handleBrIfF64Gt

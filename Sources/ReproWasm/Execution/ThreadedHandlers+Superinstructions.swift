@@ -33,6 +33,22 @@ func branchF64(
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// Runs an `i32…Then…` op: `first` on slot `b` and slot `c` (or, for `immediate`, the next word),
+/// then `second` on that and the other slot (the next word's, or for `immediate` slot `c`).
+@inline(__always)
+func chainI32(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool,
+    _ first: (UInt32, UInt32) -> UInt32, _ second: (UInt32, UInt32) -> UInt32
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    let x = UInt32(truncatingIfNeeded: sp[b(word)])
+    let y = UInt32(truncatingIfNeeded: immediate ? pc[1] : sp[c(word)])
+    let z = UInt32(truncatingIfNeeded: sp[immediate ? c(word) : Int(truncatingIfNeeded: pc[1])])
+    sp[a(word)] = UInt64(second(first(x, y), z))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
     static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
@@ -872,5 +888,197 @@ extension ThreadedHandlers {
     static let handleBrIfNotF64GeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
             pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 >= $1 })
+    }
+
+    static let handleI32AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32AddThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32AddThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 & $1 })
+    }
+
+    static let handleI32AddThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 | $1 })
+    }
+
+    static let handleI32SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32SubThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32SubThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 & $1 })
+    }
+
+    static let handleI32SubThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 | $1 })
+    }
+
+    static let handleI32MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32MulThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32MulThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 & $1 })
+    }
+
+    static let handleI32MulThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 | $1 })
+    }
+
+    static let handleI32AndThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32AndThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32AndThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 & $1 })
+    }
+
+    static let handleI32AndThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 | $1 })
+    }
+
+    static let handleI32OrThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32OrThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32OrThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 & $1 })
+    }
+
+    static let handleI32OrThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 | $1 })
+    }
+
+    static let handleI32XorThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32XorThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32XorThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 & $1 })
+    }
+
+    static let handleI32XorThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 | $1 })
+    }
+
+    static let handleI32ShlImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32ShlImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32ShlImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 & $1 })
+    }
+
+    static let handleI32ShlImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 | $1 })
+    }
+
+    static let handleI32ShrUImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32ShrUImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32ShrUImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 & $1 })
+    }
+
+    static let handleI32ShrUImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 | $1 })
+    }
+
+    static let handleI32RotlImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 &+ $1 })
+    }
+
+    static let handleI32RotlImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 ^ $1 })
+    }
+
+    static let handleI32RotlImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 & $1 })
+    }
+
+    static let handleI32RotlImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 | $1 })
+    }
+
+    static let handleI32MulImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32MulImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32MulImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 & $1 })
+    }
+
+    static let handleI32MulImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 | $1 })
+    }
+
+    static let handleI32AndImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32AndImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32AndImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 & $1 })
+    }
+
+    static let handleI32AndImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 | $1 })
+    }
+
+    static let handleI32AddImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 &+ $1 })
+    }
+
+    static let handleI32AddImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 ^ $1 })
+    }
+
+    static let handleI32AddImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 & $1 })
+    }
+
+    static let handleI32AddImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 | $1 })
     }
 }

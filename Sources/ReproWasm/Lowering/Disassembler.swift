@@ -14,7 +14,7 @@ enum Disassembler {
                 && String(describing: op).hasPrefix("brIf"):
             op.hasImmediateOperand ? 2 : 1
         case _ where op.hasImmediateOperand: 1
-        case _ where String(describing: op).hasPrefix("f64") && String(describing: op).contains("Then"): 1
+        case _ where String(describing: op).contains("Then"): 1
         case .simd:
             Opcode(rawValue: UInt16(truncatingIfNeeded: code[2])).map { Op.simdWordCount(of: $0) - 1 } ?? 2
         case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,

@@ -55,14 +55,34 @@ extension Op {
                 return (byName[name + "Imm"], branchForm, negated, isImmediate)
             }
 
-    /// The `f64…Then…` op running `first` and then `second` on its result (as `second`'s left
-    /// operand if `resultIsLeft`, else its right), if there is one.
+    /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
+    /// `second`'s left operand if `resultIsLeft`, else its right), if there is one.
     static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
-        let names: [Op: String] = [.f64Add: "Add", .f64Sub: "Sub", .f64Mul: "Mul"]
-        guard let firstName = names[first], var secondName = names[second] else { return nil }
+        guard let firstName = chainNames[first], var secondName = chainNames[second] else { return nil }
         if second == .f64Sub && !resultIsLeft { secondName = "SubFrom" }
-        return byName["f64" + firstName + "Then" + secondName]
+        let type = String(describing: first).prefix(3)
+        guard String(describing: second).hasPrefix(type) else { return nil }
+        return byName[type + firstName + "Then" + secondName]
     }
+
+    /// The ops that can be the first or second half of a chain, by the name they have in it
+    /// (read off the chained ops' names: `i32ShlImmThenXor` makes `i32ShlImm` "ShlImm" and
+    /// `i32Xor` "Xor").
+    private static let chainNames: [Op: String] = {
+        var names: [Op: String] = [:]
+        for op in Op.allCases {
+            let name = String(describing: op)
+            guard let then = name.firstRange(of: "Then") else { continue }
+            let type = name.prefix(3)
+            let first = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
+            var second = String(name[then.upperBound...])
+            if second == "SubFrom" { second = "Sub" }
+            for part in [first, second] {
+                if let half = byName[type + part] { names[half] = part }
+            }
+        }
+        return names
+    }()
 
     /// The f64 compare-and-branch op for the comparison `compare` (`f64Lt`, `f64Gt`, `f64Le` or
     /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand

@@ -389,6 +389,58 @@ enum Op: UInt16, CaseIterable, Sendable {
     case brIfNotF64LeImm
     case brIfNotF64Ge
     case brIfNotF64GeImm
+    // Two i32 operations in one, the first one's result feeding the second (which is commutative):
+    // t = slot `b` OP1 slot `c`, then slot `a` = t OP2 slot z, z being the slot in the next word.
+    // For an `…ImmThen…` op the first operation's right operand is the next word and z is slot `c`.
+    // Made from two integer instructions in a row by Lowering.
+    case i32AddThenAdd
+    case i32AddThenXor
+    case i32AddThenAnd
+    case i32AddThenOr
+    case i32SubThenAdd
+    case i32SubThenXor
+    case i32SubThenAnd
+    case i32SubThenOr
+    case i32MulThenAdd
+    case i32MulThenXor
+    case i32MulThenAnd
+    case i32MulThenOr
+    case i32AndThenAdd
+    case i32AndThenXor
+    case i32AndThenAnd
+    case i32AndThenOr
+    case i32OrThenAdd
+    case i32OrThenXor
+    case i32OrThenAnd
+    case i32OrThenOr
+    case i32XorThenAdd
+    case i32XorThenXor
+    case i32XorThenAnd
+    case i32XorThenOr
+    case i32ShlImmThenAdd
+    case i32ShlImmThenXor
+    case i32ShlImmThenAnd
+    case i32ShlImmThenOr
+    case i32ShrUImmThenAdd
+    case i32ShrUImmThenXor
+    case i32ShrUImmThenAnd
+    case i32ShrUImmThenOr
+    case i32RotlImmThenAdd
+    case i32RotlImmThenXor
+    case i32RotlImmThenAnd
+    case i32RotlImmThenOr
+    case i32MulImmThenAdd
+    case i32MulImmThenXor
+    case i32MulImmThenAnd
+    case i32MulImmThenOr
+    case i32AndImmThenAdd
+    case i32AndImmThenXor
+    case i32AndImmThenAnd
+    case i32AndImmThenOr
+    case i32AddImmThenAdd
+    case i32AddImmThenXor
+    case i32AddImmThenAnd
+    case i32AddImmThenOr
     // Two f64 operations in one, the first one's result feeding the second: t = slot `b` OP1
     // slot `c`, then slot `a` = t OP2 slot z (`SubFrom`: z - t), z being the slot in the next word.
     // t is not written anywhere and not canonicalised (a NaN t gives a NaN result, which is).

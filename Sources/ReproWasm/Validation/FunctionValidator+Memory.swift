@@ -192,18 +192,24 @@ extension FunctionValidator {
         return (op, b(head), c(head), immediate)
     }
 
-    /// If one operand of the f64 operation `second` was computed by the instruction just emitted
-    /// and that was an f64 add, sub or mul, removes it and returns the op doing both, the first
-    /// operation's operand slots and the other operand's slot.
-    mutating func takeChainedFloat(into second: Op, _ lhs: StackEntry, _ rhs: StackEntry) -> (Op, Int, Int, Int)? {
+    /// If one operand of `second` was computed by the instruction just emitted and the two have a
+    /// chained op (`Op.chain`), removes the first and returns the chained op with its operands `b`
+    /// and `c` and its immediate word (the other operand's slot, or the first one's constant).
+    mutating func takeChain(into second: Op, _ lhs: StackEntry, _ rhs: StackEntry) -> (Op, Int, Int, UInt64)? {
         guard let first = emitter.lastOp else { return nil }
         let head = emitter.lastHead
         for (fed, other, isLeft) in [(lhs, rhs, true), (rhs, lhs, false)] {
             guard fed.location == fed.slot, a(head) == fed.slot,
                 let chain = Op.chain(first: first, second: second, resultIsLeft: isLeft)
             else { continue }
+            if first.hasImmediateOperand {
+                // `…ImmThen…`: the other slot goes in `c`, the first operation's constant after.
+                let constant = emitter.lastImmediate(1)
+                emitter.removeLast()
+                return (chain, b(head), other.location, constant)
+            }
             emitter.removeLast()
-            return (chain, b(head), c(head), other.location)
+            return (chain, b(head), c(head), UInt64(other.location))
         }
         return nil
     }
@@ -373,9 +379,9 @@ extension FunctionValidator {
             emitter.emitImmediate(constant)
         } else if op.canTrap {
             emitter.emitEffect(op, destination: destination, operands.0.location, operands.1.location)
-        } else if let (chain, x, y, z) = takeChainedFloat(into: op, operands.0, operands.1) {
-            emitter.emitPure(chain, destination: destination, x, y)
-            emitter.emitImmediate(UInt64(z))
+        } else if let (chain, b, c, word) = takeChain(into: op, operands.0, operands.1) {
+            emitter.emitPure(chain, destination: destination, b, c)
+            emitter.emitImmediate(word)
         } else {
             emitter.emitPure(op, destination: destination, operands.0.location, operands.1.location)
         }

@@ -249,4 +249,47 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         #expect(try testCase.run() == testCase.results)
         if let folded = try testCase.runWithConstantLast() { #expect(folded == testCase.results) }
     }
+
+    /// Lowering runs two i32 operations in a row as one op (`i32XorThenAdd`, `i32ShlImmThenXor`,
+    /// ...). Every pair, with the first result as either operand of the second and the first
+    /// operation's right operand as a parameter or a constant, must equal the two one by one.
+    @Test(arguments: ["add", "sub", "mul", "and", "or", "xor", "shl", "shr_u", "rotl"])
+    func fusedI32PairsMatchTheOperationsOneByOne(first: String) throws {
+        let operations: [String: (UInt32, UInt32) -> UInt32] = [
+            "add": { $0 &+ $1 }, "sub": { $0 &- $1 }, "mul": { $0 &* $1 }, "and": { $0 & $1 },
+            "or": { $0 | $1 }, "xor": { $0 ^ $1 }, "shl": { $0 &<< $1 }, "shr_u": { $0 &>> $1 },
+            "rotl": { ($0 &<< ($1 & 31)) | ($0 &>> ((32 &- ($1 & 31)) & 31)) },
+        ]
+        let firstOperation = try #require(operations[first])
+        let values: [UInt32] = [0, 1, 7, 31, 33, 0x8000_0001, 0xFFFF_FFFF, 0x1234_5678]
+        for second in ["add", "xor", "and", "or"] {
+            let secondOperation = try #require(operations[second])
+            for constant in [UInt32(3), 0x8765_4321] {
+                let k = Int32(bitPattern: constant)
+                let module = try Module(
+                    wat: """
+                        (module
+                          (func (export "left") (param i32 i32 i32) (result i32)
+                            local.get 0 local.get 1 i32.\(first) local.get 2 i32.\(second))
+                          (func (export "right") (param i32 i32 i32) (result i32)
+                            local.get 2 local.get 0 local.get 1 i32.\(first) i32.\(second))
+                          (func (export "imm") (param i32 i32) (result i32)
+                            local.get 1 local.get 0 i32.const \(k) i32.\(first) i32.\(second)))
+                        """)
+                #expect(module.codeListing.contains("Then"))
+                let instance = try Store().instantiate(module)
+                for x in values {
+                    for y in values {
+                        for z in values.prefix(4) {
+                            let expected: [Value] = [.i32(secondOperation(firstOperation(x, y), z))]
+                            #expect(try instance.call("left", .i32(x), .i32(y), .i32(z)) == expected)
+                            #expect(try instance.call("right", .i32(x), .i32(y), .i32(z)) == expected)
+                        }
+                        let expected: [Value] = [.i32(secondOperation(firstOperation(x, constant), y))]
+                        #expect(try instance.call("imm", .i32(x), .i32(y)) == expected, "\(first) \(second) k=\(k)")
+                    }
+                }
+            }
+        }
+    }
 }
