@@ -1,13 +1,16 @@
 // Threaded dispatch for the simple ops: each runs in its own handler, which ends by calling the
 // next op's handler from the table. In release builds that call is a tail call (a `jmp`), so every
 // handler has its own indirect jump, which the branch predictor learns separately; the one shared
-// jump of a `switch` was where most of the loop's time went. Ops that need the frame stack, the
-// instance or the host (calls, returns, globals, bulk memory, SIMD) are not threaded: their handler
-// is `exit`, which returns to the switch in `execute`.
+// jump of a `switch` was where most of the loop's time went. Ops that need the instance or the host
+// (calls into other instances or the host, returns that leave `execute`, globals, bulk memory,
+// SIMD) are not threaded: their handler is `exit`, which returns to the switch in `execute`.
 //
-// Unoptimised builds do not make tail calls, so there `next` returns after one op and
-// `runThreaded` loops; the handlers are the same code in both. `scripts/check-tail-calls.sh` checks
-// a release build: no handler may call another one except as its last act.
+// Swift does not promise tail calls: unoptimised builds, and sanitiser builds, make real calls,
+// and a chain of them would grow the native stack with every op. So the table `next` calls is
+// separate from the table of what each op runs. When calls are not tail calls (decided once per
+// process by `ThreadedState.makesTailCalls`, which runs a short chain and measures the stack), the
+// first table holds `exit` for every op: a handler runs its op, calls `exit`, and both return to
+// `runThreaded`, which loops. `scripts/check-tail-calls.sh` checks a release binary's handlers.
 
 /// Runs the op at `pc` and continues with the next one: `pc`, `sp`, memory 0's base and byte count,
 /// the fuel left and the threaded state. Returns the `pc` of the first op that is not threaded, or
@@ -38,24 +41,65 @@ struct ThreadedRegisters {
     var maxDepth = 0
     var frames: UnsafeMutablePointer<CallFrame>?
     var stackEnd: UnsafeMutablePointer<UInt64>?
+    /// Whether `next` returns after every op (`ThreadedState.makesTailCalls` is false).
+    var isStepping = false
+    /// An address on the native stack, taken by `trapped` (for `ThreadedState.makesTailCalls`).
+    var trapStackAddress: UInt = 0
 }
 
-/// The layout of a store's threaded state: the handler of every `Op`, indexed by raw value, then
-/// the `ThreadedRegisters`.
+/// The layout of a store's threaded state: the handlers `next` calls, indexed by `Op` raw value,
+/// then the handlers the ops have (the same table unless stepping), then the `ThreadedRegisters`.
 enum ThreadedState {
+    /// Bytes in one table.
+    static let tableByteCount = Op.allCases.count * MemoryLayout<Handler>.stride
+    /// Byte offset of the table of the ops' own handlers.
+    static let opTableOffset = tableByteCount
     /// Byte offset of the registers.
-    static let registersOffset = Op.allCases.count * MemoryLayout<Handler>.stride
+    static let registersOffset = 2 * tableByteCount
     /// Bytes in all.
     static let byteCount = registersOffset + MemoryLayout<ThreadedRegisters>.stride
 
     /// The handlers of all ops, in raw-value order.
     static let handlers: [Handler] = Op.allCases.map(ThreadedHandlers.handler(for:))
 
-    /// A new state with the handler table filled in.
-    static func allocate() -> UnsafeMutableRawPointer {
+    /// Whether a handler's call to the next one is a tail call in this build: false in unoptimised
+    /// builds; otherwise measured once by running 256 `count` ops in a chain and comparing the
+    /// native stack where it ran out of fuel with the stack where it started. A chain of real calls
+    /// is at least 4 KiB deeper; anything but a clearly flat stack counts as real calls.
+    static let makesTailCalls: Bool = {
+        if isUnoptimised { return false }
+        let state = allocate(stepping: false)
+        defer { state.deallocate() }
+        let chainLength = 256
+        let code = [UInt64](repeating: UInt64(Op.count.rawValue) | 1 << 16, count: chainLength + 2)
+        var slots = [UInt64](repeating: 0, count: 4)
+        let start = nativeStackAddress()
+        code.withUnsafeBufferPointer { code in
+            slots.withUnsafeMutableBufferPointer { slots in
+                let run = state.load(fromByteOffset: opTableOffset + Int(Op.count.rawValue) * 8, as: Handler.self)
+                _ = run(
+                    code.baseAddress!, slots.baseAddress!, UnsafeMutableRawPointer(slots.baseAddress!), 0,
+                    UInt64(chainLength), state)
+            }
+        }
+        let end = registers(state).pointee.trapStackAddress
+        return end <= start && start - end < 2048
+    }()
+
+    /// A new state: both tables hold the ops' handlers, or when stepping the first holds `exit`.
+    static func allocate(stepping: Bool = !makesTailCalls) -> UnsafeMutableRawPointer {
         let state = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
-        handlers.withUnsafeBytes { state.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        (state + registersOffset).initializeMemory(as: ThreadedRegisters.self, to: ThreadedRegisters())
+        handlers.withUnsafeBytes { table in
+            state.copyMemory(from: table.baseAddress!, byteCount: table.count)
+            (state + opTableOffset).copyMemory(from: table.baseAddress!, byteCount: table.count)
+        }
+        if stepping {
+            let exits = [Handler](repeating: ThreadedHandlers.exit, count: Op.allCases.count)
+            exits.withUnsafeBytes { state.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        }
+        var registers = ThreadedRegisters()
+        registers.isStepping = stepping
+        (state + registersOffset).initializeMemory(as: ThreadedRegisters.self, to: registers)
         return state
     }
 
@@ -66,19 +110,25 @@ enum ThreadedState {
     }
 }
 
-/// Whether handlers return after each op instead of going on: true only in unoptimised builds,
-/// which do not turn `next`'s call into a tail call and would grow the native stack with every op.
-/// (A wrapper, so the compiler does not warn that the other branch is never executed.)
+/// Whether this is an unoptimised build (a wrapper, so the compiler does not warn that code after
+/// a check of it is never executed).
 @inline(__always)
-var isSteppingThreadedCode: Bool { _isDebugAssertConfiguration() }
+var isUnoptimised: Bool { _isDebugAssertConfiguration() }
 
-/// Ends a handler: goes on with the op at `pc` (a tail call in release builds; see the file's header).
+/// An address in the caller's native stack frame region (for `ThreadedState.makesTailCalls`).
+@inline(never)
+func nativeStackAddress() -> UInt {
+    var marker: UInt8 = 0
+    return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+}
+
+/// Ends a handler: goes on with the op at `pc` (a tail call in release builds; when stepping, the
+/// table holds `exit`, which returns; see the file's header).
 @inline(__always)
 func next(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer
 ) -> UnsafePointer<UInt64> {
-    if isSteppingThreadedCode { return leave(pc, sp, fuel, state) }
     let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
     let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
     return handler(pc, sp, memoryBase, memorySize, fuel, state)
@@ -112,6 +162,7 @@ func trapped(
     let registers = ThreadedState.registers(state)
     registers.pointee.fuel = fuel
     registers.pointee.trap = UInt64(code.rawValue) &+ 1
+    registers.pointee.trapStackAddress = nativeStackAddress()
     return pc
 }
 
@@ -142,13 +193,14 @@ extension StoreRuntime {
             function = registers.pointee.function.unsafelyUnwrapped
             depth = registers.pointee.depth
         }
-        if isSteppingThreadedCode {
-            // One op per call (see `next`), until an op that is not threaded.
+        let table = state + ThreadedState.opTableOffset
+        if registers.pointee.isStepping {
+            // One op per call (see the file's header), until an op that is not threaded.
             registers.pointee.fuel = fuel
             registers.pointee.sp = sp
             repeat {
                 let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
-                let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+                let handler = table.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
                 if unsafeBitCast(handler, to: UInt.self) == unsafeBitCast(ThreadedHandlers.exit, to: UInt.self) {
                     return
                 }
@@ -161,7 +213,7 @@ extension StoreRuntime {
             } while true
         }
         let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
-        let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+        let handler = table.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
         registers.pointee.sp = sp
         pc = handler(pc, sp, memoryBase, memorySize, fuel, state)
         try checkThreadedTrap(registers)
