@@ -58,40 +58,64 @@ extension Op {
     /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
     /// `second`'s left operand if `resultIsLeft`, else its right), if there is one.
     static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
-        guard let firstName = chainNames[first], var secondName = chainNames[second] else { return nil }
-        if second == .f64Sub && !resultIsLeft { secondName = "SubFrom" }
-        let type = String(describing: first).prefix(3)
-        guard String(describing: second).hasPrefix(type) else { return nil }
-        return byName[type + firstName + "Then" + secondName]
+        guard startsAChain[Int(first.rawValue)] else { return nil }
+        return chains[chainKey(first, second, resultIsLeft)]
     }
 
-    /// The ops that can be the first or second half of a chain, by the name they have in it
-    /// (read off the chained ops' names: `i32ShlImmThenXor` makes `i32ShlImm` "ShlImm" and
-    /// `i32Xor` "Xor").
-    private static let chainNames: [Op: String] = {
-        var names: [Op: String] = [:]
+    /// Whether an op is the first half of some chained op (a quick test before the table).
+    private static let startsAChain: [Bool] = {
+        var starts = [Bool](repeating: false, count: Op.allCases.count)
+        for key in chains.keys { starts[Int(key >> 17)] = true }
+        return starts
+    }()
+
+    private static func chainKey(_ first: Op, _ second: Op, _ resultIsLeft: Bool) -> UInt32 {
+        UInt32(first.rawValue) << 17 | UInt32(second.rawValue) << 1 | (resultIsLeft ? 1 : 0)
+    }
+
+    /// Every chained op by (first, second, whether the first result is the left operand), read off
+    /// the chained ops' names once (`f64SubThenSubFrom` is f64Sub then f64Sub, result on the right;
+    /// the other seconds take the result on either side). Lowering looks chains up per binary
+    /// instruction, so this is a table read, not string work.
+    private static let chains: [UInt32: Op] = {
+        var table: [UInt32: Op] = [:]
         for op in Op.allCases {
             let name = String(describing: op)
             guard let then = name.firstRange(of: "Then") else { continue }
-            let type = name.prefix(3)
-            let first = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
-            var second = String(name[then.upperBound...])
-            if second == "SubFrom" { second = "Sub" }
-            for part in [first, second] {
-                if let half = byName[type + part] { names[half] = part }
+            let type = String(name.prefix(3))
+            let firstName = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
+            let secondName = String(name[then.upperBound...])
+            guard let first = byName[type + firstName] else { continue }
+            if secondName == "SubFrom" {
+                if let second = byName[type + "Sub"] { table[chainKey(first, second, false)] = op }
+            } else if let second = byName[type + secondName] {
+                table[chainKey(first, second, true)] = op
+                if secondName != "Sub" { table[chainKey(first, second, false)] = op }
             }
         }
-        return names
+        return table
     }()
 
     /// The f64 compare-and-branch op for the comparison `compare` (`f64Lt`, `f64Gt`, `f64Le` or
     /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
     /// in a slot or an immediate word; `nil` for other ops.
     static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
-        let names: [Op: String] = [.f64Lt: "Lt", .f64Gt: "Gt", .f64Le: "Le", .f64Ge: "Ge"]
-        guard let name = names[compare] else { return nil }
-        return byName[(whenHolds ? "brIf" : "brIfNot") + "F64" + name + (immediate ? "Imm" : "")]
+        floatBranches[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)]
     }
+
+    /// `floatBranch`'s answers, built once from the ops' names.
+    private static let floatBranches: [UInt32: Op] = {
+        var table: [UInt32: Op] = [:]
+        for (compare, name) in [(Op.f64Lt, "Lt"), (.f64Gt, "Gt"), (.f64Le, "Le"), (.f64Ge, "Ge")] {
+            for whenHolds in [true, false] {
+                for immediate in [true, false] {
+                    let branch = byName[(whenHolds ? "brIf" : "brIfNot") + "F64" + name + (immediate ? "Imm" : "")]
+                    table[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)] = branch
+                }
+            }
+        }
+        return table
+    }()
 
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {
