@@ -1,6 +1,6 @@
 // The interpreter's entry and its switch for the ops that are not threaded (calls into other
-// instances and the host, returns that leave `execute`, globals, bulk memory, tables, SIMD, trapping
-// conversions). Every other op runs in the threaded handlers (Interpreter+Threaded.swift), which
+// instances and the host, returns that leave `execute`, v128 globals, bulk memory, tables, SIMD,
+// trapping conversions). Every other op runs in the threaded handlers (Interpreter+Threaded.swift), which
 // the switch's `default` enters and which return here at the next op they do not run. Rare work
 // goes to `@inline(never)` helpers in Interpreter+Slow.swift.
 
@@ -186,12 +186,6 @@ extension StoreRuntime {
                         globals = context.pointee.globals
                     }
 
-                case .globalGet:
-                    sp[a(word)] = globals[bc(word)].pointee
-                    pc += 1
-                case .globalSet:
-                    globals[bc(word)].pointee = sp[a(word)]
-                    pc += 1
                 case .globalGet128:
                     let cell = globals[bc(word)]
                     sp[a(word)] = cell[0]

@@ -2,7 +2,7 @@
 // next op's handler from the table. In release builds that call is a tail call (a `jmp`), so every
 // handler has its own indirect jump, which the branch predictor learns separately; the one shared
 // jump of a `switch` was where most of the loop's time went. Ops that need the instance or the host
-// (calls into other instances or the host, returns that leave `execute`, globals, bulk memory,
+// (calls into other instances or the host, returns that leave `execute`, v128 globals, bulk memory,
 // SIMD) are not threaded: their handler is `exit`, which returns to the switch in `execute`.
 //
 // Swift does not promise tail calls: unoptimised builds, and sanitiser builds, make real calls,
@@ -260,6 +260,22 @@ enum ThreadedHandlers {
         return next(code, calleeSP, memoryBase, memorySize, fuel, state)
     }
 
+    /// slot `a` = global `b | c << 16` of the running instance.
+    static let handleGlobalGet: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let globals = ThreadedState.registers(state).pointee.context.unsafelyUnwrapped.pointee.globals
+        sp[a(word)] = globals[bc(word)].pointee
+        return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    /// global `b | c << 16` of the running instance = slot `a`.
+    static let handleGlobalSet: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let word = pc.pointee
+        let globals = ThreadedState.registers(state).pointee.context.unsafelyUnwrapped.pointee.globals
+        globals[bc(word)].pointee = sp[a(word)]
+        return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
+    }
+
     /// `return` to a caller in the same instance; a return that leaves `execute` or goes to another
     /// instance leaves for the switch.
     static let handleReturn: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -466,6 +482,8 @@ enum ThreadedHandlers {
     static func handler(for op: Op) -> Handler {
         switch op {
         case .call: handleCall
+        case .globalGet: handleGlobalGet
+        case .globalSet: handleGlobalSet
         case .return: handleReturn
         case .count: handleCount
         case .jump: handleJump
