@@ -8,297 +8,133 @@ func effectiveAddress(_ base: UInt64, _ immediate: UInt64) -> UInt64 {
     UInt64(UInt32(truncatingIfNeeded: base) &+ UInt32(truncatingIfNeeded: immediate)) &+ (immediate &>> 32)
 }
 
+/// A memory-0 load of a `T` at the address in slot `b` (see `effectiveAddress`), widened into slot
+/// `a` by `widen`; traps when any byte is out of bounds.
+@inline(__always)
+func load<T>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
+    _ widen: (T) -> UInt64
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    let address = effectiveAddress(sp[b(word)], pc[1])
+    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+        return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+    }
+    // SAFETY: address + size <= memorySize, checked above.
+    sp[a(word)] = widen(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// A memory-0 store of `narrow`(slot `b`) as a `T` at the address in slot `a`; traps when any
+/// byte is out of bounds, before writing any.
+@inline(__always)
+func store<T>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
+    _ narrow: (UInt64) -> T
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    let address = effectiveAddress(sp[a(word)], pc[1])
+    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+        return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+    }
+    // SAFETY: address + size <= memorySize, checked above.
+    memoryBase.storeBytes(of: narrow(sp[b(word)]), toByteOffset: Int(address), as: T.self)
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
     static let handleI32Load: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt64($0) }
     }
 
     static let handleI64Load: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 8 <= memorySize, checked above.
-        sp[a(word)] = memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self) { $0 }
     }
 
     static let handleF32Load: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt64($0) }
     }
 
     static let handleF64Load: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 8 <= memorySize, checked above.
-        sp[a(word)] = memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self) { $0 }
     }
 
     static let handleI32Load8S: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        sp[a(word)] = UInt64(
-            UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)))
-        )
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: Int8.self) { UInt64(UInt32(bitPattern: Int32($0))) }
     }
 
     static let handleI32Load8U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { UInt64($0) }
     }
 
     static let handleI32Load16S: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        sp[a(word)] = UInt64(
-            UInt32(
-                bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: Int16.self))))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: Int16.self) { UInt64(UInt32(bitPattern: Int32($0))) }
     }
 
     static let handleI32Load16U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt16.self) { UInt64($0) }
     }
 
     static let handleI64Load8S: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        sp[a(word)] = UInt64(
-            bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: Int8.self)))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: Int8.self) { UInt64(bitPattern: Int64($0)) }
     }
 
     static let handleI64Load8U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt8.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { UInt64($0) }
     }
 
     static let handleI64Load16S: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        sp[a(word)] = UInt64(
-            bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: Int16.self)))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: Int16.self) { UInt64(bitPattern: Int64($0)) }
     }
 
     static let handleI64Load16U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt16.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt16.self) { UInt64($0) }
     }
 
     static let handleI64Load32S: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        sp[a(word)] = UInt64(
-            bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: Int32.self)))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: Int32.self) { UInt64(bitPattern: Int64($0)) }
     }
 
     static let handleI64Load32U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[b(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        sp[a(word)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt64($0) }
     }
 
     static let handleI32Store: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt32(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt32.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt32(truncatingIfNeeded: $0) }
     }
 
     static let handleI64Store: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 8 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt64(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt64.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self) { UInt64(truncatingIfNeeded: $0) }
     }
 
     static let handleF32Store: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt32(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt32.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt32(truncatingIfNeeded: $0) }
     }
 
     static let handleF64Store: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 8 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt64(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt64.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self) { UInt64(truncatingIfNeeded: $0) }
     }
 
     static let handleI32Store8: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt8(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt8.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { UInt8(truncatingIfNeeded: $0) }
     }
 
     static let handleI32Store16: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt16(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt16.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt16.self) { UInt16(truncatingIfNeeded: $0) }
     }
 
     static let handleI64Store8: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt8(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt8.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { UInt8(truncatingIfNeeded: $0) }
     }
 
     static let handleI64Store16: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt16(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt16.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt16.self) { UInt16(truncatingIfNeeded: $0) }
     }
 
     static let handleI64Store32: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        memoryBase.storeBytes(
-            of: UInt32(truncatingIfNeeded: sp[b(word)]), toByteOffset: Int(address), as: UInt32.self)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        store(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt32(truncatingIfNeeded: $0) }
     }
 
     static let handleStore8Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
