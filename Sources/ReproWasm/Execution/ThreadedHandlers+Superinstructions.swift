@@ -49,95 +49,102 @@ func chainI32(
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// An i32 op with its right operand in the next word: slot `a` = `operation`(slot `b`, immediate).
+@inline(__always)
+func i32BinaryImmediate(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
+    _ operation: (UInt32, UInt32) -> UInt32
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    sp[a(word)] = UInt64(operation(UInt32(truncatingIfNeeded: sp[b(word)]), UInt32(truncatingIfNeeded: pc[1])))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// An i64 op with its right operand in the next word.
+@inline(__always)
+func i64BinaryImmediate(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
+    _ operation: (UInt64, UInt64) -> UInt64
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    sp[a(word)] = operation(sp[b(word)], pc[1])
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// An i32 comparison with the next word: slot `a` = 1 if it holds, else 0.
+@inline(__always)
+func i32CompareImmediate(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ holds: (UInt32, UInt32) -> Bool
+) -> UnsafePointer<UInt64> {
+    i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { holds($0, $1) ? 1 : 0 }
+}
+
+/// An i64 comparison with the next word: slot `a` = 1 if it holds, else 0.
+@inline(__always)
+func i64CompareImmediate(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ holds: (UInt64, UInt64) -> Bool
+) -> UnsafePointer<UInt64> {
+    i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { holds($0, $1) ? 1 : 0 }
+}
+
+/// An i32 compare-and-branch op (`brIfI32LtS`, `brIfI32NeImm`, ...): takes `c` from the fuel, then
+/// jumps by the next word if `holds`(slot `a`, slot `b` or for `immediate` the word after the offset).
+@inline(__always)
+func branchI32(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool,
+    _ holds: (UInt32, UInt32) -> Bool
+) -> UnsafePointer<UInt64> {
+    let word = pc.pointee
+    var fuel = fuel
+    guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+    let x = UInt32(truncatingIfNeeded: sp[a(word)])
+    let y = UInt32(truncatingIfNeeded: immediate ? pc[2] : sp[b(word)])
+    let target = holds(x, y) ? pc + Int(Int64(bitPattern: pc[1])) : pc + (immediate ? 3 : 2)
+    return next(target, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
     static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x &+ y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
     }
 
     static let handleI32SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x &- y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &- y }
     }
 
     static let handleI32MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x &* y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &* y }
     }
 
     static let handleI32AndImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x & y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x & y }
     }
 
     static let handleI32OrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x | y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x | y }
     }
 
     static let handleI32XorImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x ^ y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x ^ y }
     }
 
     static let handleI32ShlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x &<< y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &<< y }
     }
 
     static let handleI32ShrUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x &>> y)
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &>> y }
     }
 
     static let handleI32ShrSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y)))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y))
+        }
     }
 
     static let handleI32RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -157,193 +164,89 @@ extension ThreadedHandlers {
     }
 
     static let handleI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (x == y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
     }
 
     static let handleI32NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (x != y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
     }
 
     static let handleI32LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (x < y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
     }
 
     static let handleI32GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (x > y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
     }
 
     static let handleI32LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (x <= y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
     }
 
     static let handleI32GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (x >= y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
     }
 
     static let handleI32LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (Int32(bitPattern: x) < Int32(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int32(bitPattern: x) < Int32(bitPattern: y)
+        }
     }
 
     static let handleI32GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (Int32(bitPattern: x) > Int32(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int32(bitPattern: x) > Int32(bitPattern: y)
+        }
     }
 
     static let handleI32LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (Int32(bitPattern: x) <= Int32(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int32(bitPattern: x) <= Int32(bitPattern: y)
+        }
     }
 
     static let handleI32GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = (Int32(bitPattern: x) >= Int32(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int32(bitPattern: x) >= Int32(bitPattern: y)
+        }
     }
 
     static let handleI64AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x &+ y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
     }
 
     static let handleI64SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x &- y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &- y }
     }
 
     static let handleI64MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x &* y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &* y }
     }
 
     static let handleI64AndImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x & y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x & y }
     }
 
     static let handleI64OrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x | y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x | y }
     }
 
     static let handleI64XorImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x ^ y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x ^ y }
     }
 
     static let handleI64ShlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x &<< y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &<< y }
     }
 
     static let handleI64ShrUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = x &>> y
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &>> y }
     }
 
     static let handleI64ShrSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
+        }
     }
 
     static let handleI64RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -363,403 +266,147 @@ extension ThreadedHandlers {
     }
 
     static let handleI64EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (x == y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
     }
 
     static let handleI64NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (x != y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
     }
 
     static let handleI64LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (x < y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
     }
 
     static let handleI64GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (x > y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
     }
 
     static let handleI64LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (x <= y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
     }
 
     static let handleI64GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (x >= y) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
     }
 
     static let handleI64LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (Int64(bitPattern: x) < Int64(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int64(bitPattern: x) < Int64(bitPattern: y)
+        }
     }
 
     static let handleI64GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (Int64(bitPattern: x) > Int64(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int64(bitPattern: x) > Int64(bitPattern: y)
+        }
     }
 
     static let handleI64LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (Int64(bitPattern: x) <= Int64(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int64(bitPattern: x) <= Int64(bitPattern: y)
+        }
     }
 
     static let handleI64GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = pc[1]
-        sp[a(word)] = (Int64(bitPattern: x) >= Int64(bitPattern: y)) ? 1 : 0
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
+            Int64(bitPattern: x) >= Int64(bitPattern: y)
+        }
     }
 
     static let handleBrIfI32Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if x == y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x == y }
     }
 
     static let handleBrIfI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if x == y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x == y }
     }
 
     static let handleBrIfI32Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if x != y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x != y }
     }
 
     static let handleBrIfI32NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if x != y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x != y }
     }
 
     static let handleBrIfI32LtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if x < y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x < y }
     }
 
     static let handleBrIfI32LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if x < y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x < y }
     }
 
     static let handleBrIfI32GtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if x > y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x > y }
     }
 
     static let handleBrIfI32GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if x > y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x > y }
     }
 
     static let handleBrIfI32LeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if x <= y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x <= y }
     }
 
     static let handleBrIfI32LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if x <= y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x <= y }
     }
 
     static let handleBrIfI32GeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if x >= y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x >= y }
     }
 
     static let handleBrIfI32GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if x >= y {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
-        }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x >= y }
     }
 
     static let handleBrIfI32LtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if Int32(bitPattern: x) < Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
+            Int32(bitPattern: x) < Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if Int32(bitPattern: x) < Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
+            Int32(bitPattern: x) < Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32GtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if Int32(bitPattern: x) > Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
+            Int32(bitPattern: x) > Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if Int32(bitPattern: x) > Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
+            Int32(bitPattern: x) > Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32LeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if Int32(bitPattern: x) <= Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
+            Int32(bitPattern: x) <= Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if Int32(bitPattern: x) <= Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
+            Int32(bitPattern: x) <= Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32GeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: sp[b(word)])
-        if Int32(bitPattern: x) >= Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 2
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
+            Int32(bitPattern: x) >= Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleBrIfI32GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        let x = UInt32(truncatingIfNeeded: sp[a(word)])
-        let y = UInt32(truncatingIfNeeded: pc[2])
-        if Int32(bitPattern: x) >= Int32(bitPattern: y) {
-            pc += Int(Int64(bitPattern: pc[1]))
-        } else {
-            pc += 3
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
+            Int32(bitPattern: x) >= Int32(bitPattern: y)
         }
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleF64AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
