@@ -34,13 +34,22 @@ func store<T>(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
     _ narrow: (UInt64) -> T
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    let address = effectiveAddress(sp[a(word)], pc[1])
+    storeValue(pc, sp, memoryBase, memorySize, fuel, state, narrow(sp[b(pc.pointee)]))
+}
+
+/// A memory-0 store of `value` at the address in slot `a` (for `store` and the store-a-constant
+/// ops, whose value is operand `b` itself); traps when any byte is out of bounds, before writing any.
+@inline(__always)
+func storeValue<T>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ value: T
+) -> UnsafePointer<UInt64> {
+    let address = effectiveAddress(sp[a(pc.pointee)], pc[1])
     guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
     // SAFETY: address + size <= memorySize, checked above.
-    memoryBase.storeBytes(of: narrow(sp[b(word)]), toByteOffset: Int(address), as: T.self)
+    memoryBase.storeBytes(of: value, toByteOffset: Int(address), as: T.self)
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -138,38 +147,18 @@ extension ThreadedHandlers {
     }
 
     static let handleStore8Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 1 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 1 <= memorySize, checked above.
-        memoryBase.storeBytes(of: UInt8(b(word)), toByteOffset: Int(address), as: UInt8.self)
-        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt8(b(pc.pointee)))
     }
 
     static let handleStore16Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 2 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 2 <= memorySize, checked above.
-        memoryBase.storeBytes(of: UInt16(b(word)), toByteOffset: Int(address), as: UInt16.self)
-        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt16(b(pc.pointee)))
     }
 
     static let handleStore32Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 4 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 4 <= memorySize, checked above.
-        memoryBase.storeBytes(of: UInt32(b(word)), toByteOffset: Int(address), as: UInt32.self)
-        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt32(b(pc.pointee)))
     }
 
     static let handleStore64Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let address = effectiveAddress(sp[a(word)], pc[1])
-        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 8 <= memorySize, checked above.
-        memoryBase.storeBytes(of: UInt64(b(word)), toByteOffset: Int(address), as: UInt64.self)
-        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt64(b(pc.pointee)))
     }
 }
