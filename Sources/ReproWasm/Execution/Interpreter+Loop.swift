@@ -33,6 +33,28 @@ func charge(_ increment: UInt64, fuel: inout UInt64) throws(TrapCode) {
 /// Operands `b` and `c` together (bits 32-63): a 32-bit index or constant.
 @inline(__always) func bc(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word &>> 32) }
 
+// The same fields read from the instruction at `pc` one by one: each is a single 16- or 32-bit load
+// (the host is little-endian, so bits 16-31 are bytes 2-3), where loading the word and shifting it
+// costs two or three instructions per field. The threaded handlers use these.
+
+/// Operand `a` of the instruction at `pc`.
+@inline(__always) func a(_ pc: UnsafePointer<UInt64>) -> Int { field(pc, 2) }
+/// Operand `b` of the instruction at `pc`.
+@inline(__always) func b(_ pc: UnsafePointer<UInt64>) -> Int { field(pc, 4) }
+/// Operand `c` of the instruction at `pc`.
+@inline(__always) func c(_ pc: UnsafePointer<UInt64>) -> Int { field(pc, 6) }
+/// The op of the instruction at `pc`, as an `Op` raw value.
+@inline(__always) func op(_ pc: UnsafePointer<UInt64>) -> Int { field(pc, 0) }
+/// Operands `b` and `c` of the instruction at `pc` together.
+@inline(__always) func bc(_ pc: UnsafePointer<UInt64>) -> Int {
+    Int(UnsafeRawPointer(pc).load(fromByteOffset: 4, as: UInt32.self))
+}
+
+/// The 16-bit field at `byteOffset` of the instruction at `pc`.
+@inline(__always) func field(_ pc: UnsafePointer<UInt64>, _ byteOffset: Int) -> Int {
+    Int(UnsafeRawPointer(pc).load(fromByteOffset: byteOffset, as: UInt16.self))
+}
+
 extension StoreRuntime {
     /// Runs `entry` (a wasm function) whose frame starts at `entrySP`, arguments in place and locals
     /// zeroed, until it returns. Results are left in its frame's first slots.

@@ -129,8 +129,7 @@ func next(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer
 ) -> UnsafePointer<UInt64> {
-    let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF
-    let handler = state.load(fromByteOffset: op &* MemoryLayout<Handler>.stride, as: Handler.self)
+    let handler = state.load(fromByteOffset: op(pc) &* MemoryLayout<Handler>.stride, as: Handler.self)
     return handler(pc, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -238,11 +237,10 @@ enum ThreadedHandlers {
     /// `call` of a wasm function in the same instance, within the limits; any other call leaves
     /// for the switch, which runs it (a host call, another instance, or the trap).
     static let handleCall: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
         let registers = ThreadedState.registers(state)
         let context = registers.pointee.context.unsafelyUnwrapped
-        let callee = context.pointee.functions[bc(word)]
-        let calleeSP = sp + a(word)
+        let callee = context.pointee.functions[bc(pc)]
+        let calleeSP = sp + a(pc)
         let depth = registers.pointee.depth
         guard let code = callee.pointee.code, callee.pointee.instance == context, depth < registers.pointee.maxDepth,
             calleeSP + callee.pointee.frameSlots <= registers.pointee.stackEnd.unsafelyUnwrapped
@@ -262,17 +260,15 @@ enum ThreadedHandlers {
 
     /// slot `a` = global `b | c << 16` of the running instance.
     static let handleGlobalGet: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
         let globals = ThreadedState.registers(state).pointee.context.unsafelyUnwrapped.pointee.globals
-        sp[a(word)] = globals[bc(word)].pointee
+        sp[a(pc)] = globals[bc(pc)].pointee
         return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
     }
 
     /// global `b | c << 16` of the running instance = slot `a`.
     static let handleGlobalSet: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
         let globals = ThreadedState.registers(state).pointee.context.unsafelyUnwrapped.pointee.globals
-        globals[bc(word)].pointee = sp[a(word)]
+        globals[bc(pc)].pointee = sp[a(pc)]
         return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
     }
 
@@ -294,8 +290,7 @@ enum ThreadedHandlers {
     static let handleCount: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(a(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        guard take(UInt64(a(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -309,8 +304,7 @@ enum ThreadedHandlers {
     static let handleBr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(a(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        guard take(UInt64(a(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
         pc += Int(Int64(bitPattern: pc[1]))
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -318,9 +312,8 @@ enum ThreadedHandlers {
     static let handleBrIf: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(b(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        if UInt32(truncatingIfNeeded: sp[a(word)]) != 0 {
+        guard take(UInt64(b(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        if UInt32(truncatingIfNeeded: sp[a(pc)]) != 0 {
             pc += Int(Int64(bitPattern: pc[1]))
         } else {
             pc += 2
@@ -331,9 +324,8 @@ enum ThreadedHandlers {
     static let handleBrIfNot: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(b(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        if UInt32(truncatingIfNeeded: sp[a(word)]) == 0 {
+        guard take(UInt64(b(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        if UInt32(truncatingIfNeeded: sp[a(pc)]) == 0 {
             pc += Int(Int64(bitPattern: pc[1]))
         } else {
             pc += 2
@@ -344,10 +336,9 @@ enum ThreadedHandlers {
     static let handleBrTable: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        guard take(UInt64(b(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        guard take(UInt64(b(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
         let targets = pc[1]
-        let index = min(UInt64(UInt32(truncatingIfNeeded: sp[a(word)])), targets)
+        let index = min(UInt64(UInt32(truncatingIfNeeded: sp[a(pc)])), targets)
         pc += Int(Int64(bitPattern: pc[2 + Int(index)]))
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -355,17 +346,15 @@ enum ThreadedHandlers {
     // MARK: Data movement
     static let handleCopy: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        sp[a(word)] = sp[b(word)]
+        sp[a(pc)] = sp[b(pc)]
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleCopy128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        let source = b(word)
-        let destination = a(word)
+        let source = b(pc)
+        let destination = a(pc)
         let low = sp[source]
         let high = sp[source + 1]
         sp[destination] = low
@@ -376,58 +365,52 @@ enum ThreadedHandlers {
 
     static let handleCopySpan: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
         // SAFETY: both ranges are inside the frame (Lowering checked the frame's slots);
         // copyMemory is a memmove, so overlapping ranges are fine.
-        UnsafeMutableRawPointer(sp + a(word)).copyMemory(
-            from: sp + b(word), byteCount: c(word) &* MemoryLayout<UInt64>.stride)
+        UnsafeMutableRawPointer(sp + a(pc)).copyMemory(
+            from: sp + b(pc), byteCount: c(pc) &* MemoryLayout<UInt64>.stride)
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleConst32: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        sp[a(word)] = word &>> 32
+        sp[a(pc)] = UInt64(bc(pc))
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleConst64: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        sp[a(word)] = pc[1]
+        sp[a(pc)] = pc[1]
         pc += 2
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleConst128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        sp[a(word)] = pc[1]
-        sp[a(word) + 1] = pc[2]
+        sp[a(pc)] = pc[1]
+        sp[a(pc) + 1] = pc[2]
         pc += 3
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleSelect: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
         let condition = UInt32(truncatingIfNeeded: sp[Int(pc[1])])
-        sp[a(word)] = condition != 0 ? sp[b(word)] : sp[c(word)]
+        sp[a(pc)] = condition != 0 ? sp[b(pc)] : sp[c(pc)]
         pc += 2
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleSelect128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
         let condition = UInt32(truncatingIfNeeded: sp[Int(pc[1])])
-        let source = condition != 0 ? b(word) : c(word)
+        let source = condition != 0 ? b(pc) : c(pc)
         let low = sp[source]
         let high = sp[source + 1]
-        sp[a(word)] = low
-        sp[a(word) + 1] = high
+        sp[a(pc)] = low
+        sp[a(pc) + 1] = high
         pc += 2
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -435,8 +418,7 @@ enum ThreadedHandlers {
     // MARK: Wide arithmetic
     static let handleI64Add128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        let base = a(word)
+        let base = a(pc)
         let (low, carry) = sp[base].addingReportingOverflow(sp[base + 2])
         sp[base + 1] = sp[base + 1] &+ sp[base + 3] &+ (carry ? 1 : 0)
         sp[base] = low
@@ -446,8 +428,7 @@ enum ThreadedHandlers {
 
     static let handleI64Sub128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        let base = a(word)
+        let base = a(pc)
         let (low, borrow) = sp[base].subtractingReportingOverflow(sp[base + 2])
         sp[base + 1] = sp[base + 1] &- sp[base + 3] &- (borrow ? 1 : 0)
         sp[base] = low
@@ -457,8 +438,7 @@ enum ThreadedHandlers {
 
     static let handleI64MulWideS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        let base = a(word)
+        let base = a(pc)
         let product = Int64(bitPattern: sp[base]).multipliedFullWidth(by: Int64(bitPattern: sp[base + 1]))
         sp[base] = product.low
         sp[base + 1] = UInt64(bitPattern: product.high)
@@ -468,8 +448,7 @@ enum ThreadedHandlers {
 
     static let handleI64MulWideU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
-        let word = pc.pointee
-        let base = a(word)
+        let base = a(pc)
         let product = sp[base].multipliedFullWidth(by: sp[base + 1])
         sp[base] = product.low
         sp[base + 1] = product.high

@@ -16,13 +16,12 @@ func load<T>(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
     _ widen: (T) -> UInt64
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    let address = effectiveAddress(sp[b(word)], pc[1])
+    let address = effectiveAddress(sp[b(pc)], pc[1])
     guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
     // SAFETY: address + size <= memorySize, checked above.
-    sp[a(word)] = widen(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self))
+    sp[a(pc)] = widen(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 

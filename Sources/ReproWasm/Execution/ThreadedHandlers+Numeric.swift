@@ -12,8 +12,7 @@ func binary(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
     _ operation: (UInt64, UInt64) -> UInt64
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    sp[a(word)] = operation(sp[b(word)], sp[c(word)])
+    sp[a(pc)] = operation(sp[b(pc)], sp[c(pc)])
     return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -23,8 +22,7 @@ func unary(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (UInt64) -> UInt64
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    sp[a(word)] = operation(sp[b(word)])
+    sp[a(pc)] = operation(sp[b(pc)])
     return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -118,10 +116,9 @@ func f32Binary(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Float, Float) -> Float
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-    let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
-    storeCanonical(operation(x, y), to: sp + a(word))
+    let x = Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(pc)]))
+    let y = Float(bitPattern: UInt32(truncatingIfNeeded: sp[c(pc)]))
+    storeCanonical(operation(x, y), to: sp + a(pc))
     return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -131,8 +128,7 @@ func f32Unary(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Float) -> Float
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    storeCanonical(operation(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))), to: sp + a(word))
+    storeCanonical(operation(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(pc)]))), to: sp + a(pc))
     return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -142,8 +138,7 @@ func f64Binary(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Double, Double) -> Double
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    storeCanonical(operation(Double(bitPattern: sp[b(word)]), Double(bitPattern: sp[c(word)])), to: sp + a(word))
+    storeCanonical(operation(Double(bitPattern: sp[b(pc)]), Double(bitPattern: sp[c(pc)])), to: sp + a(pc))
     return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -153,8 +148,7 @@ func f64Unary(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Double) -> Double
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    storeCanonical(operation(Double(bitPattern: sp[b(word)])), to: sp + a(word))
+    storeCanonical(operation(Double(bitPattern: sp[b(pc)])), to: sp + a(pc))
     return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -267,11 +261,10 @@ extension ThreadedHandlers {
     static let handleI32DivU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: sp[c(word)])
+        let x = UInt32(truncatingIfNeeded: sp[b(pc)])
+        let y = UInt32(truncatingIfNeeded: sp[c(pc)])
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
-        sp[a(word)] = UInt64(x / y)
+        sp[a(pc)] = UInt64(x / y)
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -279,11 +272,10 @@ extension ThreadedHandlers {
     static let handleI32RemU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
-        let y = UInt32(truncatingIfNeeded: sp[c(word)])
+        let x = UInt32(truncatingIfNeeded: sp[b(pc)])
+        let y = UInt32(truncatingIfNeeded: sp[c(pc)])
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
-        sp[a(word)] = UInt64(x % y)
+        sp[a(pc)] = UInt64(x % y)
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -291,12 +283,11 @@ extension ThreadedHandlers {
     static let handleI32DivS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-        let y = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
+        let x = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[b(pc)]))
+        let y = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[c(pc)]))
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
         guard x != Int32.min || y != -1 else { return trapped(.integerOverflow, pc, fuel: fuel, state) }
-        sp[a(word)] = UInt64(UInt32(bitPattern: x / y))
+        sp[a(pc)] = UInt64(UInt32(bitPattern: x / y))
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -304,11 +295,10 @@ extension ThreadedHandlers {
     static let handleI32RemS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))
-        let y = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[c(word)]))
+        let x = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[b(pc)]))
+        let y = Int32(bitPattern: UInt32(truncatingIfNeeded: sp[c(pc)]))
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
-        sp[a(word)] = y == -1 ? 0 : UInt64(UInt32(bitPattern: x % y))
+        sp[a(pc)] = y == -1 ? 0 : UInt64(UInt32(bitPattern: x % y))
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -418,11 +408,10 @@ extension ThreadedHandlers {
     static let handleI64DivU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = sp[c(word)]
+        let x = sp[b(pc)]
+        let y = sp[c(pc)]
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
-        sp[a(word)] = x / y
+        sp[a(pc)] = x / y
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -430,11 +419,10 @@ extension ThreadedHandlers {
     static let handleI64RemU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = sp[b(word)]
-        let y = sp[c(word)]
+        let x = sp[b(pc)]
+        let y = sp[c(pc)]
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
-        sp[a(word)] = x % y
+        sp[a(pc)] = x % y
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -442,12 +430,11 @@ extension ThreadedHandlers {
     static let handleI64DivS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = Int64(bitPattern: sp[b(word)])
-        let y = Int64(bitPattern: sp[c(word)])
+        let x = Int64(bitPattern: sp[b(pc)])
+        let y = Int64(bitPattern: sp[c(pc)])
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
         guard x != Int64.min || y != -1 else { return trapped(.integerOverflow, pc, fuel: fuel, state) }
-        sp[a(word)] = UInt64(bitPattern: x / y)
+        sp[a(pc)] = UInt64(bitPattern: x / y)
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -455,11 +442,10 @@ extension ThreadedHandlers {
     static let handleI64RemS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         var fuel = fuel
-        let word = pc.pointee
-        let x = Int64(bitPattern: sp[b(word)])
-        let y = Int64(bitPattern: sp[c(word)])
+        let x = Int64(bitPattern: sp[b(pc)])
+        let y = Int64(bitPattern: sp[c(pc)])
         guard y != 0 else { return trapped(.integerDivideByZero, pc, fuel: fuel, state) }
-        sp[a(word)] = y == -1 ? 0 : UInt64(bitPattern: x % y)
+        sp[a(pc)] = y == -1 ? 0 : UInt64(bitPattern: x % y)
         pc += 1
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
@@ -719,14 +705,12 @@ extension ThreadedHandlers {
     }
 
     static let handleF32DemoteF64: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        storeCanonical(Float(Double(bitPattern: sp[b(word)])), to: sp + a(word))
+        storeCanonical(Float(Double(bitPattern: sp[b(pc)])), to: sp + a(pc))
         return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleF64PromoteF32: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        storeCanonical(Double(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)]))), to: sp + a(word))
+        storeCanonical(Double(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(pc)]))), to: sp + a(pc))
         return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
     }
 

@@ -9,10 +9,9 @@ func chainF64(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
     _ first: (Double, Double) -> Double, _ second: (Double, Double) -> Double
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    let t = first(Double(bitPattern: sp[b(word)]), Double(bitPattern: sp[c(word)]))
+    let t = first(Double(bitPattern: sp[b(pc)]), Double(bitPattern: sp[c(pc)]))
     let z = Double(bitPattern: sp[Int(truncatingIfNeeded: pc[1])])
-    storeCanonical(second(t, z), to: sp + a(word))
+    storeCanonical(second(t, z), to: sp + a(pc))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -24,11 +23,10 @@ func branchF64(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool, jumpWhen: Bool,
     _ compare: (Double, Double) -> Bool
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
     var fuel = fuel
-    guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-    let x = Double(bitPattern: sp[a(word)])
-    let y = Double(bitPattern: immediate ? pc[2] : sp[b(word)])
+    guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+    let x = Double(bitPattern: sp[a(pc)])
+    let y = Double(bitPattern: immediate ? pc[2] : sp[b(pc)])
     let target = compare(x, y) == jumpWhen ? pc + Int(Int64(bitPattern: pc[1])) : pc + (immediate ? 3 : 2)
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
@@ -41,11 +39,10 @@ func chainI32(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool,
     _ first: (UInt32, UInt32) -> UInt32, _ second: (UInt32, UInt32) -> UInt32
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    let x = UInt32(truncatingIfNeeded: sp[b(word)])
-    let y = UInt32(truncatingIfNeeded: immediate ? pc[1] : sp[c(word)])
-    let z = UInt32(truncatingIfNeeded: sp[immediate ? c(word) : Int(truncatingIfNeeded: pc[1])])
-    sp[a(word)] = UInt64(second(first(x, y), z))
+    let x = UInt32(truncatingIfNeeded: sp[b(pc)])
+    let y = UInt32(truncatingIfNeeded: immediate ? pc[1] : sp[c(pc)])
+    let z = UInt32(truncatingIfNeeded: sp[immediate ? c(pc) : Int(truncatingIfNeeded: pc[1])])
+    sp[a(pc)] = UInt64(second(first(x, y), z))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -56,8 +53,7 @@ func i32BinaryImmediate(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
     _ operation: (UInt32, UInt32) -> UInt32
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    sp[a(word)] = UInt64(operation(UInt32(truncatingIfNeeded: sp[b(word)]), UInt32(truncatingIfNeeded: pc[1])))
+    sp[a(pc)] = UInt64(operation(UInt32(truncatingIfNeeded: sp[b(pc)]), UInt32(truncatingIfNeeded: pc[1])))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -68,8 +64,7 @@ func i64BinaryImmediate(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
     _ operation: (UInt64, UInt64) -> UInt64
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
-    sp[a(word)] = operation(sp[b(word)], pc[1])
+    sp[a(pc)] = operation(sp[b(pc)], pc[1])
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -99,11 +94,10 @@ func branchI32(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool,
     _ holds: (UInt32, UInt32) -> Bool
 ) -> UnsafePointer<UInt64> {
-    let word = pc.pointee
     var fuel = fuel
-    guard take(UInt64(c(word)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-    let x = UInt32(truncatingIfNeeded: sp[a(word)])
-    let y = UInt32(truncatingIfNeeded: immediate ? pc[2] : sp[b(word)])
+    guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+    let x = UInt32(truncatingIfNeeded: sp[a(pc)])
+    let y = UInt32(truncatingIfNeeded: immediate ? pc[2] : sp[b(pc)])
     let target = holds(x, y) ? pc + Int(Int64(bitPattern: pc[1])) : pc + (immediate ? 3 : 2)
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
@@ -148,18 +142,16 @@ extension ThreadedHandlers {
     }
 
     static let handleI32RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let x = UInt32(truncatingIfNeeded: sp[b(pc)])
         let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x.rotatedLeft(by: y))
+        sp[a(pc)] = UInt64(x.rotatedLeft(by: y))
         return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleI32RotrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let x = UInt32(truncatingIfNeeded: sp[b(word)])
+        let x = UInt32(truncatingIfNeeded: sp[b(pc)])
         let y = UInt32(truncatingIfNeeded: pc[1])
-        sp[a(word)] = UInt64(x.rotatedRight(by: y))
+        sp[a(pc)] = UInt64(x.rotatedRight(by: y))
         return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
@@ -250,18 +242,16 @@ extension ThreadedHandlers {
     }
 
     static let handleI64RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let x = sp[b(word)]
+        let x = sp[b(pc)]
         let y = pc[1]
-        sp[a(word)] = x.rotatedLeft(by: y)
+        sp[a(pc)] = x.rotatedLeft(by: y)
         return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleI64RotrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let word = pc.pointee
-        let x = sp[b(word)]
+        let x = sp[b(pc)]
         let y = pc[1]
-        sp[a(word)] = x.rotatedRight(by: y)
+        sp[a(pc)] = x.rotatedRight(by: y)
         return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
