@@ -775,6 +775,14 @@ enum ThreadedHandlers {
         case .f64MulThenMul: handleF64MulThenMul
         case .f64MulThenSub: handleF64MulThenSub
         case .f64MulThenSubFrom: handleF64MulThenSubFrom
+        case .i32Load8UThenAdd: handleI32Load8UThenAdd
+        case .i32Load8UThenXor: handleI32Load8UThenXor
+        case .i32LoadThenAdd: handleI32LoadThenAdd
+        case .i32LoadThenXor: handleI32LoadThenXor
+        case .f64LoadThenAdd: handleF64LoadThenAdd
+        case .f64LoadThenSub: handleF64LoadThenSub
+        case .f64LoadThenSubFrom: handleF64LoadThenSubFrom
+        case .f64LoadThenMul: handleF64LoadThenMul
         default: exit
         }
     }

@@ -52,6 +52,80 @@ func storeValue<T>(
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// A `…Load…Then…` op: a memory-0 load of a `T` as `load` makes it, then `combine`(the value, slot
+/// `c`, slot `a`'s address) writes the result; traps when any byte is out of bounds.
+@inline(__always)
+func loadThen<T>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
+    _ combine: (T, UInt64, UnsafeMutablePointer<UInt64>) -> Void
+) -> UnsafePointer<UInt64> {
+    let address = effectiveAddress(sp[b(pc)], pc[1])
+    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+        return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+    }
+    // SAFETY: address + size <= memorySize, checked above.
+    combine(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self), sp[c(pc)], sp + a(pc))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// An i32 `…Load…Then…` op: the loaded `T` zero-extended to i32, then `operation` with slot `c`.
+@inline(__always)
+func i32LoadThen<T: FixedWidthInteger & UnsignedInteger>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
+    _ operation: (UInt32, UInt32) -> UInt32
+) -> UnsafePointer<UInt64> {
+    loadThen(pc, sp, memoryBase, memorySize, fuel, state, as: T.self) { value, other, result in
+        result.pointee = UInt64(operation(UInt32(value), UInt32(truncatingIfNeeded: other)))
+    }
+}
+
+/// An f64 `…Load…Then…` op: `operation` on the loaded f64 and slot `c`, canonicalised.
+@inline(__always)
+func f64LoadThen(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Double, Double) -> Double
+) -> UnsafePointer<UInt64> {
+    loadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self) { value, other, result in
+        storeCanonical(operation(Double(bitPattern: value), Double(bitPattern: other)), to: result)
+    }
+}
+
+extension ThreadedHandlers {
+    static let handleI32Load8UThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 &+ $1 }
+    }
+
+    static let handleI32Load8UThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 ^ $1 }
+    }
+
+    static let handleI32LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { $0 &+ $1 }
+    }
+
+    static let handleI32LoadThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { $0 ^ $1 }
+    }
+
+    static let handleF64LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 + $1 }
+    }
+
+    static let handleF64LoadThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 - $1 }
+    }
+
+    static let handleF64LoadThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $1 - $0 }
+    }
+
+    static let handleF64LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 * $1 }
+    }
+}
+
 extension ThreadedHandlers {
     static let handleI32Load: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         load(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { UInt64($0) }

@@ -69,6 +69,15 @@ struct CodeEmitter {
         lastDestination = -1
     }
 
+    /// Makes the last instruction run `op` with operands `destination`, `b` and `c` instead, keeping
+    /// its immediates and its place in the source map (for fusing it with the next instruction
+    /// into an op of the same length that traps where it did).
+    mutating func rewriteLast(_ op: Op, destination: Int, _ b: Int, _ c: Int) {
+        precondition(lastStart >= 0 && !isDead)
+        words[lastStart] = Self.head(op, destination, b, c)
+        lastDestination = destination
+    }
+
     var position: Int { words.count }
 
     @inline(__always)

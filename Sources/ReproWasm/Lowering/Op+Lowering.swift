@@ -55,6 +55,21 @@ extension Op {
                 return (byName[name + "Imm"], branchForm, negated, isImmediate)
             }
 
+    /// Whether the op is a memory-0 load of a scalar (`i32Load`, `f64Load`, `i64Load8S`, ...).
+    var isMemoryLoad: Bool { Op.memoryLoads[Int(rawValue)] }
+
+    /// `isMemoryLoad` for every op, from the opcode table: the scalar memory instructions with a result.
+    private static let memoryLoads: [Bool] = {
+        var loads = [Bool](repeating: false, count: Op.allCases.count)
+        for opcode in Opcode.allCases where opcode.info.accessBytes > 0 && opcode.info.feature != .simd {
+            guard case .fixed(let signature) = opcode.info.shape, signature.output != nil,
+                let op = lowering(of: opcode)
+            else { continue }
+            loads[Int(op.rawValue)] = true
+        }
+        return loads
+    }()
+
     /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
     /// `second`'s left operand if `resultIsLeft`, else its right), if there is one.
     static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {

@@ -457,4 +457,16 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64MulThenMul
     case f64MulThenSub
     case f64MulThenSubFrom
+    // A memory-0 load whose value feeds the next operation, in one op: x = the value loaded from
+    // the address in slot `b` and the next word (as for the load), then slot `a` = x OP slot `c`
+    // (`SubFrom`: slot `c` - x). x is not written anywhere. Made by Lowering from a load into a
+    // stack slot and the instruction right after it that consumes that slot; traps as the load.
+    case i32Load8UThenAdd
+    case i32Load8UThenXor
+    case i32LoadThenAdd
+    case i32LoadThenXor
+    case f64LoadThenAdd
+    case f64LoadThenSub
+    case f64LoadThenSubFrom
+    case f64LoadThenMul
 }

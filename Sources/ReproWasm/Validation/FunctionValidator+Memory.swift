@@ -196,7 +196,7 @@ extension FunctionValidator {
     /// chained op (`Op.chain`), removes the first and returns the chained op with its operands `b`
     /// and `c` and its immediate word (the other operand's slot, or the first one's constant).
     mutating func takeChain(into second: Op, _ lhs: StackEntry, _ rhs: StackEntry) -> (Op, Int, Int, UInt64)? {
-        guard let first = emitter.lastOp else { return nil }
+        guard let first = emitter.lastOp, !first.isMemoryLoad else { return nil }
         let head = emitter.lastHead
         for (fed, other, isLeft) in [(lhs, rhs, true), (rhs, lhs, false)] {
             guard fed.location == fed.slot, a(head) == fed.slot,
@@ -212,6 +212,23 @@ extension FunctionValidator {
             return (chain, b(head), c(head), UInt64(other.location))
         }
         return nil
+    }
+
+    /// If one operand of `second` was loaded from memory 0 into a stack slot by the instruction just
+    /// emitted (dead once consumed) and the two have a chained op (`f64LoadThenAdd`, ...), makes the
+    /// load that op, writing to `destination`, and returns true. The load keeps its address word and
+    /// its source offset, so a trap is reported at the load.
+    mutating func fuseLoad(into second: Op, _ lhs: StackEntry, _ rhs: StackEntry, destination: Int) -> Bool {
+        guard !emitter.isDead, let first = emitter.lastOp, first.isMemoryLoad else { return false }
+        let head = emitter.lastHead
+        for (fed, other, isLeft) in [(lhs, rhs, true), (rhs, lhs, false)] {
+            guard fed.location == fed.slot, a(head) == fed.slot,
+                let chain = Op.chain(first: first, second: second, resultIsLeft: isLeft)
+            else { continue }
+            emitter.rewriteLast(chain, destination: destination, b(head), other.location)
+            return true
+        }
+        return false
     }
 
     /// If `value` is a constant just emitted whose stored bits (the low `accessBytes` bytes) fit in
@@ -379,6 +396,8 @@ extension FunctionValidator {
             emitter.emitImmediate(constant)
         } else if op.canTrap {
             emitter.emitEffect(op, destination: destination, operands.0.location, operands.1.location)
+        } else if fuseLoad(into: op, operands.0, operands.1, destination: destination) {
+            // The load just emitted runs `op` too.
         } else if let (chain, b, c, word) = takeChain(into: op, operands.0, operands.1) {
             emitter.emitPure(chain, destination: destination, b, c)
             emitter.emitImmediate(word)

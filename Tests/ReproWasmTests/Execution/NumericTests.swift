@@ -292,4 +292,57 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
             }
         }
     }
+
+    /// Lowering runs a memory-0 load into a stack slot and the operation that consumes it as one op
+    /// (`i32Load8UThenAdd`, `f64LoadThenSub`, ...). With the loaded value as either operand, each
+    /// must equal the two one by one, canonicalise a NaN result, and trap as the load.
+    @Test(arguments: [
+        ("i32.load8_u", "i32.add"), ("i32.load8_u", "i32.xor"), ("i32.load", "i32.add"), ("i32.load", "i32.xor"),
+        ("f64.load", "f64.add"), ("f64.load", "f64.sub"), ("f64.load", "f64.mul"),
+    ])
+    func fusedLoadsMatchTheOperationsOneByOne(load: String, operation: String) throws {
+        let type = String(operation.prefix(3))
+        let module = try Module(
+            wat: """
+                (module
+                  (memory 1)
+                  (func (export "store") (param i32 i64) local.get 0 local.get 1 i64.store)
+                  (func (export "left") (param i32 \(type)) (result \(type))
+                    local.get 0 \(load) offset=2 local.get 1 \(operation))
+                  (func (export "right") (param i32 \(type)) (result \(type))
+                    local.get 1 local.get 0 i32.const 1 i32.add \(load) offset=1 \(operation)))
+                """)
+        #expect(module.codeListing.contains("LoadThen") || module.codeListing.contains("Load8UThen"))
+        let instance = try Store().instantiate(module)
+        let operations: [String: (UInt64, UInt64) -> UInt64] = [
+            "i32.add": { UInt64(UInt32(truncatingIfNeeded: $0) &+ UInt32(truncatingIfNeeded: $1)) },
+            "i32.xor": { UInt64(UInt32(truncatingIfNeeded: $0) ^ UInt32(truncatingIfNeeded: $1)) },
+            "f64.add": { (Double(bitPattern: $0) + Double(bitPattern: $1)).bitPattern },
+            "f64.sub": { (Double(bitPattern: $0) - Double(bitPattern: $1)).bitPattern },
+            "f64.mul": { (Double(bitPattern: $0) * Double(bitPattern: $1)).bitPattern },
+        ]
+        let compute = try #require(operations[operation])
+        let width: UInt64 = load == "i32.load8_u" ? 0xFF : load == "i32.load" ? 0xFFFF_FFFF : UInt64.max
+        let patterns: [UInt64] = [
+            0, 1, 0x8000_0000_0000_0001, 0x3FF0_0000_0000_0000, 0x7FF0_0000_0000_0000, 0xFFF8_0000_0000_0000,
+            0x7FF4_0000_0000_0001, 0xC008_0000_0000_0000, 0x1234_5678_9ABC_DEF0,
+        ]
+        func value(_ bits: UInt64) -> Value { type == "i32" ? .i32(UInt32(truncatingIfNeeded: bits)) : .f64Bits(bits) }
+        for stored in patterns {
+            _ = try instance.call("store", .i32(100), .i64(Int64(bitPattern: stored)))
+            let loaded = stored & width
+            for other in patterns {
+                for (export, x, y) in [("left", loaded, other), ("right", other, loaded)] {
+                    var expected = compute(x, y)
+                    if type == "f64", Double(bitPattern: expected).isNaN { expected = 0x7FF8_0000_0000_0000 }
+                    let result = try instance.call(export, .i32(98), value(other))
+                    #expect(result == [value(expected)], "\(export) \(load) \(operation) \(stored) \(other)")
+                }
+            }
+        }
+        for export in ["left", "right"] {
+            let error = #expect(throws: Trap.self) { _ = try instance.call(export, .i32(65_535), value(0)) }
+            #expect(error?.code == .outOfBoundsMemoryAccess)
+        }
+    }
 }

@@ -360,6 +360,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
               (func (export "div") (param i32 i32) (result i32) local.get 0 local.get 1 i32.div_s)
               (func (export "remByZero") (param i32) (result i32) local.get 0 i32.const 0 i32.rem_u)
               (func (export "load") (param i32) (result v128) local.get 0 i32.const 8 i32.add v128.load offset=4)
+              (func (export "loadAdd") (param i32 f64) (result f64) local.get 1 local.get 0 f64.load offset=3 f64.add)
               (func (export "spin") (loop $l br $l))
               (func $deep (export "deep") (call $deep)))
             """)
@@ -383,16 +384,20 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(load.code == .outOfBoundsMemoryAccess)
         #expect(load.byteOffset == (try lastByte(of: [0x6A, 0xFD, 0x00, 0x04, 0x04])) - 3)
         #expect(load.description.contains("at offset 0x\(String(load.byteOffset ?? -1, radix: 16))"))
+        // f64.load (0x2B) align 3 offset 3, then f64.add (0xA0): fused, the trap is at the load.
+        let loadAdd = try trap("loadAdd", [.i32(65_530), .f64(1)])
+        #expect(loadAdd.code == .outOfBoundsMemoryAccess)
+        #expect(loadAdd.byteOffset == (try lastByte(of: [0x2B, 0x03, 0x03, 0xA0])) - 3)
         // loop, br 0: fuel runs out on the branch.
         store.fuel = 10
         let spin = try trap("spin", [])
         #expect(spin.code == .outOfFuel)
         #expect(spin.byteOffset == (try lastByte(of: [0x03, 0x40, 0x0C, 0x00])) - 1)
-        // call 4 (itself) until the call-depth limit: the trap is at the call.
+        // call 5 (itself) until the call-depth limit: the trap is at the call.
         store.fuel = nil
         let deep = try trap("deep", [])
         #expect(deep.code == .callStackExhausted)
-        #expect(deep.byteOffset == (try lastByte(of: [0x10, 0x04, 0x0B])) - 2, "\(deep)")
+        #expect(deep.byteOffset == (try lastByte(of: [0x10, 0x05, 0x0B])) - 2, "\(deep)")
     }
 
     // MARK: Usable after a trap
