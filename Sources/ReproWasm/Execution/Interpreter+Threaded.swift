@@ -783,6 +783,7 @@ enum ThreadedHandlers {
         case .f64LoadThenSub: handleF64LoadThenSub
         case .f64LoadThenSubFrom: handleF64LoadThenSubFrom
         case .f64LoadThenMul: handleF64LoadThenMul
+        case .i32AddImmAndCopy: handleI32AddImmAndCopy
         default: exit
         }
     }

@@ -103,6 +103,13 @@ func branchI32(
 }
 
 extension ThreadedHandlers {
+    static let handleI32AddImmAndCopy: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let sum = UInt64(UInt32(truncatingIfNeeded: sp[b(pc)]) &+ UInt32(truncatingIfNeeded: pc[1]))
+        sp[a(pc)] = sum
+        sp[c(pc)] = sum
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
     static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
     }

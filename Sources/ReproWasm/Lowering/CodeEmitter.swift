@@ -78,6 +78,13 @@ struct CodeEmitter {
         lastDestination = destination
     }
 
+    /// Makes the last instruction `op` with operands `a`, `b` and `c`, keeping its immediates and
+    /// source map entry; its result is not retargeted afterwards.
+    mutating func rewriteLast(_ op: Op, _ a: Int, _ b: Int, _ c: Int) {
+        rewriteLast(op, destination: a, b, c)
+        lastDestination = -1
+    }
+
     var position: Int { words.count }
 
     @inline(__always)

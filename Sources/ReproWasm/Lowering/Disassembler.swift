@@ -4,7 +4,8 @@ enum Disassembler {
     /// How many immediate words follow the head word of `op` (`brTable`: plus its targets).
     static func immediateCount(_ op: Op, code: UnsafePointer<UInt64>) -> Int {
         switch op {
-        case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess:
+        case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess,
+            .i32AddImmAndCopy:
             1
         case .returnCallIndirect, .const128: 2
         case .brTable: 1 + Int(code[1]) + 1

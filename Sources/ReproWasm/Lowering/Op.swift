@@ -469,4 +469,7 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64LoadThenSub
     case f64LoadThenSubFrom
     case f64LoadThenMul
+    /// slot `a` and slot `c` = slot `b` + the next word (i32): `i32AddImm` and a copy of its result
+    /// into a second local (`local.tee` to one local, then `local.set` to another), in one op.
+    case i32AddImmAndCopy
 }

@@ -345,4 +345,24 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
             #expect(error?.code == .outOfBoundsMemoryAccess)
         }
     }
+
+    /// `i32.add` of a constant, `local.tee` to one local, then `local.set` to another run as one op
+    /// (`i32AddImmAndCopy`): both locals must hold the sum, also when the second local is the
+    /// addition's own operand.
+    @Test func additionTeedIntoTwoLocalsWritesBoth() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "own") (param i32) (result i32 i32) (local i32)
+                    local.get 0 i32.const -2 i32.add local.tee 1 local.set 0 local.get 0 local.get 1)
+                  (func (export "other") (param i32 i32) (result i32 i32 i32) (local i32)
+                    local.get 0 i32.const 7 i32.add local.tee 2 local.set 1 local.get 0 local.get 1 local.get 2))
+                """)
+        #expect(module.codeListing.contains("i32AddImmAndCopy"))
+        let instance = try Store().instantiate(module)
+        #expect(try instance.call("own", .i32(5)) == [.i32(3), .i32(3)])
+        #expect(try instance.call("own", .i32(1)) == [.i32(-1), .i32(-1)])
+        #expect(try instance.call("other", .i32(10), .i32(99)) == [.i32(10), .i32(17), .i32(17)])
+        #expect(try instance.call("other", .i32(-1), .i32(0)) == [.i32(-1), .i32(6), .i32(6)])
+    }
 }
