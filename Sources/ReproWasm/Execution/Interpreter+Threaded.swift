@@ -784,6 +784,10 @@ enum ThreadedHandlers {
         case .f64LoadThenSubFrom: handleF64LoadThenSubFrom
         case .f64LoadThenMul: handleF64LoadThenMul
         case .i32AddImmAndCopy: handleI32AddImmAndCopy
+        case .move8: handleMove8
+        case .move16: handleMove16
+        case .move32: handleMove32
+        case .move64: handleMove64
         default: exit
         }
     }

@@ -92,6 +92,45 @@ func f64LoadThen(
     }
 }
 
+/// A `move` op: a memory-0 load of a `T`, stored at once; traps before writing anything when either
+/// access is out of bounds, at `pc` for the load and one word in for the store (see `Op.move8`).
+@inline(__always)
+func move<T>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type
+) -> UnsafePointer<UInt64> {
+    let source = effectiveAddress(sp[b(pc)], pc[1])
+    guard source &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+        return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+    }
+    let destination = effectiveAddress(sp[a(pc)], pc[2])
+    guard destination &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+        return trapped(.outOfBoundsMemoryAccess, pc + 1, fuel: fuel, state)
+    }
+    // SAFETY: both ranges are inside memory 0, checked above.
+    let value = memoryBase.loadUnaligned(fromByteOffset: Int(source), as: T.self)
+    memoryBase.storeBytes(of: value, toByteOffset: Int(destination), as: T.self)
+    return next(pc + 3, sp, memoryBase, memorySize, fuel, state)
+}
+
+extension ThreadedHandlers {
+    static let handleMove8: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        move(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self)
+    }
+
+    static let handleMove16: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        move(pc, sp, memoryBase, memorySize, fuel, state, as: UInt16.self)
+    }
+
+    static let handleMove32: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        move(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self)
+    }
+
+    static let handleMove64: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        move(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self)
+    }
+}
+
 extension ThreadedHandlers {
     static let handleI32Load8UThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 &+ $1 }

@@ -75,7 +75,8 @@ public struct Trap: Error, CustomStringConvertible {
     /// The function's name from the name section, when the module has one.
     public let functionName: String?
     /// The position of the trapping instruction in the function's internal code (the word index
-    /// `repro-wasm inspect --code` lists), if in wasm code.
+    /// `repro-wasm inspect --code` lists; one more for the store half of a fused load and store),
+    /// if in wasm code.
     public let codeOffset: Int?
     /// The byte offset, in the module's bytes, of the wasm instruction that trapped, if in wasm
     /// code: the offset `wasm-tools print --print-offsets` or `wasm-objdump -d` show for it.

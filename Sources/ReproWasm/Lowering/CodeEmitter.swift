@@ -78,6 +78,27 @@ struct CodeEmitter {
         lastDestination = destination
     }
 
+    /// The source offset the last instruction is mapped to, if it can trap.
+    var lastSourceOffset: Int? {
+        guard lastStart >= 0, let last = sourceMap.last, Int(last >> 32) == lastStart else { return nil }
+        return Int(last & 0xFFFF_FFFF)
+    }
+
+    /// Emits a `move` op (`Op.move8`): its head word maps to `loadSource`, the word after it to the
+    /// store being lowered, so each half's trap is reported at its own instruction.
+    mutating func emitMove(_ op: Op, store: Int, load: Int, loadWord: UInt64, storeWord: UInt64, loadSource: Int) {
+        guard !isDead else { return }
+        flushCount()
+        earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
+        lastStart = words.count
+        lastDestination = -1
+        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: loadSource)))
+        words.append(Self.head(op, store, load))
+        mapSource()
+        words.append(loadWord)
+        words.append(storeWord)
+    }
+
     /// Makes the last instruction `op` with operands `a`, `b` and `c`, keeping its immediates and
     /// source map entry; its result is not retargeted afterwards.
     mutating func rewriteLast(_ op: Op, _ a: Int, _ b: Int, _ c: Int) {

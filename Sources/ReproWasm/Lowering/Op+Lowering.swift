@@ -56,19 +56,33 @@ extension Op {
             }
 
     /// Whether the op is a memory-0 load of a scalar (`i32Load`, `f64Load`, `i64Load8S`, ...).
-    var isMemoryLoad: Bool { Op.memoryLoads[Int(rawValue)] }
+    var isMemoryLoad: Bool { Op.loadWidths[Int(rawValue)] > 0 }
 
-    /// `isMemoryLoad` for every op, from the opcode table: the scalar memory instructions with a result.
-    private static let memoryLoads: [Bool] = {
-        var loads = [Bool](repeating: false, count: Op.allCases.count)
+    /// For a memory-0 load of a scalar, the bytes it reads; else 0.
+    var loadWidth: Int { Int(Op.loadWidths[Int(rawValue)]) }
+
+    /// `loadWidth` for every op, from the opcode table: the scalar memory instructions with a result.
+    private static let loadWidths: [UInt8] = {
+        var widths = [UInt8](repeating: 0, count: Op.allCases.count)
         for opcode in Opcode.allCases where opcode.info.accessBytes > 0 && opcode.info.feature != .simd {
             guard case .fixed(let signature) = opcode.info.shape, signature.output != nil,
                 let op = lowering(of: opcode)
             else { continue }
-            loads[Int(op.rawValue)] = true
+            widths[Int(op.rawValue)] = UInt8(opcode.info.accessBytes)
         }
-        return loads
+        return widths
     }()
+
+    /// The `move` op for `width` bytes (`Op.move8`, ...).
+    static func move(width: Int) -> Op? {
+        switch width {
+        case 1: .move8
+        case 2: .move16
+        case 4: .move32
+        case 8: .move64
+        default: nil
+        }
+    }
 
     /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
     /// `second`'s left operand if `resultIsLeft`, else its right), if there is one.

@@ -472,4 +472,13 @@ enum Op: UInt16, CaseIterable, Sendable {
     /// slot `a` and slot `c` = slot `b` + the next word (i32): `i32AddImm` and a copy of its result
     /// into a second local (`local.tee` to one local, then `local.set` to another), in one op.
     case i32AddImmAndCopy
+    // A memory-0 load whose value is stored right away (a copy loop's body), in one op: the bytes
+    // loaded from the address in slot `b` and the next word are stored at the address in slot `a`
+    // and the word after (each address as for a load or store). Made by Lowering from a load into a
+    // stack slot and the store of the same width that consumes it. A trap of the store is reported
+    // one word in, where the source map holds the store's offset.
+    case move8
+    case move16
+    case move32
+    case move64
 }

@@ -231,6 +231,19 @@ extension FunctionValidator {
         return false
     }
 
+    /// If `value` was loaded from memory 0 into a stack slot by the instruction just emitted, reading
+    /// as many bytes as a store of `accessBytes` writes (so storing it writes the bytes loaded, with
+    /// any sign or zero extension cut off again), removes the load and returns its address slot,
+    /// address word and source offset.
+    mutating func takeLoadToMove(_ value: StackEntry, accessBytes: Int) -> (slot: Int, word: UInt64, source: Int)? {
+        guard !emitter.isDead, value.location == value.slot, let op = emitter.lastOp, op.loadWidth == accessBytes,
+            a(emitter.lastHead) == value.slot, let source = emitter.lastSourceOffset
+        else { return nil }
+        let result = (slot: b(emitter.lastHead), word: emitter.lastImmediate(1), source: source)
+        emitter.removeLast()
+        return result
+    }
+
     /// If `value` is a constant just emitted whose stored bits (the low `accessBytes` bytes) fit in
     /// 16 bits, removes it and returns the store-constant op for that width and the bits.
     mutating func takeSmallStoredConstant(_ value: StackEntry, accessBytes: Int) -> (Op, Int)? {
@@ -365,6 +378,21 @@ extension FunctionValidator {
                 // An `i32.add` of a constant just before becomes part of the address (see
                 // `effectiveAddress`): the immediate word is the constant, then the offset.
                 // A stored constant is taken first: it was pushed after the address.
+                // A value loaded just before with the same width is moved in one op, the store's own
+                // address addition folded too.
+                if !isLoad, let move = Op.move(width: Int(info.accessBytes)),
+                    let loaded = takeLoadToMove(operands.1, accessBytes: Int(info.accessBytes))
+                {
+                    var address = operands.0.location
+                    var constant: UInt32 = 0
+                    if let folded = takeAddressAddition(operands.0) {
+                        (address, constant) = folded
+                    }
+                    emitter.emitMove(
+                        move, store: address, load: loaded.slot, loadWord: loaded.word,
+                        storeWord: UInt64(constant) | memoryOffset << 32, loadSource: loaded.source)
+                    return
+                }
                 let storedConstant =
                     isLoad ? nil : takeSmallStoredConstant(operands.1, accessBytes: Int(info.accessBytes))
                 var address = operands.0.location

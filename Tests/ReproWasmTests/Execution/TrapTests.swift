@@ -190,6 +190,55 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(try instance.call("load", .i32(-20)) == [.i64(Int64(bitPattern: 0xAABB_CCDD_0403_0201))])
     }
 
+    /// Lowering runs a load whose value is stored right away with the same width as one op
+    /// (`move8` ... `move64`), with the store's address addition folded too. Each must copy exactly
+    /// its bytes, whatever extension the load made and whatever bits a float holds, and an access
+    /// out of bounds traps at its own instruction, before anything is written.
+    @Test func fusedLoadAndStoreMovesExactlyItsBytes() throws {
+        let loads = [
+            ("i32.load8_s", "i32.store8", 1), ("i32.load16_u", "i32.store16", 2), ("i64.load32_s", "i64.store32", 4),
+            ("f32.load", "f32.store", 4), ("f64.load", "f64.store", 8), ("i64.load", "i64.store", 8),
+        ]
+        let functions = loads.enumerated().map { index, pair in
+            "(func (export \"m\(index)\") (param i32 i32) local.get 1 i32.const 3 i32.add local.get 0 \(pair.0) offset=1 \(pair.1) offset=2)"
+        }
+        let bytes = try wat2wasm(
+            "(module (memory (export \"memory\") 1) "
+                + functions.joined(separator: " ") + ")")
+        let module = try Module(bytes: bytes)
+        #expect(module.codeListing.contains("move8") && module.codeListing.contains("move64"))
+        #expect(!module.codeListing.contains("i32AddImm"))
+        let instance = try Store().instantiate(module)
+        let memory = try #require(instance.memory(named: "memory"))
+        for (index, (_, _, width)) in loads.enumerated() {
+            // Source bytes 0x80 0x81 ... at 101 (sign bits set; a signalling NaN pattern for f32),
+            // destination at 200 + 3 + 2 = 205, filled with 0xAA around it.
+            try memory.write([UInt8](repeating: 0xAA, count: 32), at: 196)
+            try memory.write((0..<16).map { UInt8(0x80 + $0) }, at: 100)
+            try memory.write([0x01, 0x00, 0xA0, 0x7F], at: 101)
+            _ = try instance.call("m\(index)", .i32(100), .i32(200))
+            let written = try memory.read(at: 205, count: 8)
+            let source = try memory.read(at: 101, count: 8)
+            #expect(Array(written.prefix(width)) == Array(source.prefix(width)), "m\(index)")
+            #expect(written.dropFirst(width).allSatisfy { $0 == 0xAA }, "m\(index)")
+            #expect(try memory.read(at: 204, count: 1) == [0xAA])
+        }
+        /// The index of the last byte of `pattern`'s only occurrence in `bytes`.
+        func lastByte(of pattern: [UInt8]) throws -> Int {
+            let starts = (0...(bytes.count - pattern.count)).filter { Array(bytes[$0..<$0 + pattern.count]) == pattern }
+            try #require(starts.count == 1)
+            return starts[0] + pattern.count - 1
+        }
+        // m4: f64.load (0x2B) align 3 offset 1, then f64.store (0x39) align 3 offset 2.
+        let loadTrap = try #require(#expect(throws: Trap.self) { try instance.call("m4", .i32(65_530), .i32(0)) })
+        #expect(loadTrap.code == .outOfBoundsMemoryAccess)
+        #expect(loadTrap.byteOffset == (try lastByte(of: [0x2B, 0x03, 0x01, 0x39, 0x03, 0x02])) - 5)
+        try memory.write([UInt8](repeating: 0xAA, count: 8), at: 0)
+        let storeTrap = try #require(#expect(throws: Trap.self) { try instance.call("m4", .i32(0), .i32(65_530)) })
+        #expect(storeTrap.code == .outOfBoundsMemoryAccess)
+        #expect(storeTrap.byteOffset == (try lastByte(of: [0x2B, 0x03, 0x01, 0x39, 0x03, 0x02])) - 2)
+    }
+
     /// Lowering turns `const; store` into a store of a constant when the stored bits fit in 16
     /// bits (narrow stores keep only their low bytes), also together with a folded address
     /// addition; wider constants keep the ordinary store. Each must write exactly its bytes.
