@@ -788,6 +788,8 @@ enum ThreadedHandlers {
         case .move16: handleMove16
         case .move32: handleMove32
         case .move64: handleMove64
+        case .i32AddImmThenBrIf: handleI32AddImmThenBrIf
+        case .i32AddImmThenBrIfNeImm: handleI32AddImmThenBrIfNeImm
         default: exit
         }
     }

@@ -102,7 +102,31 @@ func branchI32(
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// An `i32AddImmThen…` branch op: slot `a` = slot `b` + k, then takes `c` from the fuel and jumps by
+/// the next word if `holds`(the sum, n), k and n being the halves of the word after the offset.
+@inline(__always)
+func stepAndBranch(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ holds: (UInt32, UInt32) -> Bool
+) -> UnsafePointer<UInt64> {
+    var fuel = fuel
+    guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+    let constants = pc[2]
+    let sum = UInt32(truncatingIfNeeded: sp[b(pc)]) &+ UInt32(truncatingIfNeeded: constants)
+    sp[a(pc)] = UInt64(sum)
+    let target = holds(sum, UInt32(truncatingIfNeeded: constants &>> 32)) ? pc + Int(Int64(bitPattern: pc[1])) : pc + 3
+    return next(target, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
+    static let handleI32AddImmThenBrIf: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state) { sum, _ in sum != 0 }
+    }
+
+    static let handleI32AddImmThenBrIfNeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state) { sum, limit in sum != limit }
+    }
+
     static let handleI32AddImmAndCopy: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         let sum = UInt64(UInt32(truncatingIfNeeded: sp[b(pc)]) &+ UInt32(truncatingIfNeeded: pc[1]))
         sp[a(pc)] = sum

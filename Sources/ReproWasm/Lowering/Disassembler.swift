@@ -7,7 +7,9 @@ enum Disassembler {
         case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess,
             .i32AddImmAndCopy:
             1
-        case .returnCallIndirect, .const128, .move8, .move16, .move32, .move64: 2
+        case .returnCallIndirect, .const128, .move8, .move16, .move32, .move64, .i32AddImmThenBrIf,
+            .i32AddImmThenBrIfNeImm:
+            2
         case .brTable: 1 + Int(code[1]) + 1
         case _
         where String(describing: op).hasPrefix("brIfI32")

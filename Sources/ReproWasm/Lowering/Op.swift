@@ -481,4 +481,10 @@ enum Op: UInt16, CaseIterable, Sendable {
     case move16
     case move32
     case move64
+    // A loop's step and test in one op: slot `a` = slot `b` + k (i32), then, after taking `c` from
+    // the fuel, a jump by the next word if the sum is non-zero (`…BrIf`) or differs from n
+    // (`…BrIfNeImm`); the word after the offset holds k in its low half and n in its high half.
+    // Made by Lowering from `i32AddImm` and the branch on its result right after it.
+    case i32AddImmThenBrIf
+    case i32AddImmThenBrIfNeImm
 }

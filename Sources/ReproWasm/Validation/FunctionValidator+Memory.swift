@@ -312,12 +312,30 @@ extension FunctionValidator {
                 return emitter.emitBranch(whenZero ? .brIf : .brIfNot, comparison.lhs, count)
             }
             let compare = whenZero ? comparison.op.negatedComparison! : comparison.op
+            if compare == .i32NeImm, let immediate = comparison.immediate, let step = takeStep(of: comparison.lhs) {
+                return emitter.emitBranch(
+                    .i32AddImmThenBrIfNeImm, comparison.lhs, step.source, count,
+                    immediate: UInt64(step.constant) | immediate << 32)
+            }
             if let immediate = comparison.immediate {
                 return emitter.emitBranch(compare.branchForm!, comparison.lhs, 0, count, immediate: immediate)
             }
             return emitter.emitBranch(compare.branchForm!, comparison.lhs, comparison.rhs, count)
         }
+        if !whenZero, let step = takeStep(of: condition.location) {
+            return emitter.emitBranch(
+                .i32AddImmThenBrIf, condition.location, step.source, count, immediate: UInt64(step.constant))
+        }
         return emitter.emitBranch(whenZero ? .brIfNot : .brIf, condition.location, count)
+    }
+
+    /// If the instruction just emitted was an `i32AddImm` writing `slot` (a loop's step, the branch
+    /// after it testing the sum), removes it and returns its input slot and constant.
+    mutating func takeStep(of slot: Int) -> (source: Int, constant: UInt32)? {
+        guard !emitter.isDead, emitter.lastOp == .i32AddImm, a(emitter.lastHead) == slot else { return nil }
+        let step = (source: b(emitter.lastHead), constant: UInt32(truncatingIfNeeded: emitter.lastImmediate(1)))
+        emitter.removeLast()
+        return step
     }
 
     /// Instructions whose typing the opcode table fixes: numeric, memory access and SIMD.

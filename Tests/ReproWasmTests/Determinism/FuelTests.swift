@@ -274,4 +274,41 @@ import Testing
         #expect(trap?.code == .outOfFuel)
         #expect(store.instructionCount == UInt64.max - 1)
     }
+
+    /// A loop whose step is an `i32.add` of a constant and whose test is `br_if` on the sum (or on
+    /// `i32.ne` with a constant) runs as one op (`i32AddImmThenBrIf`, `i32AddImmThenBrIfNeImm`).
+    /// It must count each `br_if` and run out of fuel exactly where the instructions one by one do.
+    @Test func fusedLoopStepCountsAndRunsOutOfFuelLikeTheInstructions() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "up") (param i32) (result i32) (local i32)
+                    i32.const 0 local.get 0 i32.sub local.set 1
+                    (loop $l local.get 1 i32.const 1 i32.add local.tee 1 br_if $l)
+                    local.get 1)
+                  (func (export "byThree") (result i32) (local i32)
+                    (loop $l local.get 0 i32.const 3 i32.add local.tee 0 i32.const 30 i32.ne br_if $l)
+                    local.get 0))
+                """)
+        #expect(module.codeListing.contains("i32AddImmThenBrIf "))
+        #expect(module.codeListing.contains("i32AddImmThenBrIfNeImm"))
+        let store = Store()
+        let instance = try store.instantiate(module)
+        // `loop` 1, one `br_if` per iteration, the loop's `end` and the function's `end`: n + 3.
+        for n in [Int32(1), 2, 1000] {
+            let before = store.instructionCount
+            #expect(try instance.call("up", .i32(n)) == [.i32(0)])
+            #expect(store.instructionCount - before == UInt64(n) + 3)
+        }
+        let before = store.instructionCount
+        #expect(try instance.call("byThree") == [.i32(30)])
+        #expect(store.instructionCount - before == 13)
+        // Fuel 6: `loop`, then five `br_if`s; the sixth traps, having added nothing.
+        let countBefore = store.instructionCount
+        store.fuel = 6
+        let trap = #expect(throws: Trap.self) { try instance.call("byThree") }
+        #expect(trap?.code == .outOfFuel)
+        #expect(store.fuel == 0)
+        #expect(store.instructionCount - countBefore == 6)
+    }
 }
