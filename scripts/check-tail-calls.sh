@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that threaded dispatch compiled to tail calls in a release build: every handler in
 # `ThreadedHandlers` (Interpreter+Threaded.swift) must reach the next op with a jump, never with a
-# call, or each op run would grow the native stack. (Handlers the compiler merged because their
+# call, or each op run would grow the native stack (the one call allowed is handleSIMD's call of
+# the SIMD op's own function, which returns before the jump). (Handlers the compiler merged because their
 # code is the same are a jump to the shared body, which is checked as part of the handler it follows.) Swift does not promise tail calls, so this
 # looks at the machine code. Usage: scripts/check-tail-calls.sh [BINARY] (default: builds and
 # checks .build/release/repro-wasm).
@@ -20,7 +21,9 @@ objdump -d --no-show-raw-insn "$binary" | awk '
         jumps = 0; calls = 0
         next
     }
-    inHandler && /\tcall +\*/ { calls++; bad[name] = "indirect call: " $0 }
+    # handleSIMD calls the SIMD op'"'"'s own function (word 1 of the instruction), which returns; it
+    # must still reach the next op with a jump like every other handler.
+    inHandler && /\tcall +\*/ && name !~ /handleSIMD/ { calls++; bad[name] = "indirect call: " $0 }
     inHandler && /\tcall .*16ThreadedHandlersO/ { calls++; bad[name] = "call to a handler: " $0 }
     inHandler && /\tjmp +\*/ { jumps++; totalJumps++ }
     function finish() {

@@ -247,14 +247,6 @@ extension StoreRuntime {
                     pc += 1
 
                 // MARK: SIMD (one out-of-line switch over the opcode; see Interpreter+SIMD.swift)
-                case .simd:
-                    // SAFETY: word 1 of an `Op.simd` instruction is the address of the `SIMDHandler`
-                    // Lowering chose for its opcode (`StoreRuntime.simdHandler(for:)`).
-                    let handler = unsafeBitCast(UInt(truncatingIfNeeded: pc[1]), to: SIMDHandler.self)
-                    let words = handler(pc, sp, memoryBase, memorySize, UnsafeMutableRawPointer(context))
-                    guard words != 0 else { throw .outOfBoundsMemoryAccess }
-                    pc += words
-
                 case .i32TruncF32S:
                     sp[a(word)] = try truncToI32S(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)])))
                     pc += 1

@@ -1,6 +1,6 @@
 // The fixed-width SIMD instructions. Each SIMD opcode has its own small function, a `SIMDHandler`;
 // Lowering stores the handler's address in word 1 of the instruction (layout: `Op.simd`), and the
-// loop's `case .simd:` calls it. The handlers are in Interpreter+SIMDHandlers.swift, the lane
+// threaded handler of `Op.simd` calls it. The handlers are in Interpreter+SIMDHandlers.swift, the lane
 // arithmetic they use in Numerics+SIMD.swift.
 //
 // Lanes are Swift SIMD vectors loaded from the two slots of a v128 (low 64 bits first, so lane 0 is
@@ -29,7 +29,7 @@ typealias F64x2 = SIMD2<Double>
 /// Runs one `Op.simd` instruction: `pc` points at its head word, `sp` at the frame; memory 0 is
 /// `memoryBase`/`memorySize` (the loop's cached view), other memories are found through `context`
 /// (an `InstanceContext`). Returns the instruction's word count (`Op.simdWordCount(of:)`), or 0
-/// after an out-of-bounds memory access, which the loop turns into the trap.
+/// after an out-of-bounds memory access, which `ThreadedHandlers.handleSIMD` turns into the trap.
 typealias SIMDHandler =
     @convention(c) (
         _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,

@@ -258,6 +258,22 @@ enum ThreadedHandlers {
         return next(code, calleeSP, memoryBase, memorySize, fuel, state)
     }
 
+    /// An `Op.simd` instruction: calls the `SIMDHandler` in word 1, which returns the words the
+    /// instruction takes (0 for an access out of bounds), then goes on to the next op.
+    ///
+    /// The SIMD functions return rather than go on to the next op themselves: the compiler merges
+    /// the many near-identical ones into shared bodies that take the difference as an extra argument,
+    /// and with that argument on the stack their call to the next op would no longer be a tail call.
+    static let handleSIMD: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        // SAFETY: word 1 of an `Op.simd` instruction is the address of the `SIMDHandler` Lowering
+        // chose for its opcode (`StoreRuntime.simdHandler(for:)`).
+        let handler = unsafeBitCast(UInt(truncatingIfNeeded: pc[1]), to: SIMDHandler.self)
+        let context = ThreadedState.registers(state).pointee.context.unsafelyUnwrapped
+        let words = handler(pc, sp, memoryBase, memorySize, UnsafeMutableRawPointer(context))
+        guard words != 0 else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        return next(pc + words, sp, memoryBase, memorySize, fuel, state)
+    }
+
     /// slot `a` = global `b | c << 16` of the running instance.
     static let handleGlobalGet: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         let globals = ThreadedState.registers(state).pointee.context.unsafelyUnwrapped.pointee.globals
@@ -462,6 +478,7 @@ enum ThreadedHandlers {
         switch op {
         case .call: handleCall
         case .globalGet: handleGlobalGet
+        case .simd: handleSIMD
         case .globalSet: handleGlobalSet
         case .return: handleReturn
         case .count: handleCount
