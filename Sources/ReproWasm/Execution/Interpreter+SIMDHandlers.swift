@@ -217,7 +217,7 @@ extension StoreRuntime {
         // MARK: Bitwise
         case .v128Not: return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(~v.first(U64x2.self)) } }
         case .v128And:
-            return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U64x2.self) & v.second(U64x2.self)) } }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.v128And) }
         case .v128Andnot:
             return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U64x2.self) & ~v.second(U64x2.self)) } }
         case .v128Or:
@@ -502,9 +502,9 @@ extension StoreRuntime {
         case .i8x16Add:
             return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U8x16.self) &+ v.second(U8x16.self)) } }
         case .i16x8Add:
-            return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U16x8.self) &+ v.second(U16x8.self)) } }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i16x8Add) }
         case .i32x4Add:
-            return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U32x4.self) &+ v.second(U32x4.self)) } }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i32x4Add) }
         case .i64x2Add:
             return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U64x2.self) &+ v.second(U64x2.self)) } }
         case .i8x16Sub:
@@ -518,7 +518,7 @@ extension StoreRuntime {
         case .i16x8Mul:
             return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U16x8.self) &* v.second(U16x8.self)) } }
         case .i32x4Mul:
-            return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U32x4.self) &* v.second(U32x4.self)) } }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i32x4Mul) }
         case .i64x2Mul:
             return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U64x2.self) &* v.second(U64x2.self)) } }
         case .i8x16AddSatS:
@@ -680,17 +680,13 @@ extension StoreRuntime {
                 lanes(pc, sp) { v in v.result(v.first(U8x16.self) &>> v.shiftCount(U8x16.self, extra: v.extra)) }
             }
         case .i16x8Shl:
-            return { pc, sp, _, _, _ in
-                lanes(pc, sp) { v in v.result(v.first(U16x8.self) &<< v.shiftCount(U16x8.self, extra: v.extra)) }
-            }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i16x8Shl) }
         case .i16x8ShrS:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in v.result(v.first(I16x8.self) &>> v.shiftCount(I16x8.self, extra: v.extra)) }
             }
         case .i16x8ShrU:
-            return { pc, sp, _, _, _ in
-                lanes(pc, sp) { v in v.result(v.first(U16x8.self) &>> v.shiftCount(U16x8.self, extra: v.extra)) }
-            }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i16x8ShrU) }
         case .i32x4Shl:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in v.result(v.first(U32x4.self) &<< v.shiftCount(U32x4.self, extra: v.extra)) }
@@ -752,13 +748,9 @@ extension StoreRuntime {
                 lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).high, bits: 8, signed: true)) }
             }
         case .i16x8ExtendLowI8x16U:
-            return { pc, sp, _, _, _ in
-                lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).low, bits: 8, signed: false)) }
-            }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i16x8ExtendLowI8x16U) }
         case .i16x8ExtendHighI8x16U:
-            return { pc, sp, _, _, _ in
-                lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).high, bits: 8, signed: false)) }
-            }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i16x8ExtendHighI8x16U) }
         case .i32x4ExtendLowI16x8S:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).low, bits: 16, signed: true)) }
@@ -1090,4 +1082,17 @@ extension StoreRuntime {
         default: return nil
         }
     }
+}
+
+/// The bodies of the SIMD instructions that also have a threaded op of their own (`Op.simdI32x4Add`,
+/// ...), shared by their `SIMDHandler` and their threaded handler.
+enum SIMDLanes {
+    @inline(__always) static func v128And(_ v: V128Operands) { v.result(v.first(U64x2.self) & v.second(U64x2.self)) }
+    @inline(__always) static func i16x8Add(_ v: V128Operands) { v.result(v.first(U16x8.self) &+ v.second(U16x8.self)) }
+    @inline(__always) static func i32x4Add(_ v: V128Operands) { v.result(v.first(U32x4.self) &+ v.second(U32x4.self)) }
+    @inline(__always) static func i32x4Mul(_ v: V128Operands) { v.result(v.first(U32x4.self) &* v.second(U32x4.self)) }
+    @inline(__always) static func i16x8Shl(_ v: V128Operands) { v.result(v.first(U16x8.self) &<< v.shiftCount(U16x8.self, extra: v.extra)) }
+    @inline(__always) static func i16x8ShrU(_ v: V128Operands) { v.result(v.first(U16x8.self) &>> v.shiftCount(U16x8.self, extra: v.extra)) }
+    @inline(__always) static func i16x8ExtendLowI8x16U(_ v: V128Operands) { v.result(widened(v.words(v.firstSlot).low, bits: 8, signed: false)) }
+    @inline(__always) static func i16x8ExtendHighI8x16U(_ v: V128Operands) { v.result(widened(v.words(v.firstSlot).high, bits: 8, signed: false)) }
 }

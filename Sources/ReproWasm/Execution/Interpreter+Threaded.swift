@@ -229,6 +229,24 @@ extension StoreRuntime {
     }
 }
 
+/// The address of a memory-0 SIMD access in the `Op.simd` layout: slot `b` plus the folded constant
+/// (high half of word 3) with i32 wrap-around, plus the memarg offset (high half of word 2).
+@inline(__always)
+func simdAddress(_ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>) -> UInt64 {
+    UInt64(UInt32(truncatingIfNeeded: sp[b(pc)] &+ (pc[3] &>> 32))) &+ (pc[2] &>> 32)
+}
+
+/// A non-memory SIMD instruction of 3 words with a threaded op of its own: `body` (from `SIMDLanes`)
+/// on its operands, then the next op.
+@inline(__always)
+func simdLanes(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ body: (V128Operands) -> Void
+) -> UnsafePointer<UInt64> {
+    body(V128Operands(pc: pc, sp: sp))
+    return next(pc + 3, sp, memoryBase, memorySize, fuel, state)
+}
+
 /// The handlers of the threaded ops (see the file's header).
 enum ThreadedHandlers {
     /// The handler of every op that is not threaded: returns to the switch in `execute`.
@@ -272,6 +290,56 @@ enum ThreadedHandlers {
         let words = handler(pc, sp, memoryBase, memorySize, UnsafeMutableRawPointer(context))
         guard words != 0 else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
         return next(pc + words, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    /// `v128.load` on memory 0 (`Op.simdLoad`; the address as `memoryAccess` computes it).
+    static let handleSIMDLoad: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let address = simdAddress(pc, sp)
+        guard address &+ 16 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 16 <= memorySize, checked above.
+        V128Operands(pc: pc, sp: sp).result(loadUnaligned128(memoryBase + Int(address)))
+        return next(pc + 4, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    /// `v128.store` on memory 0 (`Op.simdStore`).
+    static let handleSIMDStore: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let address = simdAddress(pc, sp)
+        guard address &+ 16 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 16 <= memorySize, checked above.
+        storeUnaligned128(V128Operands(pc: pc, sp: sp).second(U64x2.self), to: memoryBase + Int(address))
+        return next(pc + 4, sp, memoryBase, memorySize, fuel, state)
+    }
+
+    static let handleSIMDI32x4Add: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i32x4Add)
+    }
+
+    static let handleSIMDI32x4Mul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i32x4Mul)
+    }
+
+    static let handleSIMDI16x8Add: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i16x8Add)
+    }
+
+    static let handleSIMDI16x8Shl: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i16x8Shl)
+    }
+
+    static let handleSIMDI16x8ShrU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i16x8ShrU)
+    }
+
+    static let handleSIMDI16x8ExtendLowI8x16U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i16x8ExtendLowI8x16U)
+    }
+
+    static let handleSIMDI16x8ExtendHighI8x16U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i16x8ExtendHighI8x16U)
+    }
+
+    static let handleSIMDV128And: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.v128And)
     }
 
     /// slot `a` = global `b | c << 16` of the running instance.
@@ -479,6 +547,16 @@ enum ThreadedHandlers {
         case .call: handleCall
         case .globalGet: handleGlobalGet
         case .simd: handleSIMD
+        case .simdLoad: handleSIMDLoad
+        case .simdStore: handleSIMDStore
+        case .simdI32x4Add: handleSIMDI32x4Add
+        case .simdI32x4Mul: handleSIMDI32x4Mul
+        case .simdI16x8Add: handleSIMDI16x8Add
+        case .simdI16x8Shl: handleSIMDI16x8Shl
+        case .simdI16x8ShrU: handleSIMDI16x8ShrU
+        case .simdI16x8ExtendLowI8x16U: handleSIMDI16x8ExtendLowI8x16U
+        case .simdI16x8ExtendHighI8x16U: handleSIMDI16x8ExtendHighI8x16U
+        case .simdV128And: handleSIMDV128And
         case .globalSet: handleGlobalSet
         case .return: handleReturn
         case .count: handleCount

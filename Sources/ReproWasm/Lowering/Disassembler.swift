@@ -18,7 +18,7 @@ enum Disassembler {
             op.hasImmediateOperand ? 2 : 1
         case _ where op.hasImmediateOperand: 1
         case _ where String(describing: op).contains("Then"): 1
-        case .simd:
+        case _ where op.isSIMD:
             Opcode(rawValue: UInt16(truncatingIfNeeded: code[2])).map { Op.simdWordCount(of: $0) - 1 } ?? 2
         case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
             .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
@@ -43,7 +43,7 @@ enum Disassembler {
             var name = "\(op)"
             // An `Op.simd` is shown by its opcode's name; word 1, the handler's address, is left out.
             var firstImmediate = 1
-            if op == .simd, extra > 1, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 2])) {
+            if op.isSIMD, extra > 1, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 2])) {
                 name += " \(opcode.info.mnemonic)"
                 firstImmediate = 2
             }

@@ -55,6 +55,9 @@ extension Op {
                 return (byName[name + "Imm"], branchForm, negated, isImmediate)
             }
 
+    /// Whether the op is `simd` or one of the SIMD ops with the same layout (`simdLoad`, ...).
+    var isSIMD: Bool { (Op.simd.rawValue...Op.simdV128And.rawValue).contains(rawValue) }
+
     /// Whether the op is a memory-0 load of a scalar (`i32Load`, `f64Load`, `i64Load8S`, ...).
     var isMemoryLoad: Bool { Op.loadWidths[Int(rawValue)] > 0 }
 

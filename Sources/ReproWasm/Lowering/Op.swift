@@ -163,6 +163,18 @@ enum Op: UInt16, CaseIterable, Sendable {
     /// So an instruction takes 3 words, 4 for memory instructions and 5 for `i8x16.shuffle`
     /// (`Op.simdWordCount(of:)`).
     case simd
+    /// The most frequent SIMD instructions, with the `simd` layout but a threaded handler of their
+    /// own instead of the call through word 1 (`v128.load` and `v128.store` on memory 0 only).
+    case simdLoad
+    case simdStore
+    case simdI32x4Add
+    case simdI32x4Mul
+    case simdI16x8Add
+    case simdI16x8Shl
+    case simdI16x8ShrU
+    case simdI16x8ExtendLowI8x16U
+    case simdI16x8ExtendHighI8x16U
+    case simdV128And
 
     // MARK: Numeric (unary: a = dst, b = operand; binary: a = dst, b = lhs, c = rhs)
     case i32Eqz

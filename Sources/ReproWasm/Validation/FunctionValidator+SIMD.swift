@@ -23,11 +23,12 @@ extension FunctionValidator {
             inputs.1 = 0
         }
         let opcodeWord = UInt64(opcode.rawValue) | UInt64(UInt16(truncatingIfNeeded: third)) << 16 | memoryOffset << 32
+        let op = Self.threadedOp(for: opcode, memory: memory)
         if isMemoryAccess {
             if let destination {
-                emitter.emitEffect(.simd, destination: destination, inputs.0, inputs.1)
+                emitter.emitEffect(op, destination: destination, inputs.0, inputs.1)
             } else {
-                emitter.emitEffect(.simd, 0, inputs.0, inputs.1)
+                emitter.emitEffect(op, 0, inputs.0, inputs.1)
             }
             emitter.emitImmediate(Self.handlerWord(opcode))
             emitter.emitImmediate(opcodeWord)
@@ -35,12 +36,30 @@ extension FunctionValidator {
             return
         }
         // Every non-memory SIMD instruction has a result.
-        emitter.emitPure(.simd, destination: destination ?? 0, inputs.0, inputs.1)
+        emitter.emitPure(op, destination: destination ?? 0, inputs.0, inputs.1)
         emitter.emitImmediate(Self.handlerWord(opcode))
         emitter.emitImmediate(opcodeWord)
         if opcode == .i8x16Shuffle {
             emitter.emitImmediate(shuffleLanes.low)
             emitter.emitImmediate(shuffleLanes.high)
+        }
+    }
+
+    /// The op that runs `opcode` on `memory`: one with a threaded handler of its own for the most
+    /// frequent instructions (`Op.simdLoad`, ...), else `Op.simd`.
+    static func threadedOp(for opcode: Opcode, memory: UInt32) -> Op {
+        switch opcode {
+        case .v128Load where memory == 0: .simdLoad
+        case .v128Store where memory == 0: .simdStore
+        case .i32x4Add: .simdI32x4Add
+        case .i32x4Mul: .simdI32x4Mul
+        case .i16x8Add: .simdI16x8Add
+        case .i16x8Shl: .simdI16x8Shl
+        case .i16x8ShrU: .simdI16x8ShrU
+        case .i16x8ExtendLowI8x16U: .simdI16x8ExtendLowI8x16U
+        case .i16x8ExtendHighI8x16U: .simdI16x8ExtendHighI8x16U
+        case .v128And: .simdV128And
+        default: .simd
         }
     }
 
