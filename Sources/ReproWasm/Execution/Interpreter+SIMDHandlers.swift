@@ -1091,8 +1091,16 @@ enum SIMDLanes {
     @inline(__always) static func i16x8Add(_ v: V128Operands) { v.result(v.first(U16x8.self) &+ v.second(U16x8.self)) }
     @inline(__always) static func i32x4Add(_ v: V128Operands) { v.result(v.first(U32x4.self) &+ v.second(U32x4.self)) }
     @inline(__always) static func i32x4Mul(_ v: V128Operands) { v.result(v.first(U32x4.self) &* v.second(U32x4.self)) }
-    @inline(__always) static func i16x8Shl(_ v: V128Operands) { v.result(v.first(U16x8.self) &<< v.shiftCount(U16x8.self, extra: v.extra)) }
-    @inline(__always) static func i16x8ShrU(_ v: V128Operands) { v.result(v.first(U16x8.self) &>> v.shiftCount(U16x8.self, extra: v.extra)) }
-    @inline(__always) static func i16x8ExtendLowI8x16U(_ v: V128Operands) { v.result(widened(v.words(v.firstSlot).low, bits: 8, signed: false)) }
-    @inline(__always) static func i16x8ExtendHighI8x16U(_ v: V128Operands) { v.result(widened(v.words(v.firstSlot).high, bits: 8, signed: false)) }
+    @inline(__always) static func i16x8Shl(_ v: V128Operands) {
+        v.result(v.first(U16x8.self) &<< v.shiftCount(U16x8.self, extra: v.extra))
+    }
+    @inline(__always) static func i16x8ShrU(_ v: V128Operands) {
+        v.result(v.first(U16x8.self) &>> v.shiftCount(U16x8.self, extra: v.extra))
+    }
+    @inline(__always) static func i16x8ExtendLowI8x16U(_ v: V128Operands) {
+        v.result(widened(v.words(v.firstSlot).low, bits: 8, signed: false))
+    }
+    @inline(__always) static func i16x8ExtendHighI8x16U(_ v: V128Operands) {
+        v.result(widened(v.words(v.firstSlot).high, bits: 8, signed: false))
+    }
 }
