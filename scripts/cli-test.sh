@@ -102,6 +102,11 @@ for byte in 97 98 99; do fnv=$(((fnv ^ byte) * 0x100000001b3)); done
 for ((i = 3; i < 65536; i++)); do fnv=$((fnv * 0x100000001b3)); done
 fnv=$(printf '0x%016x' "$fnv")
 check "memory digest" 0 '^$' "^memory \"memory\": 65536 bytes, fnv1a64 $fnv\$" -- run "$work/memory.wat" --invoke nop --stats
+check "wat2wasm -o" 0 '^$' '^$' -- wat2wasm "$work/memory.wat" -o "$work/converted.wasm"
+check "wat2wasm output runs" 0 '^$' "^memory \"memory\": 65536 bytes, fnv1a64 $fnv\$" -- run "$work/converted.wasm" --invoke nop --stats
+check "wat2wasm -o first" 0 '^$' '^$' -- wat2wasm -o "$work/converted2.wasm" "$work/memory.wat"
+check "wat2wasm default name" 0 '^$' '^$' -- wat2wasm "$work/memory.wat"
+check "wat2wasm default output" 0 '^valid$' '^$' -- validate "$work/memory.wasm"
 
 # Arguments and results.
 check "i32 result" 0 '^3 : i32 \(0x00000003\)$' 'instructions: 1' -- run "$ops" --invoke div 7 2

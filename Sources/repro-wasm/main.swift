@@ -135,7 +135,9 @@ enum CLI {
                     wantsHelp = true
                     continue
                 }
-                guard argument.hasPrefix("--") else {
+                // Options are `--name`, plus the short ones a command declares (`-o`); anything else,
+                // a negative number among them, is positional.
+                guard argument.hasPrefix("--") || valued.contains(argument) || known.contains(argument) else {
                     positional.append(argument)
                     continue
                 }
