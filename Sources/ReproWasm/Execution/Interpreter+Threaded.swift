@@ -440,6 +440,12 @@ enum ThreadedHandlers {
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
+    static let handleCopy2: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        sp[a(pc)] = sp[b(pc)]
+        sp[c(pc)] = sp[Int(truncatingIfNeeded: pc[1])]
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
     static let handleCopy128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         var pc = pc
         let source = b(pc)
@@ -571,6 +577,7 @@ enum ThreadedHandlers {
         case .brIfNot: handleBrIfNot
         case .brTable: handleBrTable
         case .copy: handleCopy
+        case .copy2: handleCopy2
         case .copy128: handleCopy128
         case .copySpan: handleCopySpan
         case .const32: handleConst32

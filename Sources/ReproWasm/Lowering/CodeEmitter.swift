@@ -78,6 +78,23 @@ struct CodeEmitter {
         lastDestination = destination
     }
 
+    /// Emits a copy of a value of `type` (`nil`: of an unreachable stack's unknown type, which no
+    /// code is emitted for) from slot `source` to slot `destination`; a scalar copy right after
+    /// another becomes one `copy2` with it.
+    mutating func emitCopy(of type: ValueType?, to destination: Int, from source: Int) {
+        guard type != .v128 else {
+            emitPure(.copy128, destination, source)
+            return
+        }
+        if !isDead, lastOp == .copy {
+            let first = words[lastStart]
+            words[lastStart] = Self.head(.copy2, a(first), b(first), destination)
+            words.append(UInt64(source))
+            return
+        }
+        emitPure(.copy, destination, source)
+    }
+
     /// The source offset the last instruction is mapped to, if it can trap.
     var lastSourceOffset: Int? {
         guard lastStart >= 0, let last = sourceMap.last, Int(last >> 32) == lastStart else { return nil }

@@ -36,6 +36,8 @@ enum Op: UInt16, CaseIterable, Sendable {
     // MARK: Data movement
     /// slot `a` = slot `b`.
     case copy
+    /// slot `a` = slot `b`, then slot `c` = the slot in the next word: two copies in a row, in order.
+    case copy2
     /// slots `a`, `a+1` = slots `b`, `b+1` (v128).
     case copy128
     /// slots `a ..< a+c` = slots `b ..< b+c`, as if through a temporary (the ranges may overlap): a

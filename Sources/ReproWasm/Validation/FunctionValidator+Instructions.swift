@@ -179,7 +179,7 @@ extension FunctionValidator {
             emitter.rewriteLast(.i32AddImmAndCopy, value.location, b(emitter.lastHead), slot)
             return
         }
-        emitter.emitPure(value.type == .v128 ? .copy128 : .copy, slot, value.location)
+        emitter.emitCopy(of: value.type, to: slot, from: value.location)
     }
 
     mutating func emitConst32(_ value: UInt32, type: ValueType) {

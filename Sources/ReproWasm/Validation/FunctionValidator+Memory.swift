@@ -123,7 +123,7 @@ extension FunctionValidator {
             _ = try memoryType(index, at: offset)
             let delta = try pop(.i32, at: offset)
             let slot = push(.i32)
-            if delta.location != slot { emitter.emitPure(.copy, slot, delta.location) }
+            if delta.location != slot { emitter.emitCopy(of: .i32, to: slot, from: delta.location) }
             emitter.emitEffect(.memoryGrow, slot, Int(index))  // `a` is read too: never retargeted
         case .memoryFill:
             let index = try body.u32()

@@ -224,7 +224,7 @@ struct FunctionValidator {
     private mutating func materialize(at index: Int) {
         let entry = stack[index]
         if !isUnreachable {
-            emitter.emitPure(entry.type == .v128 ? .copy128 : .copy, entry.slot, entry.location)
+            emitter.emitCopy(of: entry.type, to: entry.slot, from: entry.location)
         }
         stack[index].location = entry.slot
         deferredCount -= 1
@@ -258,7 +258,7 @@ struct FunctionValidator {
         var target = base
         for entry in entries {
             if entry.location != target {
-                emitter.emitPure(entry.type == .v128 ? .copy128 : .copy, target, entry.location)
+                emitter.emitCopy(of: entry.type, to: target, from: entry.location)
             }
             target += entry.slotCount
         }

@@ -365,4 +365,21 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         #expect(try instance.call("other", .i32(10), .i32(99)) == [.i32(10), .i32(17), .i32(17)])
         #expect(try instance.call("other", .i32(-1), .i32(0)) == [.i32(-1), .i32(6), .i32(6)])
     }
+
+    /// Two copies in a row run as one op (`copy2`), in order: the second sees what the first wrote.
+    @Test func twoCopiesInARowRunInOrder() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "chain") (param i32 i32 i32) (result i32 i32 i32)
+                    local.get 0 local.set 1 local.get 1 local.set 2 local.get 0 local.get 1 local.get 2)
+                  (func (export "rotate") (param i32 i32 i32) (result i32 i32 i32) (local i32)
+                    local.get 0 local.set 3 local.get 1 local.set 0 local.get 2 local.set 1 local.get 3 local.set 2
+                    local.get 0 local.get 1 local.get 2))
+                """)
+        #expect(module.codeListing.contains("copy2"))
+        let instance = try Store().instantiate(module)
+        #expect(try instance.call("chain", .i32(7), .i32(8), .i32(9)) == [.i32(7), .i32(7), .i32(7)])
+        #expect(try instance.call("rotate", .i32(7), .i32(8), .i32(9)) == [.i32(8), .i32(9), .i32(7)])
+    }
 }
