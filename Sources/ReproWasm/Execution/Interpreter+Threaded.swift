@@ -890,6 +890,7 @@ enum ThreadedHandlers {
         case .f64LoadThenSub: handleF64LoadThenSub
         case .f64LoadThenSubFrom: handleF64LoadThenSubFrom
         case .f64LoadThenMul: handleF64LoadThenMul
+        case .f64AddToMemory: handleF64AddToMemory
         case .i32AddImmAndCopy: handleI32AddImmAndCopy
         case .move8: handleMove8
         case .move16: handleMove16

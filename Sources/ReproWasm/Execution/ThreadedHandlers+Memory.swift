@@ -160,6 +160,17 @@ extension ThreadedHandlers {
         f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $1 - $0 }
     }
 
+    static let handleF64AddToMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let address = effectiveAddress(sp[b(pc)], pc[1])
+        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
+        // SAFETY: address + 8 <= memorySize, checked above.
+        let loaded = Double(bitPattern: memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self))
+        let result = sp + a(pc)
+        storeCanonical(loaded + Double(bitPattern: sp[c(pc)]), to: result)
+        memoryBase.storeBytes(of: result.pointee, toByteOffset: Int(address), as: UInt64.self)
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
     static let handleF64LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 * $1 }
     }

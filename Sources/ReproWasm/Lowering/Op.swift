@@ -483,6 +483,10 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64LoadThenSub
     case f64LoadThenSubFrom
     case f64LoadThenMul
+    /// `f64LoadThenAdd` whose result is stored back where it was loaded from (`x += y` on an f64 in
+    /// memory): slot `a` = the canonicalised sum, also stored at the load's address. Made by Lowering
+    /// from `f64LoadThenAdd` and an `f64.store` of its result to the same address slot and word.
+    case f64AddToMemory
     /// slot `a` and slot `c` = slot `b` + the next word (i32): `i32AddImm` and a copy of its result
     /// into a second local (`local.tee` to one local, then `local.set` to another), in one op.
     case i32AddImmAndCopy

@@ -396,6 +396,15 @@ extension FunctionValidator {
                 // An `i32.add` of a constant just before becomes part of the address (see
                 // `effectiveAddress`): the immediate word is the constant, then the offset.
                 // A stored constant is taken first: it was pushed after the address.
+                // `x += y` on an f64 in memory: the load-and-add just before stores its own result.
+                if op == .f64Store, !emitter.isDead, operands.1.location == operands.1.slot,
+                    emitter.lastOp == .f64LoadThenAdd, a(emitter.lastHead) == operands.1.slot,
+                    b(emitter.lastHead) == operands.0.location, emitter.lastImmediate(1) == memoryOffset << 32
+                {
+                    let head = emitter.lastHead
+                    emitter.rewriteLast(.f64AddToMemory, a(head), b(head), c(head))
+                    return
+                }
                 // A value loaded just before with the same width is moved in one op, the store's own
                 // address addition folded too.
                 if !isLoad, let move = Op.move(width: Int(info.accessBytes)),

@@ -382,4 +382,32 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         #expect(try instance.call("chain", .i32(7), .i32(8), .i32(9)) == [.i32(7), .i32(7), .i32(7)])
         #expect(try instance.call("rotate", .i32(7), .i32(8), .i32(9)) == [.i32(8), .i32(9), .i32(7)])
     }
+
+    /// `x += y` on an f64 in memory runs as one op (`f64AddToMemory`): the stored sum must be the
+    /// addition's, a NaN stored as the canonical NaN, and an address out of bounds traps.
+    @Test func f64AdditionToMemoryStoresTheSum() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (memory (export "memory") 1)
+                  (func (export "addTo") (param i32 f64)
+                    local.get 0 local.get 0 f64.load offset=8 local.get 1 f64.add f64.store offset=8)
+                  (func (export "at") (param i32) (result f64) local.get 0 f64.load offset=8))
+                """)
+        #expect(module.codeListing.contains("f64AddToMemory"))
+        let instance = try Store().instantiate(module)
+        let values: [UInt64] = [0, 0x3FF0_0000_0000_0000, 0x7FF0_0000_0000_0000, 0xFFF0_0000_0000_0000, 0x7FF4_0000_0000_0001]
+        for x in values {
+            for y in values {
+                let memory = try #require(instance.memory(named: "memory"))
+                try memory.write((0..<8).map { UInt8(truncatingIfNeeded: x >> (8 * $0)) }, at: 24)
+                _ = try instance.call("addTo", .i32(16), .f64Bits(y))
+                var expected = (Double(bitPattern: x) + Double(bitPattern: y)).bitPattern
+                if Double(bitPattern: expected).isNaN { expected = 0x7FF8_0000_0000_0000 }
+                #expect(try instance.call("at", .i32(16)) == [.f64Bits(expected)])
+            }
+        }
+        let error = #expect(throws: Trap.self) { _ = try instance.call("addTo", .i32(65_530), .f64(1)) }
+        #expect(error?.code == .outOfBoundsMemoryAccess)
+    }
 }
