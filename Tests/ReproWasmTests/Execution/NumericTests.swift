@@ -396,7 +396,9 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
                 """)
         #expect(module.codeListing.contains("f64AddToMemory"))
         let instance = try Store().instantiate(module)
-        let values: [UInt64] = [0, 0x3FF0_0000_0000_0000, 0x7FF0_0000_0000_0000, 0xFFF0_0000_0000_0000, 0x7FF4_0000_0000_0001]
+        let values: [UInt64] = [
+            0, 0x3FF0_0000_0000_0000, 0x7FF0_0000_0000_0000, 0xFFF0_0000_0000_0000, 0x7FF4_0000_0000_0001,
+        ]
         for x in values {
             for y in values {
                 let memory = try #require(instance.memory(named: "memory"))
