@@ -898,6 +898,12 @@ enum ThreadedHandlers {
         case .move64: handleMove64
         case .i32AddImmThenBrIf: handleI32AddImmThenBrIf
         case .i32AddImmThenBrIfNeImm: handleI32AddImmThenBrIfNeImm
+        case .i32LoadThenBrIfLtS: handleI32LoadThenBrIfLtS
+        case .i32LoadThenBrIfGtS: handleI32LoadThenBrIfGtS
+        case .i32LoadThenBrIfNe: handleI32LoadThenBrIfNe
+        case .i32Load8UThenBrIfLtS: handleI32Load8UThenBrIfLtS
+        case .i32Load8UThenBrIfGtS: handleI32Load8UThenBrIfGtS
+        case .i32Load8UThenBrIfNe: handleI32Load8UThenBrIfNe
         default: exit
         }
     }

@@ -113,6 +113,63 @@ func move<T>(
     return next(pc + 3, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// A load-and-branch op (`Op.i32LoadThenBrIfLtS`, ...): loads a `T` as `load` does (address word 2),
+/// writes it zero-extended to slot `a`, takes `c` from the fuel, then jumps by word 1 if
+/// `holds`(the value, the slot named by word 3).
+@inline(__always)
+func loadThenBranch<T: FixedWidthInteger & UnsignedInteger>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
+    _ holds: (UInt32, UInt32) -> Bool
+) -> UnsafePointer<UInt64> {
+    let address = effectiveAddress(sp[b(pc)], pc[2])
+    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+        return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+    }
+    // SAFETY: address + size <= memorySize, checked above.
+    let value = UInt32(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self))
+    sp[a(pc)] = UInt64(value)
+    var fuel = fuel
+    guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc + 1, fuel: 0, state) }
+    let other = UInt32(truncatingIfNeeded: sp[Int(truncatingIfNeeded: pc[3])])
+    let target = holds(value, other) ? pc + Int(Int64(bitPattern: pc[1])) : pc + 4
+    return next(target, sp, memoryBase, memorySize, fuel, state)
+}
+
+extension ThreadedHandlers {
+    static let handleI32LoadThenBrIfLtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) {
+            Int32(bitPattern: $0) < Int32(bitPattern: $1)
+        }
+    }
+
+    static let handleI32LoadThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) {
+            Int32(bitPattern: $0) > Int32(bitPattern: $1)
+        }
+    }
+
+    static let handleI32LoadThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { $0 != $1 }
+    }
+
+    static let handleI32Load8UThenBrIfLtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) {
+            Int32(bitPattern: $0) < Int32(bitPattern: $1)
+        }
+    }
+
+    static let handleI32Load8UThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) {
+            Int32(bitPattern: $0) > Int32(bitPattern: $1)
+        }
+    }
+
+    static let handleI32Load8UThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 != $1 }
+    }
+}
+
 extension ThreadedHandlers {
     static let handleMove8: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         move(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self)

@@ -101,6 +101,23 @@ struct CodeEmitter {
         return Int(last & 0xFFFF_FFFF)
     }
 
+    /// Emits a load-and-branch op (`Op.i32LoadThenBrIfLtS`): its head word maps to `loadSource`, the
+    /// offset word to the branch being lowered; returns the offset word's index.
+    mutating func emitLoadBranch(
+        _ op: Op, destination: Int, address: Int, count: Int, loadWord: UInt64, other: Int, loadSource: Int
+    ) -> Int {
+        guard !isDead else { return -1 }
+        flushCount()
+        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: loadSource)))
+        words.append(Self.head(op, destination, address, count))
+        mapSource()
+        words.append(0)
+        words.append(loadWord)
+        words.append(UInt64(other))
+        lastDestinationWord = -1
+        return words.count - 3
+    }
+
     /// Emits a `move` op (`Op.move8`): its head word maps to `loadSource`, the word after it to the
     /// store being lowered, so each half's trap is reported at its own instruction.
     mutating func emitMove(_ op: Op, store: Int, load: Int, loadWord: UInt64, storeWord: UInt64, loadSource: Int) {

@@ -11,6 +11,9 @@ enum Disassembler {
             .i32AddImmThenBrIfNeImm:
             2
         case .brTable: 1 + Int(code[1]) + 1
+        case .i32LoadThenBrIfLtS, .i32LoadThenBrIfGtS, .i32LoadThenBrIfNe, .i32Load8UThenBrIfLtS,
+            .i32Load8UThenBrIfGtS, .i32Load8UThenBrIfNe:
+            3
         case _
         where String(describing: op).hasPrefix("brIfI32")
             || String(describing: op).contains("F64")

@@ -76,6 +76,37 @@ extension Op {
         return widths
     }()
 
+    /// For an i32 comparison of two slots: the one that gives the same answer with its operands
+    /// swapped (`i32LtS` for `i32GtS`, `i32Ne` for itself, ...).
+    var mirroredComparison: Op? {
+        switch self {
+        case .i32Eq, .i32Ne: self
+        case .i32LtS: .i32GtS
+        case .i32GtS: .i32LtS
+        case .i32LtU: .i32GtU
+        case .i32GtU: .i32LtU
+        case .i32LeS: .i32GeS
+        case .i32GeS: .i32LeS
+        case .i32LeU: .i32GeU
+        case .i32GeU: .i32LeU
+        default: nil
+        }
+    }
+
+    /// The load-and-branch op for a memory-0 load followed by a branch on the comparison `compare`
+    /// of the loaded value with a slot (`Op.i32LoadThenBrIfLtS`, ...), if there is one.
+    static func loadBranch(load: Op, compare: Op) -> Op? {
+        switch (load, compare) {
+        case (.i32Load, .i32LtS): .i32LoadThenBrIfLtS
+        case (.i32Load, .i32GtS): .i32LoadThenBrIfGtS
+        case (.i32Load, .i32Ne): .i32LoadThenBrIfNe
+        case (.i32Load8U, .i32LtS): .i32Load8UThenBrIfLtS
+        case (.i32Load8U, .i32GtS): .i32Load8UThenBrIfGtS
+        case (.i32Load8U, .i32Ne): .i32Load8UThenBrIfNe
+        default: nil
+        }
+    }
+
     /// The `move` op for `width` bytes (`Op.move8`, ...).
     static func move(width: Int) -> Op? {
         switch width {

@@ -505,4 +505,16 @@ enum Op: UInt16, CaseIterable, Sendable {
     // Made by Lowering from `i32AddImm` and the branch on its result right after it.
     case i32AddImmThenBrIf
     case i32AddImmThenBrIfNeImm
+    // A memory-0 load and a branch on a comparison of the loaded value x with another slot: slot
+    // `a` = x, loaded from the address in slot `b` and the word after the offset (as for the load);
+    // then, after taking `c` from the fuel, a jump by the next word if x OP the slot named by the
+    // third word. Made by Lowering from a load and the compare-and-branch on its value right after it.
+    // An access out of bounds traps at the head word (mapped to the load), running out of fuel one
+    // word in (mapped to the branch).
+    case i32LoadThenBrIfLtS
+    case i32LoadThenBrIfGtS
+    case i32LoadThenBrIfNe
+    case i32Load8UThenBrIfLtS
+    case i32Load8UThenBrIfGtS
+    case i32Load8UThenBrIfNe
 }

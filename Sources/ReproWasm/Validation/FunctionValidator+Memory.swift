@@ -320,6 +320,9 @@ extension FunctionValidator {
             if let immediate = comparison.immediate {
                 return emitter.emitBranch(compare.branchForm!, comparison.lhs, 0, count, immediate: immediate)
             }
+            if let offsetWord = fuseLoad(into: compare, comparison.lhs, comparison.rhs, count: count) {
+                return offsetWord
+            }
             return emitter.emitBranch(compare.branchForm!, comparison.lhs, comparison.rhs, count)
         }
         if !whenZero, let step = takeStep(of: condition.location) {
@@ -327,6 +330,36 @@ extension FunctionValidator {
                 .i32AddImmThenBrIf, condition.location, step.source, count, immediate: UInt64(step.constant))
         }
         return emitter.emitBranch(whenZero ? .brIfNot : .brIf, condition.location, count)
+    }
+
+    /// If one operand of the i32 comparison `compare` (of slots `lhs` and `rhs`) was loaded from memory
+    /// 0 by the instruction just emitted, and there is a load-and-branch op for the load and the
+    /// comparison (`i32LoadThenBrIfLtS`, ...; with the loaded value on the right, the mirrored
+    /// comparison), replaces the load with that op and returns its offset word. The loaded value is
+    /// still written to its slot, which may be a local.
+    mutating func fuseLoad(into compare: Op, _ lhs: Int, _ rhs: Int, count: Int) -> Int? {
+        guard !emitter.isDead, let load = emitter.lastOp, load.isMemoryLoad, let source = emitter.lastSourceOffset
+        else { return nil }
+        let head = emitter.lastHead
+        let loaded = a(head)
+        guard loaded != (loaded == lhs ? rhs : lhs) else { return nil }
+        let fused: Op?
+        let other: Int
+        if loaded == lhs {
+            fused = Op.loadBranch(load: load, compare: compare)
+            other = rhs
+        } else if loaded == rhs, let mirrored = compare.mirroredComparison {
+            fused = Op.loadBranch(load: load, compare: mirrored)
+            other = lhs
+        } else {
+            return nil
+        }
+        guard let fused else { return nil }
+        let word = emitter.lastImmediate(1)
+        emitter.removeLast()
+        return emitter.emitLoadBranch(
+            fused, destination: loaded, address: b(head), count: count, loadWord: word, other: other,
+            loadSource: source)
     }
 
     /// If the instruction just emitted was an `i32AddImm` writing `slot` (a loop's step, the branch

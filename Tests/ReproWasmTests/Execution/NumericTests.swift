@@ -412,4 +412,46 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         let error = #expect(throws: Trap.self) { _ = try instance.call("addTo", .i32(65_530), .f64(1)) }
         #expect(error?.code == .outOfBoundsMemoryAccess)
     }
+
+    /// A load and a compare-and-branch on its value run as one op (`i32LoadThenBrIfLtS`, ...), with
+    /// the loaded value on either side of the comparison; each must branch as the instructions one
+    /// by one do, and leave the loaded value in the local it was teed to.
+    @Test(arguments: ["i32.load", "i32.load8_u"])
+    func fusedLoadAndBranchMatchesTheInstructions(load: String) throws {
+        let compares: [(String, (Int32, Int32) -> Bool)] = [
+            ("i32.lt_s", { $0 < $1 }), ("i32.gt_s", { $0 > $1 }), ("i32.ne", { $0 != $1 }),
+        ]
+        let loaded = "(local.tee 2 (\(load) offset=4 (local.get 0)))"
+        var functions = ""
+        for (name, _) in compares {
+            for (side, operands) in [("left", "\(loaded) (local.get 1)"), ("right", "(local.get 1) \(loaded)")] {
+                functions += """
+                    (func (export "\(name)-\(side)") (param i32 i32) (result i32) (local i32)
+                      (block $b (br_if $b (\(name) \(operands))) (return (i32.sub (i32.const 0) (local.get 2))))
+                      (local.get 2))
+
+                    """
+            }
+        }
+        let module = try Module(wat: "(module (memory (export \"memory\") 1) \(functions))")
+        #expect(module.codeListing.contains("i32LoadThenBrIf") || module.codeListing.contains("i32Load8UThenBrIf"))
+        let instance = try Store().instantiate(module)
+        let memory = try #require(instance.memory(named: "memory"))
+        let values: [UInt32] = [0, 1, 0x7F, 0x80, 0xFF, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF]
+        for stored in values {
+            try memory.write((0..<4).map { UInt8(truncatingIfNeeded: stored >> (8 * $0)) }, at: 104)
+            let value = Int32(bitPattern: load == "i32.load" ? stored : stored & 0xFF)
+            for other in values.map({ Int32(bitPattern: $0) }) {
+                for (name, holds) in compares {
+                    for (side, taken) in [("left", holds(value, other)), ("right", holds(other, value))] {
+                        let expected: Int32 = taken ? value : 0 &- value
+                        let result = try instance.call("\(name)-\(side)", .i32(100), .i32(other))
+                        #expect(result == [.i32(expected)], "\(load) \(name) \(side) \(stored) \(other)")
+                    }
+                }
+            }
+        }
+        let error = #expect(throws: Trap.self) { _ = try instance.call("i32.ne-left", .i32(65_533), .i32(0)) }
+        #expect(error?.code == .outOfBoundsMemoryAccess)
+    }
 }

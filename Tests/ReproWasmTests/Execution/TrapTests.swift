@@ -410,6 +410,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
               (func (export "remByZero") (param i32) (result i32) local.get 0 i32.const 0 i32.rem_u)
               (func (export "load") (param i32) (result v128) local.get 0 i32.const 8 i32.add v128.load offset=4)
               (func (export "loadAdd") (param i32 f64) (result f64) local.get 1 local.get 0 f64.load offset=3 f64.add)
+              (func (export "loadBranch") (param i32) (loop $l local.get 0 i32.load offset=5 local.get 0 i32.ne br_if $l))
               (func (export "spin") (loop $l br $l))
               (func $deep (export "deep") (call $deep)))
             """)
@@ -437,16 +438,27 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         let loadAdd = try trap("loadAdd", [.i32(65_530), .f64(1)])
         #expect(loadAdd.code == .outOfBoundsMemoryAccess)
         #expect(loadAdd.byteOffset == (try lastByte(of: [0x2B, 0x03, 0x03, 0xA0])) - 3)
+        // i32.load (0x28) align 2 offset 5, local.get 0, i32.ne (0x47), br_if 0 (0x0D 0x00): fused;
+        // out of bounds traps at the load, running out of fuel at the branch.
+        let loadBranch = [UInt8]([0x28, 0x02, 0x05, 0x20, 0x00, 0x47, 0x0D, 0x00])
+        let loadBranchOutOfBounds = try trap("loadBranch", [.i32(65_530)])
+        #expect(loadBranchOutOfBounds.code == .outOfBoundsMemoryAccess)
+        #expect(loadBranchOutOfBounds.byteOffset == (try lastByte(of: loadBranch)) - 7)
+        store.fuel = 10
+        let loadBranchFuel = try trap("loadBranch", [.i32(8)])
+        #expect(loadBranchFuel.code == .outOfFuel)
+        #expect(loadBranchFuel.byteOffset == (try lastByte(of: loadBranch)) - 1)
+        store.fuel = nil
         // loop, br 0: fuel runs out on the branch.
         store.fuel = 10
         let spin = try trap("spin", [])
         #expect(spin.code == .outOfFuel)
         #expect(spin.byteOffset == (try lastByte(of: [0x03, 0x40, 0x0C, 0x00])) - 1)
-        // call 5 (itself) until the call-depth limit: the trap is at the call.
+        // call 6 (itself) until the call-depth limit: the trap is at the call.
         store.fuel = nil
         let deep = try trap("deep", [])
         #expect(deep.code == .callStackExhausted)
-        #expect(deep.byteOffset == (try lastByte(of: [0x10, 0x05, 0x0B])) - 2, "\(deep)")
+        #expect(deep.byteOffset == (try lastByte(of: [0x10, 0x06, 0x0B])) - 2, "\(deep)")
     }
 
     // MARK: Usable after a trap
