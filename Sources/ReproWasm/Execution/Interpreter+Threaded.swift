@@ -370,7 +370,7 @@ enum ThreadedHandlers {
         let frame = registers.pointee.frames.unsafelyUnwrapped[depth &- 1]
         guard frame.function.pointee.instance == registers.pointee.context else { return leave(pc, sp, fuel, state) }
         var fuel = fuel
-        guard take(UInt64(a(pc.pointee)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
+        guard take(UInt64(a(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
         registers.pointee.depth = depth &- 1
         registers.pointee.function = frame.function
         return next(frame.returnPC, frame.sp, memoryBase, memorySize, fuel, state)

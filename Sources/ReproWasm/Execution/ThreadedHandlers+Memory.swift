@@ -8,6 +8,14 @@ func effectiveAddress(_ base: UInt64, _ immediate: UInt64) -> UInt64 {
     UInt64(UInt32(truncatingIfNeeded: base) &+ UInt32(truncatingIfNeeded: immediate)) &+ (immediate &>> 32)
 }
 
+/// The byte offset in memory 0 of a `size`-byte access at `base` and the address word `immediate`
+/// (see `effectiveAddress`), or nil when any of its bytes is out of bounds.
+@inline(__always)
+func memoryOffset(_ base: UInt64, _ immediate: UInt64, size: Int, in memorySize: UInt64) -> Int? {
+    let address = effectiveAddress(base, immediate)
+    return address &+ UInt64(size) <= memorySize ? Int(truncatingIfNeeded: address) : nil
+}
+
 /// A memory-0 load of a `T` at the address in slot `b` (see `effectiveAddress`), widened into slot
 /// `a` by `widen`; traps when any byte is out of bounds.
 @inline(__always)
@@ -16,12 +24,11 @@ func load<T>(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
     _ widen: (T) -> UInt64
 ) -> UnsafePointer<UInt64> {
-    let address = effectiveAddress(sp[b(pc)], pc[1])
-    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+    guard let offset = memoryOffset(sp[b(pc)], pc[1], size: MemoryLayout<T>.size, in: memorySize) else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
-    // SAFETY: address + size <= memorySize, checked above.
-    sp[a(pc)] = widen(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self))
+    // SAFETY: `memoryOffset` checked the access against memorySize.
+    sp[a(pc)] = widen(memoryBase.loadUnaligned(fromByteOffset: offset, as: T.self))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -33,7 +40,7 @@ func store<T>(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
     _ narrow: (UInt64) -> T
 ) -> UnsafePointer<UInt64> {
-    storeValue(pc, sp, memoryBase, memorySize, fuel, state, narrow(sp[b(pc.pointee)]))
+    storeValue(pc, sp, memoryBase, memorySize, fuel, state, narrow(sp[b(pc)]))
 }
 
 /// A memory-0 store of `value` at the address in slot `a` (for `store` and the store-a-constant
@@ -43,12 +50,11 @@ func storeValue<T>(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ value: T
 ) -> UnsafePointer<UInt64> {
-    let address = effectiveAddress(sp[a(pc.pointee)], pc[1])
-    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+    guard let offset = memoryOffset(sp[a(pc)], pc[1], size: MemoryLayout<T>.size, in: memorySize) else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
-    // SAFETY: address + size <= memorySize, checked above.
-    memoryBase.storeBytes(of: value, toByteOffset: Int(address), as: T.self)
+    // SAFETY: `memoryOffset` checked the access against memorySize.
+    memoryBase.storeBytes(of: value, toByteOffset: offset, as: T.self)
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -60,12 +66,11 @@ func loadThen<T>(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
     _ combine: (T, UInt64, UnsafeMutablePointer<UInt64>) -> Void
 ) -> UnsafePointer<UInt64> {
-    let address = effectiveAddress(sp[b(pc)], pc[1])
-    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+    guard let offset = memoryOffset(sp[b(pc)], pc[1], size: MemoryLayout<T>.size, in: memorySize) else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
-    // SAFETY: address + size <= memorySize, checked above.
-    combine(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self), sp[c(pc)], sp + a(pc))
+    // SAFETY: `memoryOffset` checked the access against memorySize.
+    combine(memoryBase.loadUnaligned(fromByteOffset: offset, as: T.self), sp[c(pc)], sp + a(pc))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -99,17 +104,15 @@ func move<T>(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type
 ) -> UnsafePointer<UInt64> {
-    let source = effectiveAddress(sp[b(pc)], pc[1])
-    guard source &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+    guard let source = memoryOffset(sp[b(pc)], pc[1], size: MemoryLayout<T>.size, in: memorySize) else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
-    let destination = effectiveAddress(sp[a(pc)], pc[2])
-    guard destination &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+    guard let destination = memoryOffset(sp[a(pc)], pc[2], size: MemoryLayout<T>.size, in: memorySize) else {
         return trapped(.outOfBoundsMemoryAccess, pc + 1, fuel: fuel, state)
     }
-    // SAFETY: both ranges are inside memory 0, checked above.
-    let value = memoryBase.loadUnaligned(fromByteOffset: Int(source), as: T.self)
-    memoryBase.storeBytes(of: value, toByteOffset: Int(destination), as: T.self)
+    // SAFETY: `memoryOffset` checked both accesses against memorySize.
+    let value = memoryBase.loadUnaligned(fromByteOffset: source, as: T.self)
+    memoryBase.storeBytes(of: value, toByteOffset: destination, as: T.self)
     return next(pc + 3, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -122,12 +125,11 @@ func loadThenBranch<T: FixedWidthInteger & UnsignedInteger>(
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, as type: T.Type,
     _ holds: (UInt32, UInt32) -> Bool
 ) -> UnsafePointer<UInt64> {
-    let address = effectiveAddress(sp[b(pc)], pc[2])
-    guard address &+ UInt64(MemoryLayout<T>.size) <= memorySize else {
+    guard let offset = memoryOffset(sp[b(pc)], pc[2], size: MemoryLayout<T>.size, in: memorySize) else {
         return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
     }
-    // SAFETY: address + size <= memorySize, checked above.
-    let value = UInt32(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: T.self))
+    // SAFETY: `memoryOffset` checked the access against memorySize.
+    let value = UInt32(memoryBase.loadUnaligned(fromByteOffset: offset, as: T.self))
     sp[a(pc)] = UInt64(value)
     var fuel = fuel
     guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc + 1, fuel: 0, state) }
@@ -218,13 +220,14 @@ extension ThreadedHandlers {
     }
 
     static let handleF64AddToMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        let address = effectiveAddress(sp[b(pc)], pc[1])
-        guard address &+ 8 <= memorySize else { return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state) }
-        // SAFETY: address + 8 <= memorySize, checked above.
-        let loaded = Double(bitPattern: memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self))
+        guard let offset = memoryOffset(sp[b(pc)], pc[1], size: 8, in: memorySize) else {
+            return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+        }
+        // SAFETY: `memoryOffset` checked the access against memorySize.
+        let loaded = Double(bitPattern: memoryBase.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         let result = sp + a(pc)
         storeCanonical(loaded + Double(bitPattern: sp[c(pc)]), to: result)
-        memoryBase.storeBytes(of: result.pointee, toByteOffset: Int(address), as: UInt64.self)
+        memoryBase.storeBytes(of: result.pointee, toByteOffset: offset, as: UInt64.self)
         return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
@@ -327,18 +330,18 @@ extension ThreadedHandlers {
     }
 
     static let handleStore8Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt8(b(pc.pointee)))
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt8(b(pc)))
     }
 
     static let handleStore16Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt16(b(pc.pointee)))
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt16(b(pc)))
     }
 
     static let handleStore32Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt32(b(pc.pointee)))
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt32(b(pc)))
     }
 
     static let handleStore64Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt64(b(pc.pointee)))
+        storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt64(b(pc)))
     }
 }

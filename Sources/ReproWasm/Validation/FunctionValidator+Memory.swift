@@ -231,6 +231,19 @@ extension FunctionValidator {
         return false
     }
 
+    /// `x += y` on an f64 in memory: if `value` is the result of the `f64LoadThenAdd` just emitted,
+    /// which loaded from the same address slot, with no folded constant and the same `offset` as an
+    /// `f64.store` of `value` at `address`, makes that op store its own result and returns true.
+    mutating func fuseAddToMemory(value: StackEntry, address: StackEntry, offset: UInt64) -> Bool {
+        guard !emitter.isDead, value.location == value.slot, emitter.lastOp == .f64LoadThenAdd,
+            a(emitter.lastHead) == value.slot, b(emitter.lastHead) == address.location,
+            emitter.lastImmediate(1) == offset << 32
+        else { return false }
+        let head = emitter.lastHead
+        emitter.rewriteLast(.f64AddToMemory, a(head), b(head), c(head))
+        return true
+    }
+
     /// If `value` was loaded from memory 0 into a stack slot by the instruction just emitted, reading
     /// as many bytes as a store of `accessBytes` writes (so storing it writes the bytes loaded, with
     /// any sign or zero extension cut off again), removes the load and returns its address slot,
@@ -320,7 +333,7 @@ extension FunctionValidator {
             if let immediate = comparison.immediate {
                 return emitter.emitBranch(compare.branchForm!, comparison.lhs, 0, count, immediate: immediate)
             }
-            if let offsetWord = fuseLoad(into: compare, comparison.lhs, comparison.rhs, count: count) {
+            if let offsetWord = fuseLoadIntoBranch(compare, comparison.lhs, comparison.rhs, count: count) {
                 return offsetWord
             }
             return emitter.emitBranch(compare.branchForm!, comparison.lhs, comparison.rhs, count)
@@ -337,7 +350,7 @@ extension FunctionValidator {
     /// comparison (`i32LoadThenBrIfLtS`, ...; with the loaded value on the right, the mirrored
     /// comparison), replaces the load with that op and returns its offset word. The loaded value is
     /// still written to its slot, which may be a local.
-    mutating func fuseLoad(into compare: Op, _ lhs: Int, _ rhs: Int, count: Int) -> Int? {
+    mutating func fuseLoadIntoBranch(_ compare: Op, _ lhs: Int, _ rhs: Int, count: Int) -> Int? {
         guard !emitter.isDead, let load = emitter.lastOp, load.isMemoryLoad, let source = emitter.lastSourceOffset
         else { return nil }
         let head = emitter.lastHead
@@ -429,13 +442,7 @@ extension FunctionValidator {
                 // An `i32.add` of a constant just before becomes part of the address (see
                 // `effectiveAddress`): the immediate word is the constant, then the offset.
                 // A stored constant is taken first: it was pushed after the address.
-                // `x += y` on an f64 in memory: the load-and-add just before stores its own result.
-                if op == .f64Store, !emitter.isDead, operands.1.location == operands.1.slot,
-                    emitter.lastOp == .f64LoadThenAdd, a(emitter.lastHead) == operands.1.slot,
-                    b(emitter.lastHead) == operands.0.location, emitter.lastImmediate(1) == memoryOffset << 32
-                {
-                    let head = emitter.lastHead
-                    emitter.rewriteLast(.f64AddToMemory, a(head), b(head), c(head))
+                if op == .f64Store, fuseAddToMemory(value: operands.1, address: operands.0, offset: memoryOffset) {
                     return
                 }
                 // A value loaded just before with the same width is moved in one op, the store's own
