@@ -34,7 +34,10 @@ echo "building $binary"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name ReproWasm \
   $(find Sources/ReproWasm -name '*.swift' | sort) "$entry" -o "$binary"
 if [ -z "$(ls -A "$out/corpus")" ]; then
-  find "$spectest/json" -name '*.wasm' -size -64k | head -4000 | while read -r f; do
+  # The list is read whole first: `find | head` let head close the pipe while find was still writing,
+  # and under pipefail find's SIGPIPE stopped the script (exit 141) on some runs.
+  mapfile -t seeds < <(find "$spectest/json" -name '*.wasm' -size -64k | sort)
+  for f in "${seeds[@]:0:4000}"; do
     cp "$f" "$out/corpus/$(sha1sum "$f" | cut -c1-16).wasm"
   done
   cp Benchmarks/Workloads/wasm/*.wasm "$out/corpus/" 2>/dev/null || true
