@@ -43,10 +43,11 @@ struct CodeEmitter {
     /// back to the module. Pure instructions are left out: they never trap, and a full map would
     /// add 8 bytes per instruction to every loaded module.
     private(set) var sourceMap: [UInt64] = []
-    /// Records that the head word about to be appended belongs to the instruction at `sourceOffset`.
+    /// Records that the word about to be appended belongs to the instruction at `offset` (by default
+    /// `sourceOffset`, the one being lowered).
     @inline(__always)
-    private mutating func mapSource() {
-        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: sourceOffset)))
+    private mutating func mapSource(_ offset: Int? = nil) {
+        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: offset ?? sourceOffset)))
     }
 
     /// The op of the last instruction, if no barrier came after it.
@@ -108,7 +109,7 @@ struct CodeEmitter {
     ) -> Int {
         guard !isDead else { return -1 }
         flushCount()
-        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: loadSource)))
+        mapSource(loadSource)
         words.append(Self.head(op, destination, address, count))
         mapSource()
         words.append(0)
@@ -126,7 +127,7 @@ struct CodeEmitter {
         earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
         lastStart = words.count
         lastDestination = -1
-        sourceMap.append(UInt64(words.count) << 32 | UInt64(UInt32(truncatingIfNeeded: loadSource)))
+        mapSource(loadSource)
         words.append(Self.head(op, store, load))
         mapSource()
         words.append(loadWord)
