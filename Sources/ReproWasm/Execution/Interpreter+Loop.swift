@@ -56,8 +56,8 @@ func charge(_ increment: UInt64, fuel: inout UInt64) throws(TrapCode) {
 }
 
 extension StoreRuntime {
-    /// Runs `entry` (a wasm function) whose frame starts at `entrySP`, arguments in place and locals
-    /// zeroed, until it returns. Results are left in its frame's first slots.
+    /// Runs `entry` (a wasm function) whose frame starts at `entrySP`, arguments in place, until it
+    /// returns (a function's code zeroes its own locals: `Op.zeroLocals`). Results are left in its frame's first slots.
     ///
     /// Wasm-to-wasm calls push a `CallFrame` on the store's frame stack and continue with the
     /// callee's code (in the threaded handlers or here); the native stack never grows with wasm
@@ -70,7 +70,10 @@ extension StoreRuntime {
         // resolved by Lowering, so `pc` never leaves the code buffer.
         var pc = entry.pointee.code!
         var sp = entrySP
+        // The running function: the callee of the top frame, or at `baseDepth` the base function
+        // (`entry`, or what it tail-called).
         var function = entry
+        var baseFunction = entry
         var context = entry.pointee.instance!
         var memoryBase = context.pointee.memory0.pointee.base
         var memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
@@ -103,7 +106,7 @@ extension StoreRuntime {
                     let frame = frames[depth]
                     pc = frame.returnPC
                     sp = frame.sp
-                    function = frame.function
+                    function = depth > baseDepth ? frames[depth - 1].callee : baseFunction
                     // Memory 0's view is shared by all frames of one instance (memory.grow refreshes it),
                     // so only a return into another instance reloads it.
                     if function.pointee.instance != context {
@@ -112,7 +115,7 @@ extension StoreRuntime {
                         memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
                         globals = context.pointee.globals
                     }
-                case .call, .callIndirect:
+                case .call, .callLocal, .callIndirect:
                     let isIndirect = word & 0xFFFF == UInt64(Op.callIndirect.rawValue)
                     let callee: UnsafeMutablePointer<FunctionInstance>
                     let returnPC: UnsafePointer<UInt64>
@@ -140,14 +143,8 @@ extension StoreRuntime {
                     guard depth < maxDepth, calleeSP + callee.pointee.frameSlots <= stackEnd else {
                         throw .callStackExhausted
                     }
-                    frames[depth] = CallFrame(returnPC: returnPC, sp: sp, function: function)
+                    frames[depth] = CallFrame(returnPC: returnPC, sp: sp, callee: callee)
                     depth += 1
-                    var local = callee.pointee.parameterSlots
-                    let localSlots = callee.pointee.localSlots
-                    while local < localSlots {
-                        calleeSP[local] = 0
-                        local &+= 1
-                    }
                     sp = calleeSP
                     pc = code
                     function = callee
@@ -187,7 +184,7 @@ extension StoreRuntime {
                         let frame = frames[depth]
                         pc = frame.returnPC
                         sp = frame.sp
-                        function = frame.function
+                        function = depth > baseDepth ? frames[depth - 1].callee : baseFunction
                         context = function.pointee.instance!
                         memoryBase = context.pointee.memory0.pointee.base
                         memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
@@ -195,12 +192,9 @@ extension StoreRuntime {
                         continue
                     }
                     guard sp + callee.pointee.frameSlots <= stackEnd else { throw .callStackExhausted }
-                    let localSlots = callee.pointee.localSlots
-                    if localSlots > argumentSlots {
-                        (sp + argumentSlots).update(repeating: 0, count: localSlots - argumentSlots)
-                    }
                     pc = code
                     function = callee
+                    if depth > baseDepth { frames[depth - 1].callee = callee } else { baseFunction = callee }
                     if callee.pointee.instance != context {
                         context = callee.pointee.instance!
                         memoryBase = context.pointee.memory0.pointee.base
@@ -274,7 +268,7 @@ extension StoreRuntime {
                 default:
                     // Every other op is run by its threaded handler (Interpreter+Threaded.swift).
                     try runThreaded(
-                        &pc, sp: &sp, function: &function, depth: &depth, context: context, baseDepth: baseDepth,
+                        &pc, sp: &sp, function: &function, depth: &depth, context: context,
                         maxDepth: maxDepth, memoryBase: memoryBase, memorySize: memorySize, fuel: &fuel)
                 }
             }

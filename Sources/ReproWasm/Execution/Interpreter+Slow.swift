@@ -17,8 +17,6 @@ extension StoreRuntime {
             stackTop += function.pointee.frameSlots
             do { try callHost(function, sp: sp, caller: nil) } catch { throw makeTrap(error) }
         } else {
-            let localSlots = function.pointee.localSlots
-            if localSlots > slot { (sp + slot).update(repeating: 0, count: localSlots - slot) }
             let savedFrameTop = frameTop
             defer { frameTop = savedFrameTop }
             do { try execute(function, sp: sp) } catch { throw makeTrap(error) }

@@ -31,21 +31,23 @@ struct ThreadedRegisters {
     var trap: UInt64 = 0
     /// `sp` when a handler returned (a threaded `call` or `return` changes it).
     var sp: UnsafeMutablePointer<UInt64>?
-    /// The running function and its instance; a threaded call or return stays within the instance.
-    var function: UnsafeMutablePointer<FunctionInstance>?
+    /// The instance and its function index space; a threaded call or return stays within it.
     var context: UnsafeMutablePointer<InstanceContext>?
-    /// The frame stack: frames in use, the depth `execute` started at (a return there leaves it),
-    /// and the limits of a call.
-    var depth = 0
-    var baseDepth = 0
-    var maxDepth = 0
-    var frames: UnsafeMutablePointer<CallFrame>?
+    var functions: UnsafeMutablePointer<UnsafeMutablePointer<FunctionInstance>>?
+    /// The frame stack as pointers into the store's `frames`: the next free frame, the first a call
+    /// may not use (the call depth limit), and the top when `runThreaded` started. Frames from
+    /// there up were pushed by threaded calls, so they belong to the running instance, and a
+    /// threaded `return` pops them without checking; a return below that leaves for the switch,
+    /// which handles returns out of `execute` and into other instances.
+    var frameTop: UnsafeMutablePointer<CallFrame>?
+    var frameLimit: UnsafeMutablePointer<CallFrame>?
+    var threadedBase: UnsafeMutablePointer<CallFrame>?
     var stackEnd: UnsafeMutablePointer<UInt64>?
     /// Whether `next` returns after every op (`ThreadedState.makesTailCalls` is false).
     var isStepping = false
     /// An address on the native stack, taken by `trapped` (for `ThreadedState.makesTailCalls`).
     var trapStackAddress: UInt = 0
-    /// Always 0. `handleCall` zeroes a callee's locals with this value rather than a literal 0,
+    /// Always 0. `handleZeroLocals` zeroes a function's locals with this value rather than a literal 0,
     /// which the compiler turns into a call to `memset`: for the few slots of a typical function
     /// that call, and the registers saved around it, cost more than the stores.
     var zero: UInt64 = 0
@@ -177,24 +179,26 @@ extension StoreRuntime {
     func runThreaded(
         _ pc: inout UnsafePointer<UInt64>, sp: inout UnsafeMutablePointer<UInt64>,
         function: inout UnsafeMutablePointer<FunctionInstance>, depth: inout Int,
-        context: UnsafeMutablePointer<InstanceContext>, baseDepth: Int, maxDepth: Int,
+        context: UnsafeMutablePointer<InstanceContext>, maxDepth: Int,
         memoryBase: UnsafeMutableRawPointer, memorySize: UInt64, fuel: inout UInt64
     ) throws(TrapCode) {
         let state = threadedState
         let registers = ThreadedState.registers(state)
+        let threadedBase = frames + depth
         // All of them, every time: a host function may have run another `execute` in between.
-        registers.pointee.function = function
         registers.pointee.context = context
-        registers.pointee.depth = depth
-        registers.pointee.baseDepth = baseDepth
-        registers.pointee.maxDepth = maxDepth
-        registers.pointee.frames = frames
+        registers.pointee.functions = context.pointee.functions
+        registers.pointee.frameTop = threadedBase
+        registers.pointee.threadedBase = threadedBase
+        registers.pointee.frameLimit = frames + maxDepth
         registers.pointee.stackEnd = stackEnd
         defer {
             fuel = registers.pointee.fuel
             sp = registers.pointee.sp.unsafelyUnwrapped
-            function = registers.pointee.function.unsafelyUnwrapped
-            depth = registers.pointee.depth
+            let top = registers.pointee.frameTop.unsafelyUnwrapped
+            depth = top - frames
+            // The running function is the top frame's callee, unless no threaded call is left.
+            if top > threadedBase { function = top[-1].callee }
         }
         let table = state + ThreadedState.opTableOffset
         if registers.pointee.isStepping {
@@ -256,29 +260,20 @@ enum ThreadedHandlers {
     /// The handler of every op that is not threaded: returns to the switch in `execute`.
     static let exit: Handler = { pc, sp, _, _, fuel, state in leave(pc, sp, fuel, state) }
 
-    /// `call` of a wasm function in the same instance, within the limits; any other call leaves
-    /// for the switch, which runs it (a host call, another instance, or the trap).
-    static let handleCall: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+    /// `callLocal`: a call of a function defined in the running instance, within the limits (a call
+    /// that would exceed them leaves for the switch, which traps). The callee has code and shares
+    /// the caller's instance: Lowering only emits `callLocal` for functions the module defines.
+    static let handleCallLocal: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         let registers = ThreadedState.registers(state)
-        let context = registers.pointee.context.unsafelyUnwrapped
-        let callee = context.pointee.functions[bc(pc)]
+        let callee = registers.pointee.functions.unsafelyUnwrapped[bc(pc)]
         let calleeSP = sp + a(pc)
-        let depth = registers.pointee.depth
-        guard let code = callee.pointee.code, callee.pointee.instance == context, depth < registers.pointee.maxDepth,
+        let top = registers.pointee.frameTop.unsafelyUnwrapped
+        guard top < registers.pointee.frameLimit.unsafelyUnwrapped,
             calleeSP + callee.pointee.frameSlots <= registers.pointee.stackEnd.unsafelyUnwrapped
         else { return leave(pc, sp, fuel, state) }
-        registers.pointee.frames.unsafelyUnwrapped[depth] = CallFrame(
-            returnPC: pc + 1, sp: sp, function: registers.pointee.function.unsafelyUnwrapped)
-        registers.pointee.depth = depth &+ 1
-        registers.pointee.function = callee
-        var local = callee.pointee.parameterSlots
-        let localSlots = callee.pointee.localSlots
-        let zero = registers.pointee.zero
-        while local < localSlots {
-            calleeSP[local] = zero
-            local &+= 1
-        }
-        return next(code, calleeSP, memoryBase, memorySize, fuel, state)
+        top.initialize(to: CallFrame(returnPC: pc + 1, sp: sp, callee: callee))
+        registers.pointee.frameTop = top + 1
+        return next(callee.pointee.code.unsafelyUnwrapped, calleeSP, memoryBase, memorySize, fuel, state)
     }
 
     /// An `Op.simd` instruction: calls the `SIMDHandler` in word 1, which returns the words the
@@ -361,19 +356,41 @@ enum ThreadedHandlers {
         return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
     }
 
-    /// `return` to a caller in the same instance; a return that leaves `execute` or goes to another
-    /// instance leaves for the switch.
+    /// `return` to a caller that a threaded call left (see `ThreadedRegisters.threadedBase`);
+    /// any other return leaves for the switch.
     static let handleReturn: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         let registers = ThreadedState.registers(state)
-        let depth = registers.pointee.depth
-        guard depth > registers.pointee.baseDepth else { return leave(pc, sp, fuel, state) }
-        let frame = registers.pointee.frames.unsafelyUnwrapped[depth &- 1]
-        guard frame.function.pointee.instance == registers.pointee.context else { return leave(pc, sp, fuel, state) }
+        let top = registers.pointee.frameTop.unsafelyUnwrapped
+        guard top > registers.pointee.threadedBase.unsafelyUnwrapped else { return leave(pc, sp, fuel, state) }
         var fuel = fuel
         guard take(UInt64(a(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-        registers.pointee.depth = depth &- 1
-        registers.pointee.function = frame.function
-        return next(frame.returnPC, frame.sp, memoryBase, memorySize, fuel, state)
+        let frame = top - 1
+        registers.pointee.frameTop = frame
+        return next(frame.pointee.returnPC, frame.pointee.sp, memoryBase, memorySize, fuel, state)
+    }
+
+    /// `zeroLocals`: the function's entry, zeroing its locals after the parameters. It is the callee's
+    /// op rather than part of `call`, so that `callLocal` needs few registers (no saves to the
+    /// native stack) and a function without locals pays nothing.
+    static let handleZeroLocals: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let first = UnsafeMutableRawPointer(sp + a(pc))
+        let count = b(pc)
+        // `zero` rather than a literal 0, which the compiler turns into a call to `memset`. Two
+        // slots per store, the last pair overlapping the one before when `count` is odd: a plain
+        // loop is vectorised with a prologue that saves registers to the native stack.
+        let zero = SIMD2(repeating: ThreadedState.registers(state).pointee.zero)
+        if count == 1 {
+            first.storeBytes(of: zero[0], as: UInt64.self)
+        } else {
+            var byteOffset = 0
+            let lastPair = (count &- 2) &* 8
+            while byteOffset < lastPair {
+                first.storeBytes(of: zero, toByteOffset: byteOffset, as: SIMD2<UInt64>.self)
+                byteOffset &+= 16
+            }
+            first.storeBytes(of: zero, toByteOffset: lastPair, as: SIMD2<UInt64>.self)
+        }
+        return next(pc + 1, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleCount: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -555,7 +572,8 @@ enum ThreadedHandlers {
     /// The handler of every op: threaded ops run here, the others exit to the switch.
     static func handler(for op: Op) -> Handler {
         switch op {
-        case .call: handleCall
+        case .callLocal: handleCallLocal
+        case .zeroLocals: handleZeroLocals
         case .globalGet: handleGlobalGet
         case .simd: handleSIMD
         case .simdLoad: handleSIMDLoad

@@ -11,6 +11,9 @@ enum Op: UInt16, CaseIterable, Sendable {
     case unreachable
     /// Adds `a` to the instruction counter (folded block/loop/end counts).
     case count
+    /// Slots `a ..< a+b` = 0 (`b` > 0): the first instruction of a function with locals, zeroing
+    /// those after its parameters (not counted). Callers leave a callee's locals as they are.
+    case zeroLocals
     /// Jumps by the signed word offset in the next word (not counted).
     case jump
     /// Adds `a` to the counter, then jumps by the next word.
@@ -26,6 +29,9 @@ enum Op: UInt16, CaseIterable, Sendable {
     case `return`
     /// Calls function `b | c << 16` (function index space); its frame starts at slot `a`.
     case call
+    /// `call` of a function the module defines (so it has code and runs in the caller's instance):
+    /// function `b | c << 16`, its frame at slot `a`.
+    case callLocal
     /// Calls through table `c` at the index in slot `b`; the next word is the expected type index.
     case callIndirect
     /// Tail call: adds `b` to the counter, moves `a`'s arguments to slot 0, calls the function in the next word.

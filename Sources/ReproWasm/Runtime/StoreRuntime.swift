@@ -43,9 +43,13 @@ public struct StoreLimits: Sendable, Hashable {
 
 /// A frame of the interpreter's own call stack (wasm calls never recurse on the native stack).
 struct CallFrame {
+    /// Where the caller goes on.
     var returnPC: UnsafePointer<UInt64>
+    /// The caller's frame.
     var sp: UnsafeMutablePointer<UInt64>
-    var function: UnsafeMutablePointer<FunctionInstance>
+    /// The function running in this frame (a tail call replaces it), for trap reports: the frame
+    /// below says which function a return goes back to.
+    var callee: UnsafeMutablePointer<FunctionInstance>
 }
 
 /// A host function as the store keeps it.

@@ -4,6 +4,9 @@ extension FunctionValidator {
         frames.append(
             ControlFrame(
                 kind: .function, parameters: [], results: type.results, height: 0, slotBase: 0, startsDead: false))
+        if localSlotCount > parameterSlotCount {
+            emitter.emitPure(.zeroLocals, parameterSlotCount, localSlotCount - parameterSlotCount)
+        }
         while !frames.isEmpty {
             let offset = body.offset
             if body.isAtEnd { throw missingEnd() }
@@ -223,7 +226,8 @@ extension FunctionValidator {
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
         _ = try pop(callee.parameters, at: offset)
-        emitter.emitEffect(.call, base, Int(index & 0xFFFF), Int(index >> 16))
+        let op: Op = index < module.importedFunctionCount ? .call : .callLocal
+        emitter.emitEffect(op, base, Int(index & 0xFFFF), Int(index >> 16))
         for result in callee.results { push(result) }
     }
 

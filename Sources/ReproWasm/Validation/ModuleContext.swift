@@ -5,6 +5,8 @@ struct ModuleContext {
     let types: [FunctionType]
     /// Type index of every function, imported ones first.
     let functionTypeIndices: [UInt32]
+    /// How many functions are imported (the first indices of the function index space).
+    let importedFunctionCount: Int
     let tables: [TableType]
     let memories: [MemoryType]
     let globals: [GlobalType]

@@ -265,11 +265,12 @@ private struct ModuleValidator {
         }
 
         // Function bodies: validated and lowered.
+        let importedFunctions = functionCount - parsed.functionTypeIndices.count
         let context = ModuleContext(
             bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
-            tables: tables, memories: memories, globals: globals, elementTypes: parsed.elements.map(\.type),
+            importedFunctionCount: importedFunctions, tables: tables, memories: memories, globals: globals,
+            elementTypes: parsed.elements.map(\.type),
             dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal)
-        let importedFunctions = functionCount - parsed.functionTypeIndices.count
         var compiled: [CompiledFunction] = []
         compiled.reserveCapacity(parsed.bodies.count)
         var infos: [CompiledFunctionInfo] = []
