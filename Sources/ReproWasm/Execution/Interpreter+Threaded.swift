@@ -916,6 +916,25 @@ enum ThreadedHandlers {
         case .move64: handleMove64
         case .i32AddImmThenBrIf: handleI32AddImmThenBrIf
         case .i32AddImmThenBrIfNeImm: handleI32AddImmThenBrIfNeImm
+        case .i32AddImmThenBrIfLtUImm: handleI32AddImmThenBrIfLtUImm
+        case .i32AddImmThenBrIfNe: handleI32AddImmThenBrIfNe
+        case .i32AddImmThenBrIfLtU: handleI32AddImmThenBrIfLtU
+        case .i32AddImmThenBrIfGeU: handleI32AddImmThenBrIfGeU
+        case .i32AddImmThenBrIfGtS: handleI32AddImmThenBrIfGtS
+        case .i32AddThenBrIfNeImm: handleI32AddThenBrIfNeImm
+        case .i32AddThenBrIfLtUImm: handleI32AddThenBrIfLtUImm
+        case .i32AddThenBrIfNe: handleI32AddThenBrIfNe
+        case .i32AddThenBrIfLtU: handleI32AddThenBrIfLtU
+        case .i32AddThenBrIfGeU: handleI32AddThenBrIfGeU
+        case .i32AddThenBrIfGtS: handleI32AddThenBrIfGtS
+        case .brIfF64AddLtImm: handleBrIfF64AddLtImm
+        case .brIfNotF64AddLtImm: handleBrIfNotF64AddLtImm
+        case .brIfF64AddGtImm: handleBrIfF64AddGtImm
+        case .brIfNotF64AddGtImm: handleBrIfNotF64AddGtImm
+        case .brIfF64AddLeImm: handleBrIfF64AddLeImm
+        case .brIfNotF64AddLeImm: handleBrIfNotF64AddLeImm
+        case .brIfF64AddGeImm: handleBrIfF64AddGeImm
+        case .brIfNotF64AddGeImm: handleBrIfNotF64AddGeImm
         case .i32LoadThenBrIfLtS: handleI32LoadThenBrIfLtS
         case .i32LoadThenBrIfGtS: handleI32LoadThenBrIfGtS
         case .i32LoadThenBrIfNe: handleI32LoadThenBrIfNe

@@ -21,11 +21,14 @@ func chainF64(
 func branchF64(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, immediate: Bool, jumpWhen: Bool,
-    _ compare: (Double, Double) -> Bool
+    addsSlots: Bool = false, _ compare: (Double, Double) -> Bool
 ) -> UnsafePointer<UInt64> {
     var fuel = fuel
     guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-    let x = Double(bitPattern: sp[a(pc)])
+    // For `addsSlots` (`brIfF64AddGtImm`, ...), the left operand is the sum of slots `a` and `b`.
+    let x =
+        addsSlots
+        ? Double(bitPattern: sp[a(pc)]) + Double(bitPattern: sp[b(pc)]) : Double(bitPattern: sp[a(pc)])
     let y = Double(bitPattern: immediate ? pc[2] : sp[b(pc)])
     let target = compare(x, y) == jumpWhen ? pc + Int(Int64(bitPattern: pc[1])) : pc + (immediate ? 3 : 2)
     return next(target, sp, memoryBase, memorySize, fuel, state)
@@ -102,19 +105,26 @@ func branchI32(
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
 
-/// An `i32AddImmThen…` branch op: slot `a` = slot `b` + k, then takes `c` from the fuel and jumps by
-/// the next word if `holds`(the sum, n), k and n being the halves of the word after the offset.
+/// A step-and-test op (`i32AddImmThenBrIfNeImm`, `i32AddThenBrIfLtU`, ...): slot `a` = slot `b` + k,
+/// then takes `c` from the fuel and jumps by the next word if `holds`(the sum, n). The word after
+/// the offset holds k in its low half (for `stepInSlot`, the slot holding k) and n in its high half
+/// (for `testsSlot`, the slot holding n, read after the sum is written, as the two ops would).
 @inline(__always)
 func stepAndBranch(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
-    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ holds: (UInt32, UInt32) -> Bool
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, stepInSlot: Bool = false,
+    testsSlot: Bool = false, _ holds: (UInt32, UInt32) -> Bool
 ) -> UnsafePointer<UInt64> {
     var fuel = fuel
     guard take(UInt64(c(pc)), from: &fuel) else { return trapped(.outOfFuel, pc, fuel: 0, state) }
-    let constants = pc[2]
-    let sum = UInt32(truncatingIfNeeded: sp[b(pc)]) &+ UInt32(truncatingIfNeeded: constants)
+    let operands = pc[2]
+    let low = Int(truncatingIfNeeded: operands & 0xFFFF_FFFF)
+    let high = Int(truncatingIfNeeded: operands &>> 32)
+    let step = stepInSlot ? UInt32(truncatingIfNeeded: sp[low]) : UInt32(truncatingIfNeeded: low)
+    let sum = UInt32(truncatingIfNeeded: sp[b(pc)]) &+ step
     sp[a(pc)] = UInt64(sum)
-    let target = holds(sum, UInt32(truncatingIfNeeded: constants &>> 32)) ? pc + Int(Int64(bitPattern: pc[1])) : pc + 3
+    let limit = testsSlot ? UInt32(truncatingIfNeeded: sp[high]) : UInt32(truncatingIfNeeded: high)
+    let target = holds(sum, limit) ? pc + Int(Int64(bitPattern: pc[1])) : pc + 3
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -125,6 +135,60 @@ extension ThreadedHandlers {
 
     static let handleI32AddImmThenBrIfNeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state) { sum, limit in sum != limit }
+    }
+
+    static let handleI32AddImmThenBrIfLtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state) { sum, limit in sum < limit }
+    }
+
+    static let handleI32AddImmThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in sum != limit }
+    }
+
+    static let handleI32AddImmThenBrIfLtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in sum < limit }
+    }
+
+    static let handleI32AddImmThenBrIfGeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in sum >= limit }
+    }
+
+    static let handleI32AddImmThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in
+            Int32(bitPattern: sum) > Int32(bitPattern: limit)
+        }
+    }
+
+    static let handleI32AddThenBrIfNeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true) { sum, limit in sum != limit }
+    }
+
+    static let handleI32AddThenBrIfLtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true) { sum, limit in sum < limit }
+    }
+
+    static let handleI32AddThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
+            sum, limit in sum != limit
+        }
+    }
+
+    static let handleI32AddThenBrIfLtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
+            sum, limit in sum < limit
+        }
+    }
+
+    static let handleI32AddThenBrIfGeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
+            sum, limit in sum >= limit
+        }
+    }
+
+    static let handleI32AddThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
+            sum, limit in Int32(bitPattern: sum) > Int32(bitPattern: limit)
+        }
     }
 
     static let handleI32AddImmAndCopy: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -546,6 +610,54 @@ extension ThreadedHandlers {
     static let handleBrIfNotF64LeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
             pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 <= $1 })
+    }
+
+    static let handleBrIfF64AddLtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, addsSlots: true,
+            { $0 < $1 })
+    }
+
+    static let handleBrIfNotF64AddLtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, addsSlots: true,
+            { $0 < $1 })
+    }
+
+    static let handleBrIfF64AddGtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, addsSlots: true,
+            { $0 > $1 })
+    }
+
+    static let handleBrIfNotF64AddGtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, addsSlots: true,
+            { $0 > $1 })
+    }
+
+    static let handleBrIfF64AddLeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, addsSlots: true,
+            { $0 <= $1 })
+    }
+
+    static let handleBrIfNotF64AddLeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, addsSlots: true,
+            { $0 <= $1 })
+    }
+
+    static let handleBrIfF64AddGeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, addsSlots: true,
+            { $0 >= $1 })
+    }
+
+    static let handleBrIfNotF64AddGeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        branchF64(
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, addsSlots: true,
+            { $0 >= $1 })
     }
 
     static let handleBrIfNotF64Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in

@@ -7,9 +7,9 @@ enum Disassembler {
         case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess,
             .i32AddImmAndCopy, .copy2, .f64AddToMemory:
             1
-        case .returnCallIndirect, .const128, .move8, .move16, .move32, .move64, .i32AddImmThenBrIf,
-            .i32AddImmThenBrIfNeImm:
+        case .returnCallIndirect, .const128, .move8, .move16, .move32, .move64, .i32AddImmThenBrIf:
             2
+        case _ where op.isStepBranch: 2
         case .brTable: 1 + Int(code[1]) + 1
         case .i32LoadThenBrIfLtS, .i32LoadThenBrIfGtS, .i32LoadThenBrIfNe, .i32Load8UThenBrIfLtS,
             .i32Load8UThenBrIfGtS, .i32Load8UThenBrIfNe:

@@ -4,18 +4,18 @@ extension Op {
     /// Numeric and memory ops are declared once in `Op` under the same name as their `Opcode`, so
     /// this table is derived rather than written a second time; a unit test checks that every
     /// fixed-shape scalar opcode finds its op.
-    private static let byOpcode: [Op?] = {
-        var byName: [String: Op] = [:]
-        for op in Op.allCases { byName[String(describing: op)] = op }
-        return Opcode.allCases.map { byName[String(describing: $0)] }
-    }()
+    private static let byOpcode: [Op?] = Opcode.allCases.map { byName[String(describing: $0)] }
+
+    /// Every op's name, by raw value: the tables below are derived from the names, and building a
+    /// name by reflection is slow enough (about 2,000 instructions) to do once per op, not per table.
+    private static let names: [String] = Op.allCases.map { String(describing: $0) }
 
     /// The op that runs `opcode` when lowering is a one-to-one mapping, else `nil`.
     static func lowering(of opcode: Opcode) -> Op? { byOpcode[Int(opcode.rawValue)] }
 
     private static let byName: [String: Op] = {
         var table: [String: Op] = [:]
-        for op in Op.allCases { table[String(describing: op)] = op }
+        for op in Op.allCases { table[names[Int(op.rawValue)]] = op }
         return table
     }()
 
@@ -38,7 +38,7 @@ extension Op {
     private static let superinstructions:
         [(immediateForm: Op?, branchForm: Op?, negatedComparison: Op?, hasImmediateOperand: Bool)] =
             Op.allCases.map { op in
-                let name = String(describing: op)
+                let name = names[Int(op.rawValue)]
                 let isImmediate = name.hasSuffix("Imm")
                 var branchForm: Op?
                 var negated: Op?
@@ -143,7 +143,7 @@ extension Op {
     private static let chains: [UInt32: Op] = {
         var table: [UInt32: Op] = [:]
         for op in Op.allCases {
-            let name = String(describing: op)
+            let name = names[Int(op.rawValue)]
             guard let then = name.firstRange(of: "Then") else { continue }
             let type = String(name.prefix(3))
             let firstName = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
@@ -164,6 +164,43 @@ extension Op {
     /// in a slot or an immediate word; `nil` for other ops.
     static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
         floatBranches[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)]
+    }
+
+    /// The step-and-test op (`i32AddThenBrIfLtUImm`, ...) for a step `i32AddImm` or `i32Add` and
+    /// the i32 compare-and-branch op `branch` on its sum, if there is one.
+    static func stepBranch(step: Op, branch: Op) -> Op? {
+        stepBranches[UInt32(step.rawValue) << 16 | UInt32(branch.rawValue)]
+    }
+
+    /// Whether the op is one of `stepBranch`'s answers (a head word, the offset, then k and n).
+    var isStepBranch: Bool { Op.stepBranchOps.contains(self) }
+
+    private static let stepBranchOps = Set(stepBranches.values)
+
+    /// `stepBranch`'s answers, built once from the ops' names.
+    private static let stepBranches: [UInt32: Op] = {
+        var table: [UInt32: Op] = [:]
+        for op in Op.allCases {
+            let name = names[Int(op.rawValue)]
+            for (step, prefix) in [(Op.i32AddImm, "i32AddImmThenBrIf"), (.i32Add, "i32AddThenBrIf")] {
+                guard name.hasPrefix(prefix), name.count > prefix.count,
+                    let branch = byName["brIfI32" + name.dropFirst(prefix.count)]
+                else { continue }
+                table[UInt32(step.rawValue) << 16 | UInt32(branch.rawValue)] = op
+            }
+        }
+        return table
+    }()
+
+    /// For an f64 compare-and-branch op with a constant (`brIfF64GtImm`, `brIfNotF64LeImm`, ...),
+    /// the op that tests the sum of two slots the same way (`brIfF64AddGtImm`, ...).
+    var addedFloatBranch: Op? { Op.addedFloatBranches[Int(rawValue)] }
+
+    /// `addedFloatBranch` for every op, built once from the ops' names.
+    private static let addedFloatBranches: [Op?] = Op.allCases.map { op in
+        let name = names[Int(op.rawValue)]
+        guard name.hasPrefix("brIf"), name.hasSuffix("Imm"), let range = name.firstRange(of: "F64") else { return nil }
+        return byName[name[..<range.lowerBound] + "F64Add" + name[range.upperBound...]]
     }
 
     /// `floatBranch`'s answers, built once from the ops' names.

@@ -512,6 +512,31 @@ enum Op: UInt16, CaseIterable, Sendable {
     // Made by Lowering from `i32AddImm` and the branch on its result right after it.
     case i32AddImmThenBrIf
     case i32AddImmThenBrIfNeImm
+    // More steps and tests of the same layout (`Op.stepBranch`): the step adds a constant (`AddImm`)
+    // or the slot named by the low half (`Add`); the test compares the sum with a constant (`…Imm`)
+    // or with the slot named by the high half, as the compare-and-branch op of that name does.
+    case i32AddImmThenBrIfLtUImm
+    case i32AddImmThenBrIfNe
+    case i32AddImmThenBrIfLtU
+    case i32AddImmThenBrIfGeU
+    case i32AddImmThenBrIfGtS
+    case i32AddThenBrIfNeImm
+    case i32AddThenBrIfLtUImm
+    case i32AddThenBrIfNe
+    case i32AddThenBrIfLtU
+    case i32AddThenBrIfGeU
+    case i32AddThenBrIfGtS
+    // An f64 sum tested against a constant in one op, as `brIfF64GtImm` ... would test it, the sum
+    // being slot `a` + slot `b` (not stored: Lowering makes these only when the sum was a stack
+    // value the comparison consumed, so no NaN of it is ever seen). `Op.addedFloatBranch`.
+    case brIfF64AddLtImm
+    case brIfF64AddGtImm
+    case brIfF64AddLeImm
+    case brIfF64AddGeImm
+    case brIfNotF64AddLtImm
+    case brIfNotF64AddGtImm
+    case brIfNotF64AddLeImm
+    case brIfNotF64AddGeImm
     // A memory-0 load and a branch on a comparison of the loaded value x with another slot: slot
     // `a` = x, loaded from the address in slot `b` and the word after the offset (as for the load);
     // then, after taking `c` from the fuel, a jump by the next word if x OP the slot named by the

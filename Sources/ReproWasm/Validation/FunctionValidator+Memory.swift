@@ -310,6 +310,14 @@ extension FunctionValidator {
         guard !emitter.isDead else { return -1 }
         if let (op, lhs, rhs, immediate) = takeFloatComparison(condition, jumpWhenHolds: !whenZero) {
             if let immediate {
+                // A sum the comparison consumed (a stack slot, dead after it) is tested unstored.
+                if lhs >= localSlotCount, emitter.lastOp == .f64Add, a(emitter.lastHead) == lhs,
+                    let fused = op.addedFloatBranch
+                {
+                    let sum = emitter.lastHead
+                    emitter.removeLast()
+                    return emitter.emitBranch(fused, b(sum), c(sum), count, immediate: immediate)
+                }
                 return emitter.emitBranch(op, lhs, 0, count, immediate: immediate)
             }
             return emitter.emitBranch(op, lhs, rhs, count)
@@ -325,10 +333,10 @@ extension FunctionValidator {
                 return emitter.emitBranch(whenZero ? .brIf : .brIfNot, comparison.lhs, count)
             }
             let compare = whenZero ? comparison.op.negatedComparison! : comparison.op
-            if compare == .i32NeImm, let immediate = comparison.immediate, let step = takeStep(of: comparison.lhs) {
+            if let branch = compare.branchForm, let fused = takeStep(of: comparison.lhs, into: branch) {
+                let tested = comparison.immediate ?? UInt64(comparison.rhs)
                 return emitter.emitBranch(
-                    .i32AddImmThenBrIfNeImm, comparison.lhs, step.source, count,
-                    immediate: UInt64(step.constant) | immediate << 32)
+                    fused.op, comparison.lhs, fused.source, count, immediate: fused.operand | tested << 32)
             }
             if let immediate = comparison.immediate {
                 return emitter.emitBranch(compare.branchForm!, comparison.lhs, 0, count, immediate: immediate)
@@ -338,9 +346,8 @@ extension FunctionValidator {
             }
             return emitter.emitBranch(compare.branchForm!, comparison.lhs, comparison.rhs, count)
         }
-        if !whenZero, let step = takeStep(of: condition.location) {
-            return emitter.emitBranch(
-                .i32AddImmThenBrIf, condition.location, step.source, count, immediate: UInt64(step.constant))
+        if !whenZero, let step = takeStep(of: condition.location, into: .brIf) {
+            return emitter.emitBranch(step.op, condition.location, step.source, count, immediate: step.operand)
         }
         return emitter.emitBranch(whenZero ? .brIfNot : .brIf, condition.location, count)
     }
@@ -375,13 +382,25 @@ extension FunctionValidator {
             loadSource: source)
     }
 
-    /// If the instruction just emitted was an `i32AddImm` writing `slot` (a loop's step, the branch
-    /// after it testing the sum), removes it and returns its input slot and constant.
-    mutating func takeStep(of slot: Int) -> (source: Int, constant: UInt32)? {
-        guard !emitter.isDead, emitter.lastOp == .i32AddImm, a(emitter.lastHead) == slot else { return nil }
-        let step = (source: b(emitter.lastHead), constant: UInt32(truncatingIfNeeded: emitter.lastImmediate(1)))
+    /// If the instruction just emitted was an `i32AddImm` or `i32Add` writing `slot` (a loop's
+    /// step), and there is a step-and-test op for it and `branch` (the test of the sum right after
+    /// it; `.brIf` for a test of the sum itself), removes it and returns that op, the step's input
+    /// slot and its constant or other slot (the low half of the op's last word).
+    mutating func takeStep(of slot: Int, into branch: Op) -> (op: Op, source: Int, operand: UInt64)? {
+        guard !emitter.isDead, let step = emitter.lastOp, a(emitter.lastHead) == slot else { return nil }
+        let fused: Op
+        if branch == .brIf {
+            guard step == .i32AddImm else { return nil }
+            fused = .i32AddImmThenBrIf
+        } else {
+            guard let op = Op.stepBranch(step: step, branch: branch) else { return nil }
+            fused = op
+        }
+        let head = emitter.lastHead
+        let operand =
+            step == .i32AddImm ? UInt64(UInt32(truncatingIfNeeded: emitter.lastImmediate(1))) : UInt64(c(head))
         emitter.removeLast()
-        return step
+        return (fused, b(head), operand)
     }
 
     /// Instructions whose typing the opcode table fixes: numeric, memory access and SIMD.

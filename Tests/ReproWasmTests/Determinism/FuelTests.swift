@@ -288,10 +288,14 @@ import Testing
                     local.get 1)
                   (func (export "byThree") (result i32) (local i32)
                     (loop $l local.get 0 i32.const 3 i32.add local.tee 0 i32.const 30 i32.ne br_if $l)
-                    local.get 0))
+                    local.get 0)
+                  (func (export "bySlot") (param i32 i32) (result i32) (local i32)
+                    (loop $l local.get 2 local.get 0 i32.add local.tee 2 local.get 1 i32.lt_u br_if $l)
+                    local.get 2))
                 """)
         #expect(module.codeListing.contains("i32AddImmThenBrIf "))
         #expect(module.codeListing.contains("i32AddImmThenBrIfNeImm"))
+        #expect(module.codeListing.contains("i32AddThenBrIfLtU "))
         let store = Store()
         let instance = try store.instantiate(module)
         // `loop` 1, one `br_if` per iteration, the loop's `end` and the function's `end`: n + 3.
@@ -310,5 +314,15 @@ import Testing
         #expect(trap?.code == .outOfFuel)
         #expect(store.fuel == 0)
         #expect(store.instructionCount - countBefore == 6)
+        // The same with the step and the limit in slots (`i32AddThenBrIfLtU`).
+        let slotBefore = store.instructionCount
+        store.fuel = nil
+        #expect(try instance.call("bySlot", .i32(3), .i32(30)) == [.i32(30)])
+        #expect(store.instructionCount - slotBefore == 13)
+        let slotCountBefore = store.instructionCount
+        store.fuel = 6
+        let slotTrap = #expect(throws: Trap.self) { try instance.call("bySlot", .i32(3), .i32(30)) }
+        #expect(slotTrap?.code == .outOfFuel)
+        #expect(store.instructionCount - slotCountBefore == 6)
     }
 }

@@ -454,4 +454,87 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
         let error = #expect(throws: Trap.self) { _ = try instance.call("i32.ne-left", .i32(65_533), .i32(0)) }
         #expect(error?.code == .outOfBoundsMemoryAccess)
     }
+
+    /// Lowering runs a loop step (`i32.add` of a constant or of a slot, written to a local) and the
+    /// compare-and-branch on the sum right after it as one op (`i32AddThenBrIfLtUImm`, ...). With the
+    /// test against a constant or a slot, each must write the sum and branch as the two would.
+    @Test(arguments: [("ne", "Ne"), ("lt_u", "LtU"), ("ge_u", "GeU"), ("gt_s", "GtS")])
+    func fusedStepAndTestMatchTheInstructionsOneByOne(compare: String, opName: String) throws {
+        let values: [UInt32] = [0, 1, 5, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0x1234_5678]
+        let holds: [String: (UInt32, UInt32) -> Bool] = [
+            "ne": { $0 != $1 }, "lt_u": { $0 < $1 }, "ge_u": { $0 >= $1 },
+            "gt_s": { Int32(bitPattern: $0) > Int32(bitPattern: $1) },
+        ]
+        let test = try #require(holds[compare])
+        for k in [UInt32(1), 0xFFFF_FFFC] {
+            for n in [UInt32(6), 0x8000_0001] {
+                let step = ["local.get 1", "i32.const \(Int32(bitPattern: k))"]
+                let limit = ["local.get 2", "i32.const \(Int32(bitPattern: n))"]
+                var functions = ""
+                for (s, stepCode) in step.enumerated() {
+                    for (t, limitCode) in limit.enumerated() {
+                        functions += """
+                            (func (export "f\(s)\(t)") (param i32 i32 i32) (result i32)
+                              (block $taken
+                                local.get 0 \(stepCode) i32.add local.tee 0 \(limitCode) i32.\(compare) br_if $taken
+                                local.get 0 i64.extend_i32_u i64.const 0x100000000 i64.or i32.wrap_i64
+                                i32.const 0x55 i32.xor return)
+                              local.get 0)
+
+                            """
+                    }
+                }
+                let module = try Module(wat: "(module \(functions))")
+                #expect(module.codeListing.contains("i32AddThenBrIf\(opName)"))
+                #expect(module.codeListing.contains("i32AddImmThenBrIf\(opName)"))
+                let instance = try Store().instantiate(module)
+                for x in values {
+                    let sum = x &+ k
+                    let expected: [Value] = [.i32(test(sum, n) ? sum : sum ^ 0x55)]
+                    for s in 0..<2 {
+                        for t in 0..<2 {
+                            let result = try instance.call("f\(s)\(t)", .i32(x), .i32(k), .i32(n))
+                            #expect(result == expected, "f\(s)\(t) x=\(x) k=\(k) n=\(n)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lowering tests an f64 sum against a constant without storing it (`brIfF64AddGtImm`, ...)
+    /// when the comparison consumed the sum. Both branch senses (`br_if` on the comparison and on
+    /// its `i32.eqz`), NaNs, infinities and signed zeros included, must branch as the instructions do.
+    @Test(arguments: [("lt", "Lt"), ("gt", "Gt"), ("le", "Le"), ("ge", "Ge")])
+    func f64SumTestedAgainstAConstantBranchesAsTheInstructions(compare: String, opName: String) throws {
+        let holds: [String: (Double, Double) -> Bool] = [
+            "lt": { $0 < $1 }, "gt": { $0 > $1 }, "le": { $0 <= $1 }, "ge": { $0 >= $1 },
+        ]
+        let test = try #require(holds[compare])
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "holds") (param f64 f64) (result i32)
+                    (block $taken
+                      local.get 0 local.get 1 f64.add f64.const 4 f64.\(compare) br_if $taken
+                      i32.const 0 return)
+                    i32.const 1)
+                  (func (export "fails") (param f64 f64) (result i32)
+                    (block $taken
+                      local.get 0 local.get 1 f64.add f64.const 4 f64.\(compare) i32.eqz br_if $taken
+                      i32.const 1 return)
+                    i32.const 0))
+                """)
+        #expect(module.codeListing.contains("brIfF64Add\(opName)Imm"))
+        #expect(module.codeListing.contains("brIfNotF64Add\(opName)Imm"))
+        let instance = try Store().instantiate(module)
+        let values: [Double] = [0, -0.0, 2, 2.000_000_000_000_001, 4, -4, 1e308, .infinity, -.infinity, .nan, 3.5]
+        for x in values {
+            for y in values {
+                let expected: [Value] = [.i32(UInt32(test(x + y, 4) ? 1 : 0))]
+                #expect(try instance.call("holds", .f64(x), .f64(y)) == expected, "\(x) + \(y)")
+                #expect(try instance.call("fails", .f64(x), .f64(y)) == expected, "\(x) + \(y)")
+            }
+        }
+    }
 }
