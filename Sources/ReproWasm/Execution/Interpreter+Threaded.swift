@@ -909,6 +909,7 @@ enum ThreadedHandlers {
         case .f64LoadThenSubFrom: handleF64LoadThenSubFrom
         case .f64LoadThenMul: handleF64LoadThenMul
         case .f64AddToMemory: handleF64AddToMemory
+        case .f64SubFromMemory: handleF64SubFromMemory
         case .i32AddImmAndCopy: handleI32AddImmAndCopy
         case .move8: handleMove8
         case .move16: handleMove16

@@ -138,6 +138,24 @@ func loadThenBranch<T: FixedWidthInteger & UnsignedInteger>(
     return next(target, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// `f64AddToMemory` or `f64SubFromMemory`: slot `a` = `operation`(the f64 at the address in slot `b`
+/// and word 1, slot `c`), canonicalised, and stored back at that address.
+@inline(__always)
+func updateF64InMemory(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Double, Double) -> Double
+) -> UnsafePointer<UInt64> {
+    guard let offset = memoryOffset(sp[b(pc)], pc[1], size: 8, in: memorySize) else {
+        return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
+    }
+    // SAFETY: `memoryOffset` checked the access against memorySize.
+    let loaded = Double(bitPattern: memoryBase.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    let result = sp + a(pc)
+    storeCanonical(operation(loaded, Double(bitPattern: sp[c(pc)])), to: result)
+    memoryBase.storeBytes(of: result.pointee, toByteOffset: offset, as: UInt64.self)
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
 extension ThreadedHandlers {
     static let handleI32LoadThenBrIfLtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) {
@@ -220,15 +238,11 @@ extension ThreadedHandlers {
     }
 
     static let handleF64AddToMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        guard let offset = memoryOffset(sp[b(pc)], pc[1], size: 8, in: memorySize) else {
-            return trapped(.outOfBoundsMemoryAccess, pc, fuel: fuel, state)
-        }
-        // SAFETY: `memoryOffset` checked the access against memorySize.
-        let loaded = Double(bitPattern: memoryBase.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        let result = sp + a(pc)
-        storeCanonical(loaded + Double(bitPattern: sp[c(pc)]), to: result)
-        memoryBase.storeBytes(of: result.pointee, toByteOffset: offset, as: UInt64.self)
-        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+        updateF64InMemory(pc, sp, memoryBase, memorySize, fuel, state) { $0 + $1 }
+    }
+
+    static let handleF64SubFromMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        updateF64InMemory(pc, sp, memoryBase, memorySize, fuel, state) { $0 - $1 }
     }
 
     static let handleF64LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in

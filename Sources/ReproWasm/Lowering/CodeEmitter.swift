@@ -59,6 +59,36 @@ struct CodeEmitter {
     /// The word `index` after the last instruction's head (its immediates).
     func lastImmediate(_ index: Int) -> UInt64 { words[lastStart + index] }
 
+    /// The op and head word of the instruction before the last one, if no barrier came between.
+    var previous: (op: Op, head: UInt64)? {
+        guard lastStart >= 0, earlierStarts.0 >= 0,
+            let op = Op(rawValue: UInt16(truncatingIfNeeded: words[earlierStarts.0]))
+        else { return nil }
+        return (op, words[earlierStarts.0])
+    }
+
+    /// Swaps the last two instructions (no barrier between them), with their source-map entries:
+    /// for moving a load down past a pure instruction that neither reads nor writes its slots, so
+    /// it ends next to the operation that consumes it.
+    mutating func swapLastTwo() {
+        let first = earlierStarts.0
+        precondition(lastStart >= 0 && first >= 0 && !isDead)
+        let firstCount = lastStart - first
+        let secondCount = words.count - lastStart
+        let moved = Array(words[lastStart...]) + words[first..<lastStart]
+        words.replaceSubrange(first..., with: moved)
+        var entries: [UInt64] = []
+        while let last = sourceMap.last, Int(last >> 32) >= first { entries.append(sourceMap.removeLast()) }
+        let shifted = entries.map { entry -> UInt64 in
+            let position = Int(entry >> 32)
+            let newPosition = position < first + firstCount ? position + secondCount : position - firstCount
+            return UInt64(newPosition) << 32 | entry & 0xFFFF_FFFF
+        }
+        sourceMap.append(contentsOf: shifted.sorted())
+        lastStart = first + secondCount
+        lastDestination = -1
+    }
+
     /// Removes the last instruction (for fusing it into the next one).
     mutating func removeLast() {
         precondition(lastStart >= 0)

@@ -232,6 +232,21 @@ extension Op {
         }
     }
 
+    /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
+    /// cannot trap, touches no memory, and writes slot `a` only.
+    var isFloatArithmetic: Bool { Op.floatArithmetic[Int(rawValue)] }
+
+    /// `isFloatArithmetic` for every op, from the ops' names.
+    private static let floatArithmetic: [Bool] = Op.allCases.map { op in
+        let name = names[Int(op.rawValue)]
+        guard name.hasPrefix("f64") else { return false }
+        let operations: Set<Substring> = [
+            "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
+            "Trunc", "Nearest",
+        ]
+        return name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
+    }
+
     /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).
     var canTrap: Bool {
         switch self {

@@ -494,6 +494,8 @@ enum Op: UInt16, CaseIterable, Sendable {
     /// memory): slot `a` = the canonicalised sum, also stored at the load's address. Made by Lowering
     /// from `f64LoadThenAdd` and an `f64.store` of its result to the same address slot and word.
     case f64AddToMemory
+    /// `f64AddToMemory` for `f64LoadThenSub` (`x -= y` on an f64 in memory).
+    case f64SubFromMemory
     /// slot `a` and slot `c` = slot `b` + the next word (i32): `i32AddImm` and a copy of its result
     /// into a second local (`local.tee` to one local, then `local.set` to another), in one op.
     case i32AddImmAndCopy

@@ -231,17 +231,46 @@ extension FunctionValidator {
         return false
     }
 
-    /// `x += y` on an f64 in memory: if `value` is the result of the `f64LoadThenAdd` just emitted,
-    /// which loaded from the same address slot, with no folded constant and the same `offset` as an
-    /// `f64.store` of `value` at `address`, makes that op store its own result and returns true.
-    mutating func fuseAddToMemory(value: StackEntry, address: StackEntry, offset: UInt64) -> Bool {
-        guard !emitter.isDead, value.location == value.slot, emitter.lastOp == .f64LoadThenAdd,
+    /// `x += y` or `x -= y` on an f64 in memory: if `value` is the result of the `f64LoadThenAdd`
+    /// or `f64LoadThenSub` just emitted, which loaded from the same address slot, with no folded
+    /// constant and the same `offset` as an `f64.store` of `value` at `address`, makes that op store
+    /// its own result (`f64AddToMemory`, `f64SubFromMemory`) and returns true.
+    mutating func fuseUpdateInMemory(value: StackEntry, address: StackEntry, offset: UInt64) -> Bool {
+        guard !emitter.isDead, value.location == value.slot, let last = emitter.lastOp,
             a(emitter.lastHead) == value.slot, b(emitter.lastHead) == address.location,
             emitter.lastImmediate(1) == offset << 32
         else { return false }
+        let update: Op
+        switch last {
+        case .f64LoadThenAdd: update = .f64AddToMemory
+        case .f64LoadThenSub: update = .f64SubFromMemory
+        default: return false
+        }
         let head = emitter.lastHead
-        emitter.rewriteLast(.f64AddToMemory, a(head), b(head), c(head))
+        emitter.rewriteLast(update, a(head), b(head), c(head))
         return true
+    }
+
+    /// If one operand of `second` (an f64 operation) was loaded from memory 0 into a stack slot two
+    /// instructions back, and the instruction in between is pure f64 arithmetic that computed the
+    /// other operand, moves the load down past it, so that `fuseLoad` can fuse it with `second`
+    /// (`v -= a * b` where `v` is in memory, loaded before `a * b` is computed). The arithmetic
+    /// neither reads the loaded value (which only `second` consumes) nor writes the load's address
+    /// slot, and cannot trap, so the load traps as before and nothing else sees the move.
+    mutating func sinkLoad(into second: Op, _ lhs: StackEntry, _ rhs: StackEntry) -> Bool {
+        guard !emitter.isDead, second.isFloatArithmetic, let middle = emitter.lastOp, middle.isFloatArithmetic,
+            let (load, loadHead) = emitter.previous, load.isMemoryLoad
+        else { return false }
+        let middleHead = emitter.lastHead
+        for (fed, other) in [(lhs, rhs), (rhs, lhs)] {
+            guard fed.location == fed.slot, other.location == other.slot, a(loadHead) == fed.slot,
+                a(middleHead) == other.slot, a(middleHead) != b(loadHead),
+                Op.chain(first: load, second: second, resultIsLeft: fed.slot == lhs.slot) != nil
+            else { continue }
+            emitter.swapLastTwo()
+            return true
+        }
+        return false
     }
 
     /// If `value` was loaded from memory 0 into a stack slot by the instruction just emitted, reading
@@ -461,7 +490,7 @@ extension FunctionValidator {
                 // An `i32.add` of a constant just before becomes part of the address (see
                 // `effectiveAddress`): the immediate word is the constant, then the offset.
                 // A stored constant is taken first: it was pushed after the address.
-                if op == .f64Store, fuseAddToMemory(value: operands.1, address: operands.0, offset: memoryOffset) {
+                if op == .f64Store, fuseUpdateInMemory(value: operands.1, address: operands.0, offset: memoryOffset) {
                     return
                 }
                 // A value loaded just before with the same width is moved in one op, the store's own
@@ -510,7 +539,10 @@ extension FunctionValidator {
             emitter.emitImmediate(constant)
         } else if op.canTrap {
             emitter.emitEffect(op, destination: destination, operands.0.location, operands.1.location)
-        } else if fuseLoad(into: op, operands.0, operands.1, destination: destination) {
+        } else if fuseLoad(into: op, operands.0, operands.1, destination: destination)
+            || sinkLoad(into: op, operands.0, operands.1)
+                && fuseLoad(into: op, operands.0, operands.1, destination: destination)
+        {
             // The load just emitted runs `op` too.
         } else if let (chain, b, c, word) = takeChain(into: op, operands.0, operands.1) {
             emitter.emitPure(chain, destination: destination, b, c)

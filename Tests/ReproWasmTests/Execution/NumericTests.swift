@@ -385,6 +385,49 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
 
     /// `x += y` on an f64 in memory runs as one op (`f64AddToMemory`): the stored sum must be the
     /// addition's, a NaN stored as the canonical NaN, and an address out of bounds traps.
+    /// `v -= a * b` on an f64 in memory, the load written before `a * b` is computed: Lowering moves
+    /// the load down past the multiplication and fuses the rest (`f64SubFromMemory`). The result
+    /// must be the instructions' (canonical NaN included), and an access out of bounds must trap
+    /// at the load's byte offset, as before the move.
+    @Test func f64SubtractionFromMemoryAfterAProductStoresTheDifference() throws {
+        let wat = """
+            (module
+              (memory (export "memory") 1)
+              (func (export "subFrom") (param i32 f64 f64)
+                local.get 0 local.get 0 f64.load offset=8 local.get 1 local.get 2 f64.mul f64.sub
+                f64.store offset=8)
+              (func (export "at") (param i32) (result f64) local.get 0 f64.load offset=8))
+            """
+        let module = try Module(wat: wat)
+        #expect(module.codeListing.contains("f64SubFromMemory"))
+        let instance = try Store().instantiate(module)
+        let values: [UInt64] = [
+            0, 0x3FF0_0000_0000_0000, 0x7FF0_0000_0000_0000, 0xFFF0_0000_0000_0000, 0x7FF4_0000_0000_0001,
+            0xC00C_0000_0000_0000,
+        ]
+        let memory = try #require(instance.memory(named: "memory"))
+        for x in values {
+            for y in values {
+                for z in values.prefix(3) {
+                    try memory.write((0..<8).map { UInt8(truncatingIfNeeded: x >> (8 * $0)) }, at: 24)
+                    _ = try instance.call("subFrom", .i32(16), .f64Bits(y), .f64Bits(z))
+                    let product = Double(bitPattern: y) * Double(bitPattern: z)
+                    var expected = (Double(bitPattern: x) - product).bitPattern
+                    if Double(bitPattern: expected).isNaN { expected = 0x7FF8_0000_0000_0000 }
+                    #expect(try instance.call("at", .i32(16)) == [.f64Bits(expected)])
+                }
+            }
+        }
+        let trap = try #require(
+            #expect(throws: Trap.self) { _ = try instance.call("subFrom", .i32(65_530), .f64(1), .f64(2)) })
+        #expect(trap.code == .outOfBoundsMemoryAccess)
+        // The byte offset of the `f64.load` in the module: its opcode 0x2B followed by align 3, offset 8.
+        let bytes = try wat2wasm(wat)
+        let loadOffset = try #require(
+            bytes.indices.first { bytes[$0] == 0x2B && bytes[$0 + 1] == 0x03 && bytes[$0 + 2] == 0x08 })
+        #expect(trap.byteOffset == loadOffset)
+    }
+
     @Test func f64AdditionToMemoryStoresTheSum() throws {
         let module = try Module(
             wat: """
