@@ -890,6 +890,7 @@ enum ThreadedHandlers {
         case .brIfNotF64GeImm: handleBrIfNotF64GeImm
         case .f64AddThenAdd: handleF64AddThenAdd
         case .f64AddThenMul: handleF64AddThenMul
+        case .f64AddThenMulThenAdd: handleF64AddThenMulThenAdd
         case .f64AddThenSub: handleF64AddThenSub
         case .f64AddThenSubFrom: handleF64AddThenSubFrom
         case .f64SubThenAdd: handleF64SubThenAdd

@@ -502,6 +502,15 @@ extension ThreadedHandlers {
         chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 * $1 })
     }
 
+    static let handleF64AddThenMulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let slots = pc[1]
+        let product =
+            (Double(bitPattern: sp[b(pc)]) + Double(bitPattern: sp[c(pc)]))
+            * Double(bitPattern: sp[Int(truncatingIfNeeded: slots & 0xFFFF_FFFF)])
+        storeCanonical(product + Double(bitPattern: sp[Int(truncatingIfNeeded: slots &>> 32)]), to: sp + a(pc))
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
     static let handleF64AddThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 - $1 })
     }

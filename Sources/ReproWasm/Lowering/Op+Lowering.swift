@@ -125,6 +125,11 @@ extension Op {
         return chains[chainKey(first, second, resultIsLeft)]
     }
 
+    /// Whether the op is itself a chain of two (`f64AddThenMul`, ...), whose last word names a slot.
+    var isChain: Bool { Op.chainOps.contains(self) }
+
+    private static let chainOps = Set(chains.values)
+
     /// Whether an op is the first half of some chained op (a quick test before the table).
     private static let startsAChain: [Bool] = {
         var starts = [Bool](repeating: false, count: Op.allCases.count)
@@ -138,13 +143,14 @@ extension Op {
 
     /// Every chained op by (first, second, whether the first result is the left operand), read off
     /// the chained ops' names once (`f64SubThenSubFrom` is f64Sub then f64Sub, result on the right;
-    /// the other seconds take the result on either side). Lowering looks chains up per binary
-    /// instruction, so this is a table read, not string work.
+    /// the other seconds take the result on either side; `f64AddThenMulThenAdd` is `f64AddThenMul`
+    /// then f64Add). Lowering looks chains up per binary instruction, so this is a table read, not
+    /// string work.
     private static let chains: [UInt32: Op] = {
         var table: [UInt32: Op] = [:]
         for op in Op.allCases {
             let name = names[Int(op.rawValue)]
-            guard let then = name.firstRange(of: "Then") else { continue }
+            guard let then = name.ranges(of: "Then").last else { continue }
             let type = String(name.prefix(3))
             let firstName = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
             let secondName = String(name[then.upperBound...])

@@ -467,6 +467,10 @@ enum Op: UInt16, CaseIterable, Sendable {
     // t is not written anywhere and not canonicalised (a NaN t gives a NaN result, which is).
     // Made from two float instructions in a row by Lowering.
     case f64AddThenAdd
+    /// `f64AddThenMul` then an f64.add (`2xy + c` as clang writes it: `(x + x) * y + c`): slot `a` =
+    /// (slot `b` + slot `c`) * the slot in the low half of the next word + the slot in its high half,
+    /// canonicalising only the final result.
+    case f64AddThenMulThenAdd
     case f64AddThenMul
     case f64AddThenSub
     case f64AddThenSubFrom

@@ -208,6 +208,13 @@ extension FunctionValidator {
                 emitter.removeLast()
                 return (chain, b(head), other.location, constant)
             }
+            if first.isChain {
+                // A chain of three: the second operation's slot stays in the low half, the third's
+                // goes in the high half.
+                let word = emitter.lastImmediate(1)
+                emitter.removeLast()
+                return (chain, b(head), c(head), word | UInt64(other.location) << 32)
+            }
             emitter.removeLast()
             return (chain, b(head), c(head), UInt64(other.location))
         }

@@ -327,6 +327,42 @@ import Testing
         }
     }
 
+    /// `(x + y) * z + w` runs as one op (`f64AddThenMulThenAdd`) with only the final result
+    /// canonicalised; with the product on either side of the last addition it must give the bits
+    /// of the three operations one by one.
+    @Test func fusedF64AddMulAddMatchesTheOperationsOneByOne() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "left") (param f64 f64 f64 f64) (result f64)
+                    local.get 0 local.get 1 f64.add local.get 2 f64.mul local.get 3 f64.add)
+                  (func (export "right") (param f64 f64 f64 f64) (result f64)
+                    local.get 3 local.get 2 local.get 0 local.get 1 f64.add f64.mul f64.add))
+                """)
+        #expect(module.codeListing.contains("f64AddThenMulThenAdd"))
+        let instance = try Store().instantiate(module)
+        let values: [UInt64] =
+            [
+                0, 0x8000_0000_0000_0000, 0x3FF0_0000_0000_0000, 0x7FEF_FFFF_FFFF_FFFF, 0x7FF0_0000_0000_0000,
+                0xFFF0_0000_0000_0000, 0xC000_0000_0000_0001,
+            ] + Self.f64NaNs.prefix(2).map(\.bits)
+        for x in values {
+            for y in values.prefix(6) {
+                for z in values.prefix(7) {
+                    for w in values {
+                        let product = (Double(bitPattern: x) + Double(bitPattern: y)) * Double(bitPattern: z)
+                        let result = product + Double(bitPattern: w)
+                        let expected = result.isNaN ? Self.canonical64 : result.bitPattern
+                        for name in ["left", "right"] {
+                            let got = try instance.call(name, .f64Bits(x), .f64Bits(y), .f64Bits(z), .f64Bits(w))
+                            #expect(got == [.f64Bits(expected)], "\(name) x=\(x) y=\(y) z=\(z) w=\(w)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Lowering fuses an f64 comparison with the `br_if` or `if` that uses it (through `i32.eqz`
     /// too, and with a constant right operand). With NaNs "not <" is not ">=", so each form must
     /// branch exactly when the comparison, computed on its own, says so.
