@@ -912,6 +912,7 @@ enum ThreadedHandlers {
         case .f64AddToMemory: handleF64AddToMemory
         case .f64SubFromMemory: handleF64SubFromMemory
         case .i32AddImmAndCopy: handleI32AddImmAndCopy
+        case .i32AddImmPair: handleI32AddImmPair
         case .move8: handleMove8
         case .move16: handleMove16
         case .move32: handleMove32

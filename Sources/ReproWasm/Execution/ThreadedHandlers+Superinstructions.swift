@@ -191,6 +191,15 @@ extension ThreadedHandlers {
         }
     }
 
+    static let handleI32AddImmPair: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        let steps = pc[1]
+        let first = sp + a(pc)
+        first.pointee = UInt64(UInt32(truncatingIfNeeded: first.pointee) &+ UInt32(truncatingIfNeeded: steps))
+        let second = sp + b(pc)
+        second.pointee = UInt64(UInt32(truncatingIfNeeded: second.pointee) &+ UInt32(truncatingIfNeeded: steps &>> 32))
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+
     static let handleI32AddImmAndCopy: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         let sum = UInt64(UInt32(truncatingIfNeeded: sp[b(pc)]) &+ UInt32(truncatingIfNeeded: pc[1]))
         sp[a(pc)] = sum

@@ -67,6 +67,15 @@ struct CodeEmitter {
         return (op, words[earlierStarts.0])
     }
 
+    /// The word `index` after the head of the instruction before the last one (see `previous`).
+    func previousImmediate(_ index: Int) -> UInt64 { words[earlierStarts.0 + index] }
+
+    /// Replaces the word `index` after the last instruction's head (an immediate).
+    mutating func rewriteLastImmediate(_ index: Int, _ word: UInt64) {
+        precondition(lastStart >= 0 && !isDead && lastStart + index < words.count)
+        words[lastStart + index] = word
+    }
+
     /// Swaps the last two instructions (no barrier between them), with their source-map entries:
     /// for moving a load down past a pure instruction that neither reads nor writes its slots, so
     /// it ends next to the operation that consumes it.

@@ -5,7 +5,7 @@ enum Disassembler {
     static func immediateCount(_ op: Op, code: UnsafePointer<UInt64>) -> Int {
         switch op {
         case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess,
-            .i32AddImmAndCopy, .copy2, .f64AddToMemory, .f64SubFromMemory:
+            .i32AddImmAndCopy, .i32AddImmPair, .copy2, .f64AddToMemory, .f64SubFromMemory:
             1
         case .returnCallIndirect, .const128, .move8, .move16, .move32, .move64, .i32AddImmThenBrIf:
             2

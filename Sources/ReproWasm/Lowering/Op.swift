@@ -503,6 +503,10 @@ enum Op: UInt16, CaseIterable, Sendable {
     /// slot `a` and slot `c` = slot `b` + the next word (i32): `i32AddImm` and a copy of its result
     /// into a second local (`local.tee` to one local, then `local.set` to another), in one op.
     case i32AddImmAndCopy
+    /// slot `a` += k1, then slot `b` += k2 (i32), k1 and k2 the halves of the next word: two
+    /// `i32.add`s of a constant, each updating its own local in place (an index and a pointer
+    /// stepped together before a load-and-branch), in one op.
+    case i32AddImmPair
     // A memory-0 load whose value is stored right away (a copy loop's body), in one op: the bytes
     // loaded from the address in slot `b` and the next word are stored at the address in slot `a`
     // and the word after (each address as for a load or store). Made by Lowering from a load into a

@@ -380,6 +380,11 @@ extension FunctionValidator {
             if let offsetWord = fuseLoadIntoBranch(compare, comparison.lhs, comparison.rhs, count: count) {
                 return offsetWord
             }
+            if sinkLoad(past: comparison.lhs, comparison.rhs),
+                let offsetWord = fuseLoadIntoBranch(compare, comparison.lhs, comparison.rhs, count: count)
+            {
+                return offsetWord
+            }
             return emitter.emitBranch(compare.branchForm!, comparison.lhs, comparison.rhs, count)
         }
         if !whenZero, let step = takeStep(of: condition.location, into: .brIf) {
@@ -413,9 +418,51 @@ extension FunctionValidator {
         guard let fused else { return nil }
         let word = emitter.lastImmediate(1)
         emitter.removeLast()
+        mergeInPlaceSteps()
         return emitter.emitLoadBranch(
             fused, destination: loaded, address: b(head), count: count, loadWord: word, other: other,
             loadSource: source)
+    }
+
+    /// If an operand (`lhs` or `rhs`) of an i32 comparison was loaded two instructions back, and the
+    /// instruction in between is an `i32.add` of a constant (`i32AddImm`, `i32AddImmAndCopy`) that
+    /// neither reads nor writes the loaded slot, moves the load down past it, so that
+    /// `fuseLoadIntoBranch` can fuse it with the branch. When the addition steps the load's own
+    /// address slot in place (`p -= 4` between `x = *p` and the test of `x`), the load's folded
+    /// constant takes the step back, so it reads the same address. The addition cannot trap, so a
+    /// trap of the load is the same trap; only dead slots could tell the order.
+    mutating func sinkLoad(past lhs: Int, _ rhs: Int) -> Bool {
+        guard !emitter.isDead, let middle = emitter.lastOp, middle == .i32AddImm || middle == .i32AddImmAndCopy,
+            let (load, loadHead) = emitter.previous, load.isMemoryLoad
+        else { return false }
+        let loaded = a(loadHead)
+        let address = b(loadHead)
+        let step = emitter.lastHead
+        let written = middle == .i32AddImmAndCopy ? [a(step), c(step)] : [a(step)]
+        guard loaded == lhs || loaded == rhs, b(step) != loaded, !written.contains(loaded) else { return false }
+        var loadWord = emitter.previousImmediate(1)
+        if written.contains(address) {
+            guard b(step) == address else { return false }
+            let fold = UInt32(truncatingIfNeeded: loadWord) &- UInt32(truncatingIfNeeded: emitter.lastImmediate(1))
+            loadWord = loadWord & 0xFFFF_FFFF_0000_0000 | UInt64(fold)
+        }
+        emitter.swapLastTwo()
+        emitter.rewriteLastImmediate(1, loadWord)
+        return true
+    }
+
+    /// Two `i32AddImm`s in a row, each adding to its own slot in place (an index and a pointer
+    /// stepped together), become one `i32AddImmPair`.
+    mutating func mergeInPlaceSteps() {
+        guard !emitter.isDead, emitter.lastOp == .i32AddImm, let (first, firstHead) = emitter.previous,
+            first == .i32AddImm
+        else { return }
+        let secondHead = emitter.lastHead
+        guard a(firstHead) == b(firstHead), a(secondHead) == b(secondHead) else { return }
+        let steps = emitter.previousImmediate(1) & 0xFFFF_FFFF | emitter.lastImmediate(1) << 32
+        emitter.removeLast()
+        emitter.rewriteLast(.i32AddImmPair, destination: a(firstHead), a(secondHead), 0)
+        emitter.rewriteLastImmediate(1, steps)
     }
 
     /// If the instruction just emitted was an `i32AddImm` or `i32Add` writing `slot` (a loop's

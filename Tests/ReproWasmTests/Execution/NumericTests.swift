@@ -580,4 +580,79 @@ struct NumericCase: Sendable, CustomTestStringConvertible {
             }
         }
     }
+
+    /// A load, then a step of its own pointer (`p -= 4`, kept in two locals), then a test of the
+    /// loaded value: Lowering moves the load below the step, taking the step back out of its
+    /// address, and fuses it with the branch. And two in-place steps before a load-and-branch
+    /// (`while (a[++i] < pivot)`) become one `i32AddImmPair`. Both scans must stop where the
+    /// instructions one by one stop, and trap where they trap (the pointer wrapping below 0 too).
+    @Test func scansWithMovedLoadsAndPairedStepsMatchTheInstructions() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (memory (export "memory") 1)
+                  (func (export "scanDown") (param $p i32) (param $pivot i32) (result i32) (local $x i32) (local $q i32)
+                    (loop $l
+                      local.get $p i32.load local.set $x
+                      local.get $p i32.const -4 i32.add local.tee $p local.set $q
+                      local.get $x local.get $pivot i32.gt_s br_if $l)
+                    local.get $q)
+                  (func (export "scanUp") (param $i i32) (param $p i32) (param $pivot i32) (result i32)
+                    (loop $l
+                      local.get $i i32.const 1 i32.add local.set $i
+                      local.get $p i32.const 4 i32.add local.set $p
+                      local.get $p i32.load offset=8 local.get $pivot i32.lt_s br_if $l)
+                    local.get $i i32.const 20 i32.shl local.get $p i32.xor))
+                """)
+        #expect(module.codeListing.contains("i32AddImmAndCopy"))
+        #expect(module.codeListing.contains("i32LoadThenBrIfGtS"))
+        #expect(module.codeListing.contains("i32AddImmPair"))
+        #expect(module.codeListing.contains("i32LoadThenBrIfLtS"))
+        let instance = try Store().instantiate(module)
+        let memory = try #require(instance.memory(named: "memory"))
+        // Little-endian i32s: the value at byte address a is (a / 4) % 7 at every 4-aligned a.
+        var bytes = [UInt8](repeating: 0, count: 65_536)
+        for address in stride(from: 0, to: 65_536, by: 4) { bytes[address] = UInt8((address / 4) % 7) }
+        try memory.write(bytes, at: 0)
+        func word(at address: UInt32) -> Int32? {
+            guard UInt64(address) + 4 <= 65_536 else { return nil }
+            let a = Int(address)
+            return Int32(
+                bitPattern: UInt32(bytes[a]) | UInt32(bytes[a + 1]) << 8 | UInt32(bytes[a + 2]) << 16
+                    | UInt32(bytes[a + 3]) << 24)
+        }
+        for start in [UInt32(0), 2, 4, 40, 41, 400, 65_532, 65_533, 70_000] {
+            for pivot in [Int32(-1), 0, 3, 5, 7] {
+                var p = start
+                var outcome: Outcome
+                while true {
+                    guard let x = word(at: p) else {
+                        outcome = .trap(.outOfBoundsMemoryAccess)
+                        break
+                    }
+                    p = p &- 4
+                    if !(x > pivot) {
+                        outcome = .value(.i32(p))
+                        break
+                    }
+                }
+                outcome.check { try instance.call("scanDown", .i32(start), .i32(pivot)) }
+                var i: UInt32 = 7
+                p = start
+                while true {
+                    i = i &+ 1
+                    p = p &+ 4
+                    guard let x = UInt64(p) + 8 <= UInt64(UInt32.max) ? word(at: p + 8) : nil else {
+                        outcome = .trap(.outOfBoundsMemoryAccess)
+                        break
+                    }
+                    if !(x < pivot) {
+                        outcome = .value(.i32(i << 20 ^ p))
+                        break
+                    }
+                }
+                outcome.check { try instance.call("scanUp", .i32(7), .i32(start), .i32(pivot)) }
+            }
+        }
+    }
 }
