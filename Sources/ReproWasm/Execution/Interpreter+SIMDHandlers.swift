@@ -223,7 +223,7 @@ extension StoreRuntime {
         case .v128Or:
             return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U64x2.self) | v.second(U64x2.self)) } }
         case .v128Xor:
-            return { pc, sp, _, _, _ in lanes(pc, sp) { v in v.result(v.first(U64x2.self) ^ v.second(U64x2.self)) } }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.v128Xor) }
         case .v128Bitselect:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in
@@ -720,11 +720,7 @@ extension StoreRuntime {
                 }
             }
         case .i8x16NarrowI16x8U:
-            return { pc, sp, _, _, _ in
-                lanes(pc, sp) { v in
-                    v.result(narrowed(clamped(v.first(I16x8.self), 0, 255), clamped(v.second(I16x8.self), 0, 255)))
-                }
-            }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i8x16NarrowI16x8U) }
         case .i16x8NarrowI32x4S:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in
@@ -760,9 +756,7 @@ extension StoreRuntime {
                 lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).high, bits: 16, signed: true)) }
             }
         case .i32x4ExtendLowI16x8U:
-            return { pc, sp, _, _, _ in
-                lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).low, bits: 16, signed: false)) }
-            }
+            return { pc, sp, _, _, _ in lanes(pc, sp, SIMDLanes.i32x4ExtendLowI16x8U) }
         case .i32x4ExtendHighI16x8U:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in v.result(widened(v.words(v.firstSlot).high, bits: 16, signed: false)) }
@@ -1103,4 +1097,11 @@ enum SIMDLanes {
     @inline(__always) static func i16x8ExtendHighI8x16U(_ v: V128Operands) {
         v.result(widened(v.words(v.firstSlot).high, bits: 8, signed: false))
     }
+    @inline(__always) static func i32x4ExtendLowI16x8U(_ v: V128Operands) {
+        v.result(widened(v.words(v.firstSlot).low, bits: 16, signed: false))
+    }
+    @inline(__always) static func i8x16NarrowI16x8U(_ v: V128Operands) {
+        v.result(narrowed(clamped(v.first(I16x8.self), 0, 255), clamped(v.second(I16x8.self), 0, 255)))
+    }
+    @inline(__always) static func v128Xor(_ v: V128Operands) { v.result(v.first(U64x2.self) ^ v.second(U64x2.self)) }
 }

@@ -338,6 +338,18 @@ enum ThreadedHandlers {
         simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i16x8ExtendHighI8x16U)
     }
 
+    static let handleSIMDI32x4ExtendLowI16x8U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i32x4ExtendLowI16x8U)
+    }
+
+    static let handleSIMDI8x16NarrowI16x8U: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.i8x16NarrowI16x8U)
+    }
+
+    static let handleSIMDV128Xor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.v128Xor)
+    }
+
     static let handleSIMDV128And: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         simdLanes(pc, sp, memoryBase, memorySize, fuel, state, SIMDLanes.v128And)
     }
@@ -585,6 +597,9 @@ enum ThreadedHandlers {
         case .simdI16x8ShrU: handleSIMDI16x8ShrU
         case .simdI16x8ExtendLowI8x16U: handleSIMDI16x8ExtendLowI8x16U
         case .simdI16x8ExtendHighI8x16U: handleSIMDI16x8ExtendHighI8x16U
+        case .simdI32x4ExtendLowI16x8U: handleSIMDI32x4ExtendLowI16x8U
+        case .simdI8x16NarrowI16x8U: handleSIMDI8x16NarrowI16x8U
+        case .simdV128Xor: handleSIMDV128Xor
         case .simdV128And: handleSIMDV128And
         case .globalSet: handleGlobalSet
         case .return: handleReturn

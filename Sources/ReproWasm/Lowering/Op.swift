@@ -183,6 +183,9 @@ enum Op: UInt16, CaseIterable, Sendable {
     case simdI16x8ShrU
     case simdI16x8ExtendLowI8x16U
     case simdI16x8ExtendHighI8x16U
+    case simdI32x4ExtendLowI16x8U
+    case simdI8x16NarrowI16x8U
+    case simdV128Xor
     case simdV128And
 
     // MARK: Numeric (unary: a = dst, b = operand; binary: a = dst, b = lhs, c = rhs)

@@ -58,6 +58,9 @@ extension FunctionValidator {
         case .i16x8ShrU: .simdI16x8ShrU
         case .i16x8ExtendLowI8x16U: .simdI16x8ExtendLowI8x16U
         case .i16x8ExtendHighI8x16U: .simdI16x8ExtendHighI8x16U
+        case .i32x4ExtendLowI16x8U: .simdI32x4ExtendLowI16x8U
+        case .i8x16NarrowI16x8U: .simdI8x16NarrowI16x8U
+        case .v128Xor: .simdV128Xor
         case .v128And: .simdV128And
         default: .simd
         }
