@@ -52,6 +52,28 @@ enum HostMemory {
         return grown
     }
 
+    /// Allocates `byteCount` bytes, or grows `pointer` (from this enum, `oldByteCount` long) to them,
+    /// keeping its bytes and leaving the new ones uninitialised, so untouched pages stay unresident.
+    /// For buffers the engine needs to go on at all (lowered code): stops the process when the host
+    /// cannot provide them, as the standard library's `allocate` does.
+    static func resize(_ pointer: UnsafeMutableRawPointer?, from oldByteCount: Int = 0, to byteCount: Int)
+        -> UnsafeMutableRawPointer
+    {
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin) || canImport(ucrt)
+            guard let resized = realloc(pointer, max(byteCount, 1)) else {
+                fatalError("out of host memory for \(byteCount) bytes")
+            }
+            return resized
+        #else
+            let resized = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 16)
+            if let pointer {
+                resized.copyMemory(from: pointer, byteCount: oldByteCount)
+                pointer.deallocate()
+            }
+            return resized
+        #endif
+    }
+
     /// Frees an allocation of this enum.
     static func free(_ pointer: UnsafeMutableRawPointer) {
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin) || canImport(ucrt)

@@ -46,27 +46,39 @@ struct CompiledFunctionInfo: Sendable {
     }
 }
 
-/// The words of every function of a module, allocated once and never moved, so the interpreter can
-/// hold raw pointers into it.
+/// The lowered code of all a module's functions, one after another, filled function by function
+/// while the module is validated and immutable afterwards (it may move while it is filled; the
+/// interpreter's raw pointers into it are taken at instantiation).
+///
+/// Each function's words are appended as soon as it is lowered, into one buffer that grows with
+/// `realloc`, rather than kept per function and copied at the end: for a module of megabytes of
+/// code, holding both would double the peak memory of loading it. A large buffer's growth is a
+/// remapping, not a copy, and its spare capacity is never touched, so it is not resident.
 final class CodeBuffer: @unchecked Sendable {
-    // SAFETY (Sendable): written only in `init`, immutable afterwards.
-    let base: UnsafeMutablePointer<UInt64>
-    let count: Int
+    // SAFETY (Sendable): written only while `validateModule` runs, immutable afterwards.
+    private(set) var base: UnsafeMutablePointer<UInt64>
+    private(set) var count = 0
+    private var capacity: Int
 
-    init(_ functions: [CompiledFunction]) {
-        count = max(1, functions.reduce(0) { $0 + $1.code.count })
-        base = .allocate(capacity: count)
-        var position = 0
-        for function in functions {
-            function.code.withUnsafeBufferPointer { words in
-                (base + position).initialize(from: words.baseAddress!, count: words.count)
-            }
-            position += function.code.count
-        }
-        if position < count { (base + position).initialize(repeating: 0, count: count - position) }
+    init() {
+        capacity = 1024
+        base = HostMemory.resize(nil, to: capacity * 8).assumingMemoryBound(to: UInt64.self)
     }
 
-    deinit { base.deallocate() }
+    /// Appends one function's words.
+    func append(_ words: [UInt64]) {
+        if count + words.count > capacity {
+            let oldCapacity = capacity
+            capacity = max(count + words.count, capacity * 2)
+            base = HostMemory.resize(UnsafeMutableRawPointer(base), from: oldCapacity * 8, to: capacity * 8)
+                .assumingMemoryBound(to: UInt64.self)
+        }
+        guard !words.isEmpty else { return }
+        words.withUnsafeBufferPointer { (base + count).initialize(from: $0.baseAddress!, count: $0.count) }
+        count += words.count
+    }
+
+    deinit { HostMemory.free(UnsafeMutableRawPointer(base)) }
 }
 
 /// The name and type of the import through which a module reads the store's instruction counter.
@@ -271,8 +283,7 @@ private struct ModuleValidator {
             importedFunctionCount: importedFunctions, tables: tables, memories: memories, globals: globals,
             elementTypes: parsed.elements.map(\.type),
             dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal)
-        var compiled: [CompiledFunction] = []
-        compiled.reserveCapacity(parsed.bodies.count)
+        let code = CodeBuffer()
         var infos: [CompiledFunctionInfo] = []
         var codeOffset = 0
         for (position, body) in parsed.bodies.enumerated() {
@@ -288,12 +299,12 @@ private struct ModuleValidator {
                     frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex,
                     sourceMap: function.sourceMap))
             codeOffset += function.code.count
-            compiled.append(function)
+            code.append(function.code)
         }
         return ValidatedModule(
             parsed: parsed, features: features, functionTypeIndices: functionTypeIndices, tables: tables,
             memories: memories, globalTypes: globals, globalInitializers: globalInitializers,
             elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
-            code: CodeBuffer(compiled), functions: infos, counterGlobal: counterGlobal)
+            code: code, functions: infos, counterGlobal: counterGlobal)
     }
 }
