@@ -242,16 +242,17 @@ extension Op {
     /// cannot trap, touches no memory, and writes slot `a` only.
     var isFloatArithmetic: Bool { Op.floatArithmetic[Int(rawValue)] }
 
-    /// `isFloatArithmetic` for every op, from the ops' names.
-    private static let floatArithmetic: [Bool] = Op.allCases.map { op in
-        let name = names[Int(op.rawValue)]
-        guard name.hasPrefix("f64") else { return false }
+    /// `isFloatArithmetic` for every op, from the ops' names: `f64` and one or more of these
+    /// operations joined by `Then`.
+    private static let floatArithmetic: [Bool] = {
         let operations: Set<Substring> = [
             "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
             "Trunc", "Nearest",
         ]
-        return name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
-    }
+        return names.map { name in
+            name.hasPrefix("f64") && name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
+        }
+    }()
 
     /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).
     var canTrap: Bool {

@@ -397,7 +397,8 @@ extension FunctionValidator {
     /// 0 by the instruction just emitted, and there is a load-and-branch op for the load and the
     /// comparison (`i32LoadThenBrIfLtS`, ...; with the loaded value on the right, the mirrored
     /// comparison), replaces the load with that op and returns its offset word. The loaded value is
-    /// still written to its slot, which may be a local.
+    /// still written to its slot, which may be a local. Two in-place steps left just before it (an
+    /// index and a pointer) become one op too (`mergeInPlaceSteps`).
     mutating func fuseLoadIntoBranch(_ compare: Op, _ lhs: Int, _ rhs: Int, count: Int) -> Int? {
         guard !emitter.isDead, let load = emitter.lastOp, load.isMemoryLoad, let source = emitter.lastSourceOffset
         else { return nil }
