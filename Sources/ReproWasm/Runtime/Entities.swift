@@ -28,7 +28,6 @@ struct FunctionInstance {
     /// The store's id for the function type (equal types have equal ids).
     var typeID: Int
     var parameterSlots: Int
-    var localSlots: Int
     var frameSlots: Int
     var resultSlots: Int
     /// The instance whose code this is; `nil` for host functions.

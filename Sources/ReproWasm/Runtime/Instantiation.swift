@@ -216,7 +216,7 @@ extension StoreRuntime {
                     FunctionInstance(
                         code: UnsafePointer(module.code.base + info.codeOffset),
                         typeID: typeID(of: parsed.types[Int(info.typeIndex)]), parameterSlots: info.parameterSlots,
-                        localSlots: info.localSlots, frameSlots: info.frameSlots, resultSlots: info.resultSlots,
+                        frameSlots: info.frameSlots, resultSlots: info.resultSlots,
                         instance: context, hostIndex: -1, functionIndex: UInt32(importedFunctionCount + position))))
         }
         context.pointee.functions = allocateArray(functions)

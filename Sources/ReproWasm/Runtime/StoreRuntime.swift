@@ -207,7 +207,6 @@ final class StoreRuntime {
         return allocateFunction(
             FunctionInstance(
                 code: nil, typeID: typeID(of: host.type), parameterSlots: slots(host.type.parameters),
-                localSlots: slots(host.type.parameters),
                 frameSlots: max(slots(host.type.parameters), slots(host.type.results)),
                 resultSlots: slots(host.type.results), instance: nil, hostIndex: hostFunctions.count - 1,
                 functionIndex: 0))
