@@ -15,16 +15,19 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case .function(let typeIndex):
             let type = module.validated.parsed.types[Int(typeIndex)]
             let function = Function(store: store, type: type) { _, _ in type.results.map { Value.zero($0) } }
-            imports.define(entry.module, entry.name, .function(function))
+            imports.define(module: entry.module, name: entry.name, .function(function))
         case .global(let type):
             imports.define(
-                entry.module, entry.name, .global(Global(store: store, type: type, value: .zero(type.valueType))))
+                module: entry.module, name: entry.name,
+                .global(Global(store: store, type: type, value: .zero(type.valueType))))
         case .memory(let type):
             if let memory = Memory(store: store, type: type) {
-                imports.define(entry.module, entry.name, .memory(memory))
+                imports.define(module: entry.module, name: entry.name, .memory(memory))
             }
         case .table(let type):
-            if let table = Table(store: store, type: type) { imports.define(entry.module, entry.name, .table(table)) }
+            if let table = Table(store: store, type: type) {
+                imports.define(module: entry.module, name: entry.name, .table(table))
+            }
         }
     }
     store.fuel = 200_000

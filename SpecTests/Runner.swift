@@ -347,8 +347,7 @@ struct Runner {
         }
     }
 
-    private func skipReason(for failure: InstantiationFailure, context: ScriptContext, session: Session) -> SkipReason?
-    {
+    private func skipReason(for failure: InstantiationError, context: ScriptContext, session: Session) -> SkipReason? {
         switch failure {
         case .link(let error) where session.unavailableRegistrations.contains(error.module):
             .dependsOnUnloadedModule
@@ -464,7 +463,7 @@ struct Runner {
     }
 
     /// Instantiates `module` in the session's store with the session's imports.
-    private mutating func instantiate(_ module: Module, session: Session) -> Result<Instance, InstantiationFailure> {
+    private mutating func instantiate(_ module: Module, session: Session) -> Result<Instance, InstantiationError> {
         session.store.fuel = fuelPerCommand
         let clock = ContinuousClock()
         let start = clock.now
@@ -501,7 +500,7 @@ struct Runner {
     }
 }
 
-extension InstantiationFailure {
+extension InstantiationError {
     /// The failure as failure lines print it.
     var text: String {
         switch self {

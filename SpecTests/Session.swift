@@ -39,7 +39,7 @@ final class Session {
     private func defineSpectest() {
         func printer(_ name: String, _ parameters: [ValueType]) {
             imports.define(
-                "spectest", name,
+                module: "spectest", name: name,
                 .function(Function(store: store, type: FunctionType(parameters: parameters)) { _, _ in [] }))
         }
         printer("print", [])
@@ -52,7 +52,7 @@ final class Session {
 
         func global(_ name: String, _ value: Value) {
             imports.define(
-                "spectest", name,
+                module: "spectest", name: name,
                 .global(Global(store: store, type: GlobalType(valueType: value.type, isMutable: false), value: value)))
         }
         global("global_i32", .i32(UInt32(666)))
@@ -61,9 +61,9 @@ final class Session {
         global("global_f64", .f64(Double(666.6)))
 
         let table = Table(store: store, type: TableType(elementType: .funcRef, limits: Limits(min: 10, max: 20)))!
-        imports.define("spectest", "table", .table(table))
+        imports.define(module: "spectest", name: "table", .table(table))
         let memory = Memory(store: store, type: MemoryType(limits: Limits(min: 1, max: 2)))!
-        imports.define("spectest", "memory", .memory(memory))
+        imports.define(module: "spectest", name: "memory", .memory(memory))
     }
 
     /// Records the outcome of a `module` command (or `module_instance`): it becomes the current module.
@@ -84,7 +84,7 @@ final class Session {
     func register(_ name: String?, as registeredName: String) -> Bool? {
         switch module(name) {
         case .instance(let instance):
-            imports.define(registeredName, instance: instance)
+            imports.define(module: registeredName, instance: instance)
             unavailableRegistrations.remove(registeredName)
             return true
         case .unavailable:

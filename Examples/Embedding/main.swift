@@ -16,7 +16,7 @@ final class Log { var lines: [String] = [] }
 let store = Store()
 store.userData = Log()
 var imports = Imports()
-imports.defineFunction("env", "log", FunctionType(parameters: [.i32])) { caller, arguments in
+imports.defineFunction(module: "env", name: "log", type: FunctionType(parameters: [.i32])) { caller, arguments in
     caller.store.userData(as: Log.self)?.lines.append("run(\(arguments[0].i32!))")
     return []
 }
@@ -50,7 +50,7 @@ print("memory[64] =", String(try memory.load(UInt32.self, at: 64), radix: 16), "
 
 struct Refused: Error, CustomStringConvertible { var description: String { "the host refused" } }
 var failing = Imports()
-failing.defineFunction("env", "log", FunctionType(parameters: [.i32])) { _, _ in throw Refused() }
+failing.defineFunction(module: "env", name: "log", type: FunctionType(parameters: [.i32])) { _, _ in throw Refused() }
 let strict = try store.instantiate(module, imports: failing)
 do {
     _ = try strict.function(named: "run")!.call([.i32(1)])

@@ -5,7 +5,7 @@
 /// calls other functions (their instructions count, and fuel and call depth apply, as if wasm had
 /// called them).
 ///
-///     imports.defineFunction("env", "print", FunctionType(parameters: [.i32, .i32])) { caller, args in
+///     imports.defineFunction(module: "env", name: "print", type: FunctionType(parameters: [.i32, .i32])) { caller, args in
 ///         guard let memory = caller.memory else { return [] }
 ///         print(try memory.string(at: Int(args[0].i32!), count: Int(args[1].i32!)))
 ///         return []

@@ -118,29 +118,22 @@ public final class Store {
     ///
     /// The instruction counter import (`numcodecs:wasm/perf@0.1.0` `instruction-counter`) is supplied
     /// by the store and need not be in `imports`.
-    /// - Throws: `InstantiationFailure.link` if an import is missing, belongs to another store, has
+    /// - Throws: `InstantiationError.link` if an import is missing, belongs to another store, has
     ///   the wrong type, or a memory or table would exceed the store's limits (nothing changed then);
     ///   `.trap` if a segment or the start function trapped (writes before the trap stay).
     ///
     ///     var imports = Imports()
-    ///     imports.defineFunction("env", "log", FunctionType(parameters: [.i32])) { _, args in
+    ///     imports.defineFunction(module: "env", name: "log", type: FunctionType(parameters: [.i32])) { _, args in
     ///         print(args[0]); return []
     ///     }
     ///     let instance = try store.instantiate(module, imports: imports)
-    public func instantiate(_ module: Module, imports: Imports = Imports()) throws(InstantiationFailure) -> Instance {
+    public func instantiate(_ module: Module, imports: Imports = Imports()) throws(InstantiationError) -> Instance {
         var resolved: [ImportResolution] = []
         for entry in module.validated.parsed.imports {
             resolved.append(imports.resolve(module: entry.module, name: entry.name, in: self))
         }
-        do {
-            let record = try runtime.instantiate(module.validated, imports: resolved)
-            return Instance(store: self, record: record)
-        } catch {
-            switch error {
-            case .link(let error): throw .link(error)
-            case .trap(let trap): throw .trap(trap)
-            }
-        }
+        let record = try runtime.instantiate(module.validated, imports: resolved)
+        return Instance(store: self, record: record)
     }
 }
 
@@ -151,7 +144,7 @@ extension Store: Sendable {}
 ///
 ///     do { _ = try store.instantiate(module) } catch { print(error) }
 ///     // unknown import "env" "log": expected func (i32) -> ()
-public enum InstantiationFailure: Error, CustomStringConvertible {
+public enum InstantiationError: Error, CustomStringConvertible {
     /// An import is missing or does not match, or a memory or table exceeds the store's limits;
     /// the store is unchanged.
     case link(LinkError)

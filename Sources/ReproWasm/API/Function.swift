@@ -28,7 +28,7 @@ public struct Function {
     ///     let log = Function(store: store, type: FunctionType(parameters: [.i32])) { _, args in
     ///         print(args[0]); return []
     ///     }
-    ///     imports.define("env", "log", .function(log))
+    ///     imports.define(module: "env", name: "log", .function(log))
     public init(
         store: Store, type: FunctionType, body: @escaping (_ caller: Caller, _ arguments: [Value]) throws -> [Value]
     ) {

@@ -1,16 +1,16 @@
 /// The values a module's imports are resolved from, by module and field name.
 ///
-/// Define store entities (`define(_:_:_:)`), every export of an instance (`define(_:instance:)`),
+/// Define store entities (`define(module:name:_:)`), every export of an instance (`define(module:instance:)`),
 /// or host functions that are created in whichever store instantiates (`defineFunction`). The
 /// instruction counter import is supplied by the store and never needs defining. A later definition
 /// of the same name replaces the earlier one; names compare by their UTF-8 bytes, as the spec says.
 ///
 ///     var imports = Imports()
-///     imports.defineFunction("env", "log", FunctionType(parameters: [.i32])) { caller, args in
+///     imports.defineFunction(module: "env", name: "log", type: FunctionType(parameters: [.i32])) { caller, args in
 ///         print("log:", args[0], "after", caller.store.instructionCount, "instructions")
 ///         return []
 ///     }
-///     imports.define("lib", instance: library)   // every export of an instance of the same store
+///     imports.define(module: "lib", instance: library)   // every export of an instance of the same store
 public struct Imports {
     /// What one name is defined as.
     enum Definition {
@@ -27,13 +27,13 @@ public struct Imports {
     /// Makes `extern` the value of import `module` `name` (replacing an earlier definition).
     ///
     /// `extern` belongs to one store; instantiating in another store fails with a link error.
-    public mutating func define(_ module: String, _ name: String, _ extern: Extern) {
+    public mutating func define(module: String, name: String, _ extern: Extern) {
         entries[ImportKey(module: module, name: name)] = .extern(extern)
     }
 
     /// Makes every export of `instance` importable under module name `module`. Names defined one by
     /// one take precedence.
-    public mutating func define(_ module: String, instance: Instance) {
+    public mutating func define(module: String, instance: Instance) {
         instances[Array(module.utf8)] = instance
     }
 
@@ -46,11 +46,11 @@ public struct Imports {
     /// `TrapCode.hostError` carrying the error. Host calls add nothing to the instruction counter.
     /// Each store keeps `body`: reach the store through `caller.store` rather than capturing it.
     ///
-    ///     imports.defineFunction("env", "add", FunctionType(parameters: [.i32, .i32], results: [.i32])) { _, args in
+    ///     imports.defineFunction(module: "env", name: "add", type: FunctionType(parameters: [.i32, .i32], results: [.i32])) { _, args in
     ///         [.i32(args[0].i32! &+ args[1].i32!)]
     ///     }
     public mutating func defineFunction(
-        _ module: String, _ name: String, _ type: FunctionType,
+        module: String, name: String, type: FunctionType,
         _ body: @escaping (_ caller: Caller, _ arguments: [Value]) throws -> [Value]
     ) {
         entries[ImportKey(module: module, name: name)] = .host(HostDefinition(HostFunction(type: type, body: body)))

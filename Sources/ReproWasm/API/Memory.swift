@@ -106,10 +106,6 @@ public struct Memory {
         return Array(UnsafeRawBufferPointer(start: start, count: count))
     }
 
-    /// A copy of `count` bytes at `offset`; the earlier spelling of `read(at:count:)`.
-    @available(*, deprecated, renamed: "read(at:count:)")
-    public func read(offset: Int, count: Int) throws(AccessError) -> [UInt8] { try read(at: offset, count: count) }
-
     /// Writes `bytes` at `offset`.
     ///
     /// - Throws: `AccessError.memoryOutOfBounds` if any of them would fall outside the memory

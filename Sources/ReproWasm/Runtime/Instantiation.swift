@@ -107,11 +107,6 @@ final class InstanceRecord {
 
 /// The outcome of instantiation: an instance, possibly with a trap from its start function or
 /// segment initialisation (the instance then exists, as the spec says, but must not be used).
-enum InstantiationError: Error {
-    case link(LinkError)
-    case trap(Trap)
-}
-
 extension StoreRuntime {
     /// Instantiates `module` with `imports` given in import order (the instruction counter import,
     /// if any, is supplied here and its entry in `imports` is ignored).

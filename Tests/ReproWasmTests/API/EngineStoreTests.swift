@@ -108,7 +108,7 @@ import Testing
         #expect(memory.pageCount == 3)
         #expect(store.memoryPageCount == 3)
 
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().memory(min: 4).instantiate(in: store)
         }
         guard case .link(let error)? = failure else {
@@ -122,7 +122,7 @@ import Testing
 
     @Test func tableElementLimitCapsLinking() throws {
         let store = Store(engine: Engine(limits: StoreLimits(maxTableElements: 10)))
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().table(min: 11).instantiate(in: store)
         }
         #expect(failure?.description == "table 11 funcref exceeds the store's limit of 10 elements")

@@ -18,7 +18,7 @@ import Testing
             .foreignStore, module: "a", name: "b", expected: .global(GlobalType(valueType: .f32, isMutable: false))),
         LinkError(
             .resourceLimit(limit: 2), module: "", name: "", expected: .memory(MemoryType(limits: Limits(min: 3)))),
-        InstantiationFailure.trap(Trap(code: .unreachable, functionIndex: 3, functionName: "f", codeOffset: 2)),
+        InstantiationError.trap(Trap(code: .unreachable, functionIndex: 3, functionName: "f", codeOffset: 2)),
         Trap(code: .hostError, hostError: HostFailure(reason: "x")),
         TrapCode.outOfFuel,
         AccessError.memoryOutOfBounds(offset: 1, count: 2, byteCount: 3),

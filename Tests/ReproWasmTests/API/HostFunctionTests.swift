@@ -9,7 +9,7 @@ import Testing
         store: Store = Store(), _ body: @escaping (Caller, [Value]) throws -> [Value]
     ) throws -> Instance {
         var imports = Imports()
-        imports.defineFunction("env", "host", .i32ToI32, body)
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI32, body)
         return try APIFixtures.callsHost.instantiate(in: store, imports: imports)
     }
 
@@ -103,7 +103,7 @@ import Testing
 
     @Test func theCallerFindsTheCallingInstancesExports() throws {
         var imports = Imports()
-        imports.defineFunction("env", "host", .i32ToI32) { caller, args in
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI32) { caller, args in
             let limit = try #require(caller.global(named: "limit"))
             let table = try #require(caller.table(named: "table"))
             #expect(caller.global(named: "table") == nil)  // another kind
@@ -136,7 +136,7 @@ import Testing
     @Test func aHostFunctionCanCallBackIntoTheModule() throws {
         let store = Store()
         var imports = Imports()
-        imports.defineFunction("env", "host", .i32ToI32) { caller, args in
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI32) { caller, args in
             let double = try #require(caller.function(named: "double"))
             return try double.call(args)
         }
@@ -152,7 +152,7 @@ import Testing
     /// A trap in wasm that a host function called reaches the outer caller unchanged (kind and place).
     @Test func aTrapInsideACallbackIsCarriedOut() throws {
         var imports = Imports()
-        imports.defineFunction("env", "host", .i32ToI32) { caller, args in
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI32) { caller, args in
             try caller.function(named: "boom")!.call([])
         }
         let instance = try WasmModule()
@@ -171,7 +171,7 @@ import Testing
         let store = Store()
         var imports = Imports()
         var refilled = false
-        imports.defineFunction("env", "hook", .void) { caller, _ in
+        imports.defineFunction(module: "env", name: "hook", type: .void) { caller, _ in
             if !refilled {
                 caller.store.fuel = 1_000
                 refilled = true
@@ -192,7 +192,7 @@ import Testing
         let store = Store()
         let host = Function(store: store, type: .i32ToI32) { _, args in [.i32(args[0].i32! &+ 100)] }
         var imports = Imports()
-        imports.define("env", "host", .function(host))
+        imports.define(module: "env", name: "host", .function(host))
         let instance = try APIFixtures.callsHost.instantiate(in: store, imports: imports)
         #expect(try instance.call("run", .i32(Int32(1))) == [.i32(Int32(102))])
         let typed = try host.typed(Int32.self, returning: Int32.self)
@@ -207,7 +207,9 @@ import Testing
     func recursionThroughHostFunctionsIsBoundedByACount(limit: Int, depth: UInt32, fits: Bool) throws {
         let store = Store(engine: Engine(limits: StoreLimits(maxHostCallDepth: limit)))
         var imports = Imports()
-        imports.defineFunction("env", "h", .i32ToI32) { caller, args in try caller.function(named: "g")!.call(args) }
+        imports.defineFunction(module: "env", name: "h", type: .i32ToI32) { caller, args in
+            try caller.function(named: "g")!.call(args)
+        }
         let instance = try WasmModule()
             .importFunction("env", "h", .i32ToI32)
             .function(.i32ToI32, export: "g", body: Fixtures.recursiveCount(index: 0))

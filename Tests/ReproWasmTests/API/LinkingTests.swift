@@ -7,7 +7,7 @@ import Testing
     private func linkError(_ body: () throws -> Void) -> LinkError? {
         do {
             try body()
-        } catch let failure as InstantiationFailure {
+        } catch let failure as InstantiationError {
             if case .link(let error) = failure { return error }
             Issue.record("expected a link error, got \(failure)")
         } catch {
@@ -27,7 +27,7 @@ import Testing
 
     @Test func aFunctionOfAnotherTypeNamesBothTypes() throws {
         var imports = Imports()
-        imports.defineFunction("env", "host", .i32ToI64) { _, _ in [.i64(Int64(0))] }
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI64) { _, _ in [.i64(Int64(0))] }
         let error = linkError { _ = try APIFixtures.callsHost.instantiate(imports: imports) }
         #expect(error?.reason == .incompatibleImportType(actual: .function(.i32ToI64)))
         #expect(
@@ -40,7 +40,7 @@ import Testing
         let store = Store()
         var imports = Imports()
         imports.define(
-            "env", "host",
+            module: "env", name: "host",
             .global(Global(store: store, type: GlobalType(valueType: .i32, isMutable: false), value: .i32(Int32(1)))))
         let error = linkError { _ = try APIFixtures.callsHost.instantiate(in: store, imports: imports) }
         #expect(
@@ -53,7 +53,7 @@ import Testing
         let module = WasmModule().importGlobal("env", "g", .i32, mutable: true)
         var imports = Imports()
         imports.define(
-            "env", "g",
+            module: "env", name: "g",
             .global(Global(store: store, type: GlobalType(valueType: .i32, isMutable: false), value: .i32(Int32(1)))))
         let error = linkError { _ = try module.instantiate(in: store, imports: imports) }
         #expect(
@@ -66,7 +66,7 @@ import Testing
         let bytes = ModuleBuilder().imports([("env", "memory", APIFixtures.memoryImport(2))]).bytes
         var imports = Imports()
         imports.define(
-            "env", "memory",
+            module: "env", name: "memory",
             .memory(try #require(Memory(store: store, type: MemoryType(limits: Limits(min: 1, max: 4))))))
         let error = linkError { _ = try store.instantiate(try Module(bytes: bytes), imports: imports) }
         #expect(
@@ -76,7 +76,8 @@ import Testing
     @Test func anEntityOfAnotherStoreIsRefused() throws {
         let other = Store()
         var imports = Imports()
-        imports.define("env", "host", .function(Function(store: other, type: .i32ToI32) { _, args in args }))
+        imports.define(
+            module: "env", name: "host", .function(Function(store: other, type: .i32ToI32) { _, args in args }))
         let error = linkError { _ = try APIFixtures.callsHost.instantiate(in: Store(), imports: imports) }
         #expect(error?.reason == .foreignStore)
         #expect(error?.description == "import \"env\" \"host\" belongs to another store (expected func (i32) -> (i32))")
@@ -86,7 +87,7 @@ import Testing
         let store = Store()
         _ = linkError { _ = try APIFixtures.callsHost.instantiate(in: store) }
         var imports = Imports()
-        imports.defineFunction("env", "host", .i32ToI32) { _, args in args }
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI32) { _, args in args }
         let instance = try APIFixtures.callsHost.instantiate(in: store, imports: imports)
         #expect(try instance.call("run", .i32(Int32(41))) == [.i32(Int32(42))])
     }
@@ -98,7 +99,7 @@ import Testing
             .importFunction("lib", "add", APIFixtures.add)
             .function(.i32ToI32, export: "twice", Asm.localGet(0), Asm.localGet(0), Asm.call(0))
         var imports = Imports()
-        imports.define("lib", instance: library)
+        imports.define(module: "lib", instance: library)
         let instance = try user.instantiate(in: store, imports: imports)
         #expect(try instance.call("twice", .i32(Int32(21))) == [.i32(Int32(42))])
     }
@@ -110,8 +111,10 @@ import Testing
             .importFunction("lib", "add", APIFixtures.add)
             .function(.i32ToI32, export: "twice", Asm.localGet(0), Asm.localGet(0), Asm.call(0))
         var imports = Imports()
-        imports.define("lib", instance: library)
-        imports.defineFunction("lib", "add", APIFixtures.add) { _, args in [.i32(args[0].i32! &* args[1].i32!)] }
+        imports.define(module: "lib", instance: library)
+        imports.defineFunction(module: "lib", name: "add", type: APIFixtures.add) { _, args in
+            [.i32(args[0].i32! &* args[1].i32!)]
+        }
         let instance = try user.instantiate(in: store, imports: imports)
         #expect(try instance.call("twice", .i32(Int32(5))) == [.i32(Int32(25))])
     }
@@ -120,7 +123,7 @@ import Testing
     @Test func aDefinedHostFunctionIsCreatedOncePerStore() throws {
         let module = try WasmModule().importFunction("env", "f", .void).export("f", .function, 0).module()
         var imports = Imports()
-        imports.defineFunction("env", "f", .void) { _, _ in [] }
+        imports.defineFunction(module: "env", name: "f", type: .void) { _, _ in [] }
         let store = Store()
         let first = try store.instantiate(module, imports: imports).exportedFunction("f")
         let second = try store.instantiate(module, imports: imports).exportedFunction("f")

@@ -114,7 +114,7 @@ import Testing
             .code([WasmBytes.body(Asm.i32Const(0) + Asm.memory("i32.load", align: 2) + Asm.end)])
             .bytes
         var imports = Imports()
-        imports.define("env", "memory", .memory(memory))
+        imports.define(module: "env", name: "memory", .memory(memory))
         let instance = try store.instantiate(try Module(bytes: bytes), imports: imports)
         #expect(try instance.call("read") == [.i32(Int32(1234))])
     }
@@ -206,7 +206,7 @@ import Testing
         let store = Store()
         let global = Global(store: store, type: GlobalType(valueType: .i64, isMutable: true), value: .i64(Int64(3)))
         var imports = Imports()
-        imports.define("env", "g", .global(global))
+        imports.define(module: "env", name: "g", .global(global))
         let instance = try WasmModule().importGlobal("env", "g", .i64, mutable: true)
             .function(.void, export: "bump", Asm.globalGet(0), Asm.i64Const(1), Asm.op("i64.add"), Asm.globalSet(0))
             .instantiate(in: store, imports: imports)

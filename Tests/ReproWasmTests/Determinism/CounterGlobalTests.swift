@@ -137,8 +137,8 @@ import Testing
             .function(.voidToI64, export: "read", Asm.globalGet(0))
             .module()
         var imports = Imports()
-        imports.define("exporter", instance: exporter)
-        let failure = #expect(throws: InstantiationFailure.self) { try store.instantiate(importer, imports: imports) }
+        imports.define(module: "exporter", instance: exporter)
+        let failure = #expect(throws: InstantiationError.self) { try store.instantiate(importer, imports: imports) }
         guard case .link(let error) = failure else {
             Issue.record("expected a link error, got \(String(describing: failure))")
             return
@@ -150,7 +150,7 @@ import Testing
             .global(.i64, mutable: true, initial: Asm.i64Const(5), export: "counter")
             .module()
         var otherImports = Imports()
-        otherImports.define("exporter", instance: try store.instantiate(other))
+        otherImports.define(module: "exporter", instance: try store.instantiate(other))
         let linked = try store.instantiate(importer, imports: otherImports)
         #expect(try linked.function(named: "read")!.call([]) == [.i64(UInt64(5))])
     }
@@ -162,7 +162,7 @@ import Testing
             .importGlobal(WasmModule.counterModule, WasmModule.counterName, .i64, mutable: false)
             .module()
         let store = Store()
-        let failure = #expect(throws: InstantiationFailure.self) { try store.instantiate(module) }
+        let failure = #expect(throws: InstantiationError.self) { try store.instantiate(module) }
         guard case .link = failure else {
             Issue.record("expected a link error, got \(String(describing: failure))")
             return

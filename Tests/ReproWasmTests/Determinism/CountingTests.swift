@@ -205,7 +205,7 @@ import Testing
         if callee == .host {
             module = module.importFunction("env", "empty", .void)
             imports.define(
-                "env", "empty",
+                module: "env", name: "empty",
                 .function(
                     Function(store: store, type: .void) { _, _ in
                         hostCalls.count += 1

@@ -168,7 +168,7 @@ import Testing
         let calls = HostCallCounter()
         var imports = Imports()
         imports.define(
-            "env", "hook",
+            module: "env", name: "hook",
             .function(
                 Function(store: store, type: .void) { _, _ in
                     calls.count += 1

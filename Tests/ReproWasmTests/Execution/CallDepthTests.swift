@@ -166,7 +166,7 @@ final class ReentryTarget: @unchecked Sendable {
     func imports(store: Store, name: String) -> Imports {
         var imports = Imports()
         imports.define(
-            "env", name,
+            module: "env", name: name,
             .function(Function(store: store, type: .i32ToI32) { _, arguments in try self.function!.call(arguments) }))
         return imports
     }

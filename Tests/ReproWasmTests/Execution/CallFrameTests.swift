@@ -120,7 +120,7 @@ import Testing
                 )
                 .module())
         var imports = Imports()
-        imports.define("lib", "double", .function(try #require(library.function(named: "double"))))
+        imports.define(module: "lib", name: "double", .function(try #require(library.function(named: "double"))))
         let instance = try WasmModule()
             .importFunction("lib", "double", .i32ToI32)
             .function(.i32ToI32, locals: [.i32], name: "twice", Asm.localGet(0), Asm.call(0), Asm.call(0))

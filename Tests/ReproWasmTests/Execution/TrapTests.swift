@@ -332,7 +332,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
     @Test func segmentsOutOfRangeTrapAtInstantiation() throws {
         let store = Store()
         let elements = try WasmModule().table(min: 1).function(.void, body: []).elements(at: 1, [0]).module()
-        let elementFailure = #expect(throws: InstantiationFailure.self) { try store.instantiate(elements) }
+        let elementFailure = #expect(throws: InstantiationError.self) { try store.instantiate(elements) }
         guard case .trap(let elementTrap) = elementFailure else {
             Issue.record("expected a trap, got \(String(describing: elementFailure))")
             return
@@ -340,7 +340,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(elementTrap.code == .outOfBoundsTableAccess)
 
         let data = try WasmModule().memory(min: 1).data(at: 65_535, [1, 2]).module()
-        let dataFailure = #expect(throws: InstantiationFailure.self) { try store.instantiate(data) }
+        let dataFailure = #expect(throws: InstantiationError.self) { try store.instantiate(data) }
         guard case .trap(let dataTrap) = dataFailure else {
             Issue.record("expected a trap, got \(String(describing: dataFailure))")
             return
@@ -356,7 +356,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
             .function(.void, name: "start", Asm.block(), Asm.unreachable, Asm.end)
             .start(0)
             .module()
-        let failure = #expect(throws: InstantiationFailure.self) { try store.instantiate(failing) }
+        let failure = #expect(throws: InstantiationError.self) { try store.instantiate(failing) }
         guard case .trap(let trap) = failure else {
             Issue.record("expected a trap, got \(String(describing: failure))")
             return

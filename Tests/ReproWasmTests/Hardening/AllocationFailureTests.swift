@@ -24,7 +24,7 @@ import Testing
     /// is as it was, and a module that fits instantiates afterwards.
     @Test func memoryTheHostCannotAllocateFailsInstantiation() throws {
         let store = store(failingAbove: 3 * Self.page)
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().table(min: 1).memory(min: 4).instantiate(in: store)
         }
         guard case .link(let error)? = failure else {
@@ -45,7 +45,7 @@ import Testing
     /// The same for a table: 100 elements are 800 bytes.
     @Test func tableTheHostCannotAllocateFailsInstantiation() throws {
         let store = store(failingAbove: 799)
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().table(min: 100).instantiate(in: store)
         }
         guard case .link(let error)? = failure else {

@@ -87,7 +87,7 @@
                 ChildProcess.capAddressSpace(extra: 1 << 30)
 
                 let store = Store()
-                do throws(InstantiationFailure) {
+                do throws(InstantiationError) {
                     _ = try store.instantiate(huge)
                     ChildProcess.fail("a 4 GiB memory was allocated under a 1 GiB cap")
                 } catch {

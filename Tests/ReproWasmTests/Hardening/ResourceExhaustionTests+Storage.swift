@@ -118,7 +118,7 @@ extension ResourceExhaustionTests {
         #expect(try fits.memory(named: "memory")?.read(at: 65_532, count: 4) == bytes)
 
         let store = Store()
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().memory(min: 1).data(at: 65_536 - 3, bytes).instantiate(in: store)
         }
         guard case .trap(let trap)? = failure else {
@@ -134,7 +134,7 @@ extension ResourceExhaustionTests {
     @Test(arguments: [UInt64(9), 65_536])
     func memoryOverTheLimitFailsToLink(pages: UInt64) throws {
         let store = Store(engine: Engine(limits: StoreLimits(maxMemoryPages: 8)))
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().memory(min: pages).instantiate(in: store)
         }
         guard case .link(let error)? = failure else {
@@ -159,7 +159,7 @@ extension ResourceExhaustionTests {
     @Test(arguments: [(UInt64(UInt32.max), 10_000_000), (101, 100)])
     func tableOverTheLimitFailsToLink(elements: UInt64, limit: Int) throws {
         let store = Store(engine: Engine(limits: StoreLimits(maxTableElements: limit)))
-        let failure = #expect(throws: InstantiationFailure.self) {
+        let failure = #expect(throws: InstantiationError.self) {
             try WasmModule().table(min: elements).instantiate(in: store)
         }
         guard case .link(let error)? = failure else {
