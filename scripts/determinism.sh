@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debug and release builds must count the same (issue #10, DETERMINISM.md): runs a fixed list of
+# Debug and release builds must count the same (docs/DETERMINISM.md): runs a fixed list of
 # modules through `repro-wasm run --stats` built in debug and in release, and compares what each run
 # prints, byte for byte, wall times aside: the exit code, the results with their bits, the trap, the
 # instructions counted, the fuel used, and each exported memory's size and FNV-1a 64 digest. The
@@ -33,7 +33,7 @@ debug=$build_dir/debug/repro-wasm
 release=$build_dir/release/repro-wasm
 
 # A module that stores n at 4n for n = N ... 1, then divides the sum by the exhausted counter: a trap
-# after writes. The countdown counts 2N + 3 (DETERMINISM.md §3); the trap stops it before `end`.
+# after writes. The countdown counts 2N + 3 (docs/DETERMINISM.md §3); the trap stops it before `end`.
 cat >"$work/trap.wat" <<'WAT'
 (module
   (memory (export "memory") 1)

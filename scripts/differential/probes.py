@@ -4,7 +4,7 @@ Random modules reach an operator's corner cases only by chance: wasm-smith seldo
 exactly INT_MIN and -1, a float one ulp below 2^31, or a signalling NaN. The probes apply operators
 to grids of such operands instead, and run on both engines like any other module:
 
-- the NaN probe: the 48 operators DETERMINISM.md §2 canonicalises, and the ones it passes through,
+- the NaN probe: the 48 operators docs/DETERMINISM.md §2 canonicalises, and the ones it passes through,
   on NaNs of every kind and on the operands that produce NaNs;
 - the operator probe: the profile's integer, conversion, comparison, SIMD, wide-arithmetic, memory,
   bulk-memory and table instructions on edge operands, with memory and table state carried from
@@ -56,7 +56,7 @@ F64_DEMOTE = [0x3FF0000010000000, 0x3FF0000030000000, 0x3FF0000010000001, 0x47EF
 
 
 def canonicalised_operators():
-    """The 48 operators DETERMINISM.md §2 canonicalises, by their text-format names."""
+    """The 48 operators docs/DETERMINISM.md §2 canonicalises, by their text-format names."""
     names = [f"{kind}.{op}" for kind in ("f32", "f64", "f32x4", "f64x2")
              for op in CANONICALISED_BINARY + CANONICALISED_UNARY]
     return names + ["f32.demote_f64", "f64.promote_f32", "f32x4.demote_f64x2_zero", "f64x2.promote_low_f32x4"]

@@ -63,7 +63,7 @@ WASM_TOOLS = find_wasm_tools()
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEFAULT_RUNNER = os.path.join(REPO, ".build", "release", "differential-runner")
 
-# The contract's profile (DETERMINISM.md §1), as wasm-smith flags. Memories are small and always
+# The contract's profile (docs/DETERMINISM.md §1), as wasm-smith flags. Memories are small and always
 # declare a maximum, so `memory.grow` cannot ask either engine for gigabytes; `--ensure-termination`
 # makes every loop and call spend a smith-level fuel global, so generated code always finishes.
 SMITH_FEATURES = [
@@ -109,7 +109,7 @@ WASMTIME_FUEL = 10_000_000_000  # per call; wasmtime charges about one unit per 
 REPRO_FUEL = 50_000_000         # per call; ReproWasm counts control instructions only (§3)
 RUNNER_TIMEOUT = 120.0          # seconds per module before the runner is taken to hang
 
-# wasmtime's trap codes in the contract's words (DETERMINISM.md §5). Resource limits are separate.
+# wasmtime's trap codes in the contract's words (docs/DETERMINISM.md §6). Resource limits are separate.
 WASMTIME_TRAPS = {
     wasmtime.TrapCode.UNREACHABLE: "unreachable",
     wasmtime.TrapCode.INTEGER_DIVISION_BY_ZERO: "integer divide by zero",

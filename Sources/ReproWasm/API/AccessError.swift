@@ -24,7 +24,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A function reference, function, memory, table or global of another store.
     case foreignStore
     /// Growing a memory or table to `byteCount` bytes is within its maximum, but the host could not
-    /// allocate them (`DETERMINISM.md` §4). Nothing changed.
+    /// allocate them (`docs/DETERMINISM.md` §4). Nothing changed.
     case hostResourceExhausted(byteCount: Int)
 
     /// What was refused, in one line.

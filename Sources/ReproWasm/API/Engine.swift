@@ -3,7 +3,7 @@
 ///
 /// Immutable and `Sendable`: build one and share it across threads and stores. The limits are
 /// counts, not bytes of the host's memory, so the same program hits them at the same point on
-/// every machine (`DETERMINISM.md` §4).
+/// every machine (`docs/DETERMINISM.md` §4).
 ///
 ///     let engine = Engine(
 ///         features: .deterministic,
@@ -77,7 +77,7 @@ public final class Store {
     ///
     /// Shared by every instance in the store and wrapping on overflow; host functions add nothing.
     /// Setting it lets an embedder checkpoint and replay a run, and leaves the remaining `fuel`
-    /// unchanged. See `DETERMINISM.md` §3.
+    /// unchanged. See `docs/DETERMINISM.md` §3.
     ///
     ///     let before = store.instructionCount
     ///     _ = try add(2, 3)

@@ -66,7 +66,7 @@ public struct Memory {
     /// - Returns: The old size in pages, or `nil` if the maximum (the module's or the store's) would
     ///   be exceeded; the memory is unchanged then.
     /// - Throws: `AccessError.hostResourceExhausted` if the maximum allows the new size but the host
-    ///   cannot allocate it (`DETERMINISM.md` §4); the memory is unchanged then.
+    ///   cannot allocate it (`docs/DETERMINISM.md` §4); the memory is unchanged then.
     ///
     ///     if let old = try memory.grow(by: 1) { print("grew from \(old) pages") }
     @discardableResult

@@ -267,7 +267,7 @@ extension StoreRuntime {
     }
 
     /// Handlers for comparisons, lane arithmetic, shifts, narrowing and widening, float arithmetic
-    /// (canonicalised per lane, DETERMINISM.md §2) and conversions.
+    /// (canonicalised per lane, docs/DETERMINISM.md §2) and conversions.
     static func simdArithmeticHandler(for opcode: Opcode) -> SIMDHandler? {
         switch opcode {
         // MARK: Comparisons (all-ones lanes where true)
@@ -905,7 +905,7 @@ extension StoreRuntime {
                     v.result(pairwiseSum(v.words(v.firstSlot), bits: 16, signed: false, as: U32x4.self))
                 }
             }
-        // MARK: Float arithmetic, canonicalised per lane (DETERMINISM.md §2)
+        // MARK: Float arithmetic, canonicalised per lane (docs/DETERMINISM.md §2)
         case .f32x4Add:
             return { pc, sp, _, _, _ in
                 lanes(pc, sp) { v in v.result(canonical(v.first(F32x4.self) + v.second(F32x4.self))) }

@@ -137,7 +137,7 @@ extension StoreRuntime {
     }
 
     /// `memory.grow`: the old size or -1, or a trap when the host cannot allocate below the limits
-    /// (`DETERMINISM.md` §4: a host resource error, never a wasm-visible -1).
+    /// (`docs/DETERMINISM.md` §4: a host resource error, never a wasm-visible -1).
     @inline(never)
     func growMemory(_ memory: UnsafeMutablePointer<MemoryStorage>, by delta: UInt64) throws(TrapCode) -> Int32 {
         do {

@@ -1,5 +1,5 @@
 // Lane arithmetic for the SIMD instructions (Interpreter+SIMD.swift): the wasm operators that are
-// not one Swift SIMD operator, NaN canonicalisation per lane (DETERMINISM.md §2), and raw memory
+// not one Swift SIMD operator, NaN canonicalisation per lane (docs/DETERMINISM.md §2), and raw memory
 // access. Every function is small, concrete where it matters, and `@inline(__always)`, so each SIMD
 // handler compiles to straight-line vector code (see the note in Interpreter+SIMD.swift).
 //

@@ -1,7 +1,7 @@
 // Wasm numeric semantics that Swift's operators do not give directly. Every function here is total:
 // inputs that would make Swift trap are handled by the caller's checks or mapped to wasm's results.
 
-/// The positive canonical quiet NaNs of `DETERMINISM.md` §2.
+/// The positive canonical quiet NaNs of `docs/DETERMINISM.md` §2.
 enum CanonicalNaN {
     static let f32: UInt32 = 0x7FC0_0000
     static let f64: UInt64 = 0x7FF8_0000_0000_0000

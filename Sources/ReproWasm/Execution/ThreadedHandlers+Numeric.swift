@@ -1,5 +1,5 @@
 // Threaded handlers: numeric instructions (see Interpreter+Threaded.swift). Float results go
-// through `storeCanonical` (DETERMINISM.md §2).
+// through `storeCanonical` (docs/DETERMINISM.md §2).
 
 // The handlers share the shape of their op: `binary` and `unary` read slots `b` (and `c`) and write
 // slot `a`; the typed forms convert the slots first, the float forms canonicalise a NaN result, and
@@ -110,7 +110,7 @@ func f64Compare(
     }
 }
 
-/// An f32 binary op with a canonicalised result (DETERMINISM.md §2).
+/// An f32 binary op with a canonicalised result (docs/DETERMINISM.md §2).
 @inline(__always)
 func f32Binary(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,

@@ -28,7 +28,7 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     /// embedder called with arguments that do not match. `Trap.hostError` holds the error.
     case hostError
     /// `memory.grow` or `table.grow` asked for a size within the maximum and the store's limits,
-    /// but the host could not allocate it (`DETERMINISM.md` §4); the memory or table is unchanged.
+    /// but the host could not allocate it (`docs/DETERMINISM.md` §4); the memory or table is unchanged.
     case hostResourceExhausted
     /// The instruction is not implemented by this build of the interpreter.
     case unimplemented

@@ -1,7 +1,7 @@
 /// Builds one function's internal code while the validator walks its body.
 ///
 /// It owns the rules that turn structured control flow into jumps with resolved offsets, and the
-/// contract's counting rule (`DETERMINISM.md` §3) into count operands: static increments are kept
+/// contract's counting rule (`docs/DETERMINISM.md` §3) into count operands: static increments are kept
 /// pending and folded into the next counted branch, or flushed as one `count` op before anything
 /// that could trap, call, have an effect visible after a trap, or be a branch target. Folding never
 /// moves an increment across such an instruction, so traps, fuel exhaustion and the final count are

@@ -1,5 +1,5 @@
 /// The opcode table: one row per `Opcode`, the single source of truth for decoding, validation,
-/// lowering and the determinism contract (`DETERMINISM.md` §2 and §3).
+/// lowering and the determinism contract (`docs/DETERMINISM.md` §2 and §3).
 ///
 /// The rows are one exhaustive `switch` (no `default:`), so the compiler rejects an opcode without
 /// a row. They were checked against the binary format with an external assembler and validator:

@@ -117,8 +117,8 @@ struct OpcodeInfo: Sendable {
     let accessBytes: UInt8
     /// For lane instructions: the number of lanes (lane index bound); 0 otherwise.
     let laneCount: UInt8
-    /// Whether executing it adds to the instruction counter (`DETERMINISM.md` §3).
+    /// Whether executing it adds to the instruction counter (`docs/DETERMINISM.md` §3).
     let isCounted: Bool
-    /// Whether a NaN result is replaced by the canonical NaN (`DETERMINISM.md` §2).
+    /// Whether a NaN result is replaced by the canonical NaN (`docs/DETERMINISM.md` §2).
     let canonicalizesNaN: Bool
 }

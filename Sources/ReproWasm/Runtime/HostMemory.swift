@@ -1,6 +1,6 @@
 // The storage of linear memories and tables, from the C allocator: unlike the standard library's
 // `allocate`, which stops the process when the host is out of memory, `calloc` and `realloc` return
-// null, and the engine reports that to the embedder (DETERMINISM.md §4).
+// null, and the engine reports that to the embedder (docs/DETERMINISM.md §4).
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

@@ -18,12 +18,12 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
         /// `limit` (`StoreLimits.maxMemoryPages` or `maxTableElements`).
         case resourceLimit(limit: Int)
         /// The host could not allocate the `byteCount` bytes of the module's memory or table
-        /// (`expected`), though the store's limits allow them (`DETERMINISM.md` §4). Not a problem
+        /// (`expected`), though the store's limits allow them (`docs/DETERMINISM.md` §4). Not a problem
         /// of the module: it may instantiate on another machine, or here once memory is freed.
         case hostResourceExhausted(byteCount: Int)
         /// The value given is the store's instruction counter global (re-exported by a module), but
         /// the import does not have the counter's canonical name. Code reads and writes the live
-        /// count only through the canonical import (`DETERMINISM.md` §3), so under any other name
+        /// count only through the canonical import (`docs/DETERMINISM.md` §3), so under any other name
         /// it would see a stale value.
         case instructionCounterUnderAnotherName
     }

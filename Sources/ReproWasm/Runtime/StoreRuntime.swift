@@ -71,7 +71,7 @@ final class StoreRuntime {
     let limits: StoreLimits
     /// The public store that owns this runtime, for `Caller.store` (weak: the store owns the runtime).
     weak var owner: Store?
-    /// The instruction counter (`DETERMINISM.md` §3).
+    /// The instruction counter (`docs/DETERMINISM.md` §3).
     var counter: UInt64 = 0
     /// The fuel left: how many more increments the counter may take before execution traps with
     /// "out of fuel". `UInt64.max` when fuel is off (2^64 increments never run out).

@@ -118,7 +118,7 @@ public struct Features: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// Extended constant expressions (opt-in).
     public static let extendedConst = Features(.extendedConst)
 
-    /// The profile of the determinism contract (`DETERMINISM.md` §1); the default everywhere.
+    /// The profile of the determinism contract (`docs/DETERMINISM.md` §1); the default everywhere.
     public static let deterministic: Features = [
         .mutableGlobals, .signExtension, .nonTrappingFloatToInt, .multiValue, .bulkMemory, .simd,
         .multiMemory, .wideArithmetic,

@@ -205,7 +205,7 @@ extension FunctionValidator {
             frames.removeLast()
             return
         }
-        // Falling through onto `end` counts 1 (DETERMINISM.md §3); a branch to the label does not.
+        // Falling through onto `end` counts 1 (docs/DETERMINISM.md §3); a branch to the label does not.
         emitter.addCount(1)
         emitter.isDead = frame.startsDead
         var incoming = frame.fixups

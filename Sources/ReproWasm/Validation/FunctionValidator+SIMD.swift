@@ -2,7 +2,7 @@ extension FunctionValidator {
     /// Lowers a SIMD instruction (other than `v128.const`) to one `Op.simd` and its immediate words;
     /// the layout is documented at `Op.simd`.
     ///
-    /// SIMD instructions count nothing (`DETERMINISM.md` §3). Only the memory instructions can trap
+    /// SIMD instructions count nothing (`docs/DETERMINISM.md` §3). Only the memory instructions can trap
     /// (loads) or have effects (stores), so only they flush pending counts (`emitEffect`); the
     /// others are pure and let counts keep folding.
     mutating func emitSIMD(

@@ -47,7 +47,7 @@ import Testing
         #expect(two.instructionCount == 1)
     }
 
-    /// countdown(n) counts 2n + 4 (`DETERMINISM.md` §3).
+    /// countdown(n) counts 2n + 4 (`docs/DETERMINISM.md` §3).
     @Test func fuelRefilledAfterExhaustionLetsANewCallRun() throws {
         let store = Store()
         let instance = try WasmModule().function(.i32ToVoid, export: "countdown", body: Fixtures.countdown())

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §3, "How a module sees it": the store's counter imported as
+/// `docs/DETERMINISM.md` §3, "How a module sees it": the store's counter imported as
 /// `numcodecs:wasm/perf@0.1.0` `instruction-counter` `(global (mut i64))`, read and written live.
 ///
 /// `global.get`, `global.set` and `local.*` add 0, so every value below is the count of the control

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §3: the instruction counter counts executed control-flow instructions, +1 each.
+/// `docs/DETERMINISM.md` §3: the instruction counter counts executed control-flow instructions, +1 each.
 ///
 /// Every expectation is derived by hand from the contract's table; the comment beside each case shows
 /// the sum. "fn end" is the function body's own `end`, counted when execution falls onto it.

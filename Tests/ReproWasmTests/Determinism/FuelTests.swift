@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §4: fuel is a budget on the instruction counter. An increment that would take the
+/// `docs/DETERMINISM.md` §4: fuel is a budget on the instruction counter. An increment that would take the
 /// count past the budget traps with "out of fuel" instead, so the count after the trap is the budget.
 @Suite struct FuelTests {
     /// The countdown with n = 100 counts 2·100 + 3 = 203 in the loop and 1 for the function's `end`.

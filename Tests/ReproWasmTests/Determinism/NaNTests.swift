@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §2: NaN results of the canonicalised scalar operators become the positive canonical
+/// `docs/DETERMINISM.md` §2: NaN results of the canonicalised scalar operators become the positive canonical
 /// quiet NaN; every other operator, and the host boundary, passes NaN bits through exactly.
 @Suite struct NaNTests {
     static let canonical32: UInt32 = 0x7FC0_0000

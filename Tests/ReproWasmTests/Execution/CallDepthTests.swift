@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §4: `StoreLimits.maxCallDepth` is the maximum number of nested wasm frames, the
+/// `docs/DETERMINISM.md` §4: `StoreLimits.maxCallDepth` is the maximum number of nested wasm frames, the
 /// entry frame included. `f(k)` (`Fixtures.recursiveCount`) needs k + 1 frames, so under a limit of L
 /// frames `f(L - 1)` is the deepest call that succeeds and `f(L)` traps with "call stack exhausted".
 ///

@@ -99,7 +99,7 @@ enum SIMDHarness {
     }
 }
 
-/// SIMD execution: `DETERMINISM.md` §2 per lane (canonicalised NaN lanes, other lanes and the
+/// SIMD execution: `docs/DETERMINISM.md` §2 per lane (canonicalised NaN lanes, other lanes and the
 /// pass-through operators bit-exact), the memory paths, and the counting rule.
 @Suite struct SIMDTests {
     /// The 24 SIMD operators the contract canonicalises, straight from the opcode table.
@@ -398,7 +398,7 @@ enum SIMDHarness {
         #expect(arithmetic.bytes == [0xFF, 0x00, 0x00, 0xFF] + Array(repeating: 0x00, count: 12))
     }
 
-    /// SIMD operators count nothing (`DETERMINISM.md` §3): only the body's `end` counts.
+    /// SIMD operators count nothing (`docs/DETERMINISM.md` §3): only the body's `end` counts.
     @Test func simdInstructionsAreNotCounted() throws {
         let store = Store()
         let x = Vector128(f32: [1, 2, 3, 4])

@@ -31,7 +31,7 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// `DETERMINISM.md` §5: every trap kind reached from wasm gives its `TrapCode`, says where it happened,
+/// `docs/DETERMINISM.md` §6: every trap kind reached from wasm gives its `TrapCode`, says where it happened,
 /// and leaves the store and its instances usable.
 @Suite struct TrapTests {
     @Test func unreachableTraps() throws {

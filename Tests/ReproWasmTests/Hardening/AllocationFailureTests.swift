@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §4: "If the host cannot allocate memory below the configured limit, the engine
+/// `docs/DETERMINISM.md` §4: "If the host cannot allocate memory below the configured limit, the engine
 /// reports a host resource error to the embedder rather than a wasm-visible -1."
 ///
 /// The host's allocator failing is simulated with the store's `hostAllocationLimit` (the largest

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md`'s promise checked end to end: the same module and inputs, run twice in fresh
+/// `docs/DETERMINISM.md`'s promise checked end to end: the same module and inputs, run twice in fresh
 /// stores and once in a store where other code trapped first, give identical results (bits),
 /// memories, globals and instruction counts. Also the state a trap leaves behind (out of fuel
 /// half-way through a workload, a division by zero after writes) is the same on every run.
@@ -203,7 +203,7 @@ import Testing
 
     /// NaN-producing operators and bit-exact ones, each result stored to memory (8 bytes apart from
     /// address 0) and the last one also to a global and returned. Expected bits from the contract
-    /// (`DETERMINISM.md` §2): canonicalising operators give the positive canonical NaN whatever the
+    /// (`docs/DETERMINISM.md` §2): canonicalising operators give the positive canonical NaN whatever the
     /// hardware produced (x86 gives a negative one for 0/0); `neg`, `abs`, `copysign`, `reinterpret`
     /// pass bits through, signalling NaNs included.
     @Test func nanResultsAreTheSameBitsOnEveryRun() throws {

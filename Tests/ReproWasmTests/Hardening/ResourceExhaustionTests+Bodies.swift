@@ -88,7 +88,7 @@ extension ResourceExhaustionTests {
     /// `depth` nested constructs of one kind around nothing, each opened by the condition `1` where
     /// it is an `if`.
     ///
-    /// Counting (`DETERMINISM.md` §3): every `block`, `loop` and `if` adds 1 on entry, and every
+    /// Counting (`docs/DETERMINISM.md` §3): every `block`, `loop` and `if` adds 1 on entry, and every
     /// `end` adds 1 because execution falls through onto it. With an `else` arm the then-arm falls
     /// through onto `else` (+1) and jumps past the `else` arm to `end`, which is not counted. So
     /// each level adds 2 whatever its kind, and the body's own `end` 1: 2 · depth + 1.

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// Memories and tables at the store's limits (`DETERMINISM.md` §4): `memory.grow` and `table.grow`
+/// Memories and tables at the store's limits (`docs/DETERMINISM.md` §4): `memory.grow` and `table.grow`
 /// return -1 exactly at the limit, never because of the machine; a module whose memory or table
 /// starts above the limit fails to link, naming it, with nothing allocated; accesses at the last
 /// byte work and one byte further trap.

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// `DETERMINISM.md` §4 and §5 under pressure: modules that recurse without bound, grow memories and
+/// `docs/DETERMINISM.md` §4 and §6 under pressure: modules that recurse without bound, grow memories and
 /// tables to the store's limits, or declare sizes far beyond them. Each ends in a clear error or a
 /// trap of the documented kind (never a crash), traps at the same instruction count on every run,
 /// and leaves the store usable.

@@ -4,7 +4,7 @@ import Testing
 
 /// Checks the opcode table against the spec and the determinism contract.
 @Suite struct OpcodeTableTests {
-    /// `DETERMINISM.md` §2: the 48 operators whose NaN results are canonicalised.
+    /// `docs/DETERMINISM.md` §2: the 48 operators whose NaN results are canonicalised.
     static let canonicalizing: Set<String> = {
         var names: Set<String> = [
             "f32.demote_f64", "f64.promote_f32", "f32x4.demote_f64x2_zero", "f64x2.promote_low_f32x4",
@@ -17,7 +17,7 @@ import Testing
         return names
     }()
 
-    /// `DETERMINISM.md` §3: the instructions that add to the counter.
+    /// `docs/DETERMINISM.md` §3: the instructions that add to the counter.
     static let counted: Set<String> = [
         "block", "loop", "if", "else", "end", "br", "br_if", "br_table", "return", "return_call",
         "return_call_indirect",

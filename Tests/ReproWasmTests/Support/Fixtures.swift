@@ -2,7 +2,7 @@
 
 /// Bodies shared by the counting, fuel, counter-global and call-depth tests.
 enum Fixtures {
-    /// The contract's countdown loop over the `i32` local `counter` (`DETERMINISM.md` §3):
+    /// The contract's countdown loop over the `i32` local `counter` (`docs/DETERMINISM.md` §3):
     ///
     ///     block                                   ;; +1
     ///       loop                                  ;; +1

@@ -14,7 +14,7 @@
 ///                   Asm.localGet(0), Asm.localGet(0), Asm.op("i32.add"))
 ///     let instance = try module.instantiate()
 struct WasmModule {
-    /// The instruction counter import of `DETERMINISM.md` §3.
+    /// The instruction counter import of `docs/DETERMINISM.md` §3.
     static let counterModule = "numcodecs:wasm/perf@0.1.0"
     static let counterName = "instruction-counter"
 

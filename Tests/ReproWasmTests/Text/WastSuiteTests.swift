@@ -6,8 +6,9 @@ import Testing
 /// The spec suite's scripts as text: every in-scope `.wast` reads, every module in it that is meant to
 /// be well formed converts, and every text-form `assert_malformed` module is rejected.
 ///
-/// The suite is found at `$SPECTEST_DIR`, else `../shared/spectest` next to the package. Running the
-/// commands is the spec runner's job; this only covers the text parser.
+/// The suite is found at `$SPECTEST_DIR`, else `../shared/spectest` next to the package; without it
+/// the test is skipped with its reason. Running the commands is the spec runner's job; this only covers
+/// the text parser.
 @Suite struct WastSuiteTests {
     /// The features the engine implements, as the suite's tables name them.
     static let supported: Set<String> = [
@@ -30,12 +31,19 @@ import Testing
         }
     }
 
-    @Test func everyInScopeScriptParsesAndItsModulesConvert() throws {
-        guard FileManager.default.fileExists(atPath: Self.suiteDirectory.appendingPathComponent("manifest.tsv").path)
-        else {
-            Issue.record("spec suite not found at \(Self.suiteDirectory.path); set SPECTEST_DIR")
-            return
-        }
+    /// Whether the suite is there: a clone of the repository alone does not have it, and then the test
+    /// is skipped with this reason rather than failed (CI sets `SPECTEST_DIR` and runs it).
+    static var suiteIsPresent: Bool {
+        FileManager.default.fileExists(atPath: suiteDirectory.appendingPathComponent("manifest.tsv").path)
+    }
+
+    @Test(
+        .enabled(
+            if: suiteIsPresent,
+            "the official spec suite is not beside the package; set SPECTEST_DIR to run this (see README, Spec suite)"
+        )
+    )
+    func everyInScopeScriptParsesAndItsModulesConvert() throws {
         // Modules whose conversion may fail: they need a proposal whose syntax the parser does not read.
         var exempt: Set<String> = []
         for row in try Self.rows("modules.tsv") where row.count >= 5 {

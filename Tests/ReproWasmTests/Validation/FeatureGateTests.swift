@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReproWasm
 
-/// The feature gate (DETERMINISM.md §1): each opt-in and each unsupported proposal, used by a small
+/// The feature gate (docs/DETERMINISM.md §1): each opt-in and each unsupported proposal, used by a small
 /// module, is rejected under `Features.deterministic` with an error naming the proposal; the opt-in
 /// ones are accepted under `Features.full`.
 @Suite struct FeatureGateTests {
