@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ReproWasm",
+    // `TypedFunction`'s parameter packs need the Swift 5.9 runtime's variadic generics.
+    platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
     products: [
         .library(name: "ReproWasm", targets: ["ReproWasm"]),
         .executable(name: "repro-wasm", targets: ["repro-wasm"]),
