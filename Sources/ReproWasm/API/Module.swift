@@ -25,6 +25,11 @@ public struct Module: Sendable {
         do {
             parsed = try decodeModule(bytes, features: features)
         } catch {
+            // A proposal the engine does not implement is recognised while decoding (its encodings have
+            // no meaning here), but as the contract says, using it makes the module invalid, not malformed.
+            if case .unsupportedFeature(let feature) = error.reason {
+                throw .invalid(ValidationError(.featureNotEnabled(feature), at: error.offset))
+            }
             throw .malformed(error)
         }
         validated = try validateModule(parsed, features: features)

@@ -4,13 +4,17 @@ extension ModuleDecoder {
     mutating func decodeTypeSection() throws(DecodeError) {
         let count = try reader.readLength()
         module.types.reserveCapacity(capacity(for: count))
-        for _ in 0..<count { module.types.append(try readFunctionType()) }
+        for _ in 0..<count {
+            module.offsets.types.append(reader.offset)
+            module.types.append(try readFunctionType())
+        }
     }
 
     mutating func decodeImportSection() throws(DecodeError) {
         let count = try reader.readLength()
         module.imports.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
+            module.offsets.imports.append(reader.offset)
             let moduleName = try reader.readName()
             let name = try reader.readName()
             let kindOffset = reader.offset
@@ -31,13 +35,17 @@ extension ModuleDecoder {
     mutating func decodeFunctionSection() throws(DecodeError) {
         let count = try reader.readLength()
         module.functionTypeIndices.reserveCapacity(capacity(for: count))
-        for _ in 0..<count { module.functionTypeIndices.append(try reader.readU32()) }
+        for _ in 0..<count {
+            module.offsets.functions.append(reader.offset)
+            module.functionTypeIndices.append(try reader.readU32())
+        }
     }
 
     mutating func decodeTableSection() throws(DecodeError) {
         let count = try reader.readLength()
         module.tables.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
+            module.offsets.tables.append(reader.offset)
             // `0x40 0x00` introduces a table with an initialiser expression (typed function references).
             if try reader.peekByte() == 0x40 {
                 throw DecodeError(.unsupportedFeature(.functionReferences), at: reader.offset)
@@ -49,13 +57,17 @@ extension ModuleDecoder {
     mutating func decodeMemorySection() throws(DecodeError) {
         let count = try reader.readLength()
         module.memories.reserveCapacity(capacity(for: count))
-        for _ in 0..<count { module.memories.append(try readMemoryType()) }
+        for _ in 0..<count {
+            module.offsets.memories.append(reader.offset)
+            module.memories.append(try readMemoryType())
+        }
     }
 
     mutating func decodeGlobalSection() throws(DecodeError) {
         let count = try reader.readLength()
         module.globals.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
+            module.offsets.globals.append(reader.offset)
             let type = try readGlobalType()
             let initializer = try readConstExpr()
             module.globals.append(GlobalDefinition(type: type, initializer: initializer))
@@ -66,6 +78,7 @@ extension ModuleDecoder {
         let count = try reader.readLength()
         module.exports.reserveCapacity(capacity(for: count))
         for _ in 0..<count {
+            module.offsets.exports.append(reader.offset)
             let name = try reader.readName()
             let kindOffset = reader.offset
             let rawKind = try reader.readByte()

@@ -130,7 +130,9 @@ struct ModuleDecoder {
             case .tag: throw DecodeError(.unsupportedFeature(.exceptions), at: idOffset)
             case .global: try decodeGlobalSection()
             case .export: try decodeExportSection()
-            case .start: module.start = try reader.readU32()
+            case .start:
+                module.offsets.start = reader.offset
+                module.start = try reader.readU32()
             case .element: try decodeElementSection()
             case .dataCount: module.dataCount = try reader.readU32()
             case .code: try decodeCodeSection()

@@ -109,6 +109,19 @@ struct NameSection: Sendable, Equatable {
     var localNames: [UInt32: [UInt32: String]] = [:]
 }
 
+/// The byte offset of each entry of the declaring sections, parallel to `ParsedModule`'s arrays.
+struct EntryOffsets: Sendable {
+    var types: [Int] = []
+    var imports: [Int] = []
+    var functions: [Int] = []
+    var tables: [Int] = []
+    var memories: [Int] = []
+    var globals: [Int] = []
+    var exports: [Int] = []
+    /// The start section's function index.
+    var start = 0
+}
+
 /// A module as the binary decoder produces it: every section decoded, function bodies and constant
 /// expressions kept as byte ranges for the validator, which reads each of them exactly once.
 struct ParsedModule: Sendable {
@@ -133,6 +146,8 @@ struct ParsedModule: Sendable {
 
     /// Byte offsets of the code section's entries, parallel to `bodies` (for errors).
     var bodyOffsets: [Int] = []
+    /// Byte offsets of the other sections' entries, so that validation errors outside code say where.
+    var offsets = EntryOffsets()
 
     var importedFunctionCount: Int { imports.count { if case .function = $0.descriptor { true } else { false } } }
     var importedTableCount: Int { imports.count { if case .table = $0.descriptor { true } else { false } } }

@@ -102,28 +102,35 @@ private struct ModuleValidator {
         .invalid(ValidationError(reason, at: offset))
     }
 
-    func checkValueType(_ type: ValueType) throws(ModuleError) {
-        try BodyReader.checkValueType(type, at: 0, features: features)
+    /// `offsets[index]`, or 0 for an entry the decoder did not record (a module built in memory).
+    func offset(_ offsets: [Int], _ index: Int) -> Int { index < offsets.count ? offsets[index] : 0 }
+
+    func checkValueType(_ type: ValueType, at offset: Int) throws(ModuleError) {
+        try BodyReader.checkValueType(type, at: offset, features: features)
     }
 
-    func checkLimits(_ limits: Limits, bound: UInt64, tooLarge: ValidationError.Reason) throws(ModuleError) {
-        if limits.min > bound { throw invalid(tooLarge, at: 0) }
+    func checkLimits(_ limits: Limits, bound: UInt64, tooLarge: ValidationError.Reason, at offset: Int)
+        throws(ModuleError)
+    {
+        if limits.min > bound { throw invalid(tooLarge, at: offset) }
         if let max = limits.max {
-            if max > bound { throw invalid(tooLarge, at: 0) }
-            if limits.min > max { throw invalid(.sizeMinimumGreaterThanMaximum, at: 0) }
+            if max > bound { throw invalid(tooLarge, at: offset) }
+            if limits.min > max { throw invalid(.sizeMinimumGreaterThanMaximum, at: offset) }
         }
     }
 
-    func checkTable(_ table: TableType) throws(ModuleError) {
-        if table.elementType != .funcRef { try checkValueType(table.elementType) }
-        try checkLimits(table.limits, bound: UInt64(UInt32.max), tooLarge: .tableSizeTooLarge)
+    func checkTable(_ table: TableType, at offset: Int) throws(ModuleError) {
+        if table.elementType != .funcRef { try checkValueType(table.elementType, at: offset) }
+        try checkLimits(table.limits, bound: UInt64(UInt32.max), tooLarge: .tableSizeTooLarge, at: offset)
     }
 
     mutating func run() throws(ModuleError) -> ValidatedModule {
-        for type in parsed.types {
-            for value in type.parameters + type.results { try checkValueType(value) }
+        let offsets = parsed.offsets
+        for (index, type) in parsed.types.enumerated() {
+            let at = offset(offsets.types, index)
+            for value in type.parameters + type.results { try checkValueType(value, at: at) }
             if type.results.count > 1 && !features.contains(.multiValue) {
-                throw invalid(.featureNotEnabled(.multiValue), at: 0)
+                throw invalid(.featureNotEnabled(.multiValue), at: at)
             }
         }
         var functionTypeIndices: [UInt32] = []
@@ -131,21 +138,28 @@ private struct ModuleValidator {
         var memories: [MemoryType] = []
         var globals: [GlobalType] = []
         var counterGlobal: UInt32?
-        for entry in parsed.imports {
+        for (index, entry) in parsed.imports.enumerated() {
+            let at = offset(offsets.imports, index)
             switch entry.descriptor {
             case .function(let typeIndex):
-                guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: 0) }
+                guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: at) }
                 functionTypeIndices.append(typeIndex)
             case .table(let table):
-                try checkTable(table)
+                try checkTable(table, at: at)
                 tables.append(table)
+                if tables.count > 1 && !features.contains(.referenceTypes) {
+                    throw invalid(.featureNotEnabled(.referenceTypes), at: at)
+                }
             case .memory(let memory):
-                try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge)
+                try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge, at: at)
                 memories.append(memory)
+                if memories.count > 1 && !features.contains(.multiMemory) {
+                    throw invalid(.featureNotEnabled(.multiMemory), at: at)
+                }
             case .global(let global):
-                try checkValueType(global.valueType)
+                try checkValueType(global.valueType, at: at)
                 if global.isMutable && !features.contains(.mutableGlobals) {
-                    throw invalid(.featureNotEnabled(.mutableGlobals), at: 0)
+                    throw invalid(.featureNotEnabled(.mutableGlobals), at: at)
                 }
                 if entry.module == InstructionCounterImport.module && entry.name == InstructionCounterImport.name
                     && counterGlobal == nil
@@ -155,30 +169,34 @@ private struct ModuleValidator {
                 globals.append(global)
             }
         }
-        for typeIndex in parsed.functionTypeIndices {
-            guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: 0) }
+        for (index, typeIndex) in parsed.functionTypeIndices.enumerated() {
+            guard typeIndex < parsed.types.count else {
+                throw invalid(.unknownType(typeIndex), at: offset(offsets.functions, index))
+            }
             functionTypeIndices.append(typeIndex)
         }
-        for table in parsed.tables {
-            try checkTable(table)
+        for (index, table) in parsed.tables.enumerated() {
+            let at = offset(offsets.tables, index)
+            try checkTable(table, at: at)
             tables.append(table)
+            if tables.count > 1 && !features.contains(.referenceTypes) {
+                throw invalid(.featureNotEnabled(.referenceTypes), at: at)
+            }
         }
-        for memory in parsed.memories {
-            try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge)
+        for (index, memory) in parsed.memories.enumerated() {
+            let at = offset(offsets.memories, index)
+            try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge, at: at)
             memories.append(memory)
-        }
-        if tables.count > 1 && !features.contains(.referenceTypes) {
-            throw invalid(.featureNotEnabled(.referenceTypes), at: 0)
-        }
-        if memories.count > 1 && !features.contains(.multiMemory) {
-            throw invalid(.featureNotEnabled(.multiMemory), at: 0)
+            if memories.count > 1 && !features.contains(.multiMemory) {
+                throw invalid(.featureNotEnabled(.multiMemory), at: at)
+            }
         }
         let functionCount = functionTypeIndices.count
 
         // Globals: each initialiser may read imported globals and, as in Wasm 3.0, earlier immutable ones.
         var globalInitializers: [ConstantExpression] = []
-        for global in parsed.globals {
-            try checkValueType(global.type.valueType)
+        for (index, global) in parsed.globals.enumerated() {
+            try checkValueType(global.type.valueType, at: offset(offsets.globals, index))
             var reader = BodyReader(bytes: parsed.bytes, range: global.initializer.range, features: features)
             globalInitializers.append(
                 try reader.readConstantExpression(
@@ -191,29 +209,31 @@ private struct ModuleValidator {
         // Names compare by their bytes: Swift's String equality would merge canonically equivalent names.
         var exportNames = Set<[UInt8]>()
         var declared = Set<UInt32>()
-        for export in parsed.exports {
+        for (position, export) in parsed.exports.enumerated() {
+            let at = offset(offsets.exports, position)
             guard exportNames.insert(Array(export.name.utf8)).inserted else {
-                throw invalid(.duplicateExportName(export.name), at: 0)
+                throw invalid(.duplicateExportName(export.name), at: at)
             }
             switch export.kind {
             case .function:
-                guard export.index < functionCount else { throw invalid(.unknownFunction(export.index), at: 0) }
+                guard export.index < functionCount else { throw invalid(.unknownFunction(export.index), at: at) }
                 declared.insert(export.index)
             case .table:
-                guard export.index < tables.count else { throw invalid(.unknownTable(export.index), at: 0) }
+                guard export.index < tables.count else { throw invalid(.unknownTable(export.index), at: at) }
             case .memory:
-                guard export.index < memories.count else { throw invalid(.unknownMemory(export.index), at: 0) }
+                guard export.index < memories.count else { throw invalid(.unknownMemory(export.index), at: at) }
             case .global:
-                guard export.index < globals.count else { throw invalid(.unknownGlobal(export.index), at: 0) }
+                guard export.index < globals.count else { throw invalid(.unknownGlobal(export.index), at: at) }
                 if globals[Int(export.index)].isMutable && !features.contains(.mutableGlobals) {
-                    throw invalid(.featureNotEnabled(.mutableGlobals), at: 0)
+                    throw invalid(.featureNotEnabled(.mutableGlobals), at: at)
                 }
             }
         }
         if let start = parsed.start {
-            guard start < functionCount else { throw invalid(.unknownFunction(start), at: 0) }
+            let at = offsets.start
+            guard start < functionCount else { throw invalid(.unknownFunction(start), at: at) }
             let type = parsed.types[Int(functionTypeIndices[Int(start)])]
-            guard type.parameters.isEmpty && type.results.isEmpty else { throw invalid(.startFunctionType, at: 0) }
+            guard type.parameters.isEmpty && type.results.isEmpty else { throw invalid(.startFunctionType, at: at) }
         }
         for initializer in globalInitializers { declared.formUnion(initializer.referencedFunctions) }
 
@@ -221,7 +241,7 @@ private struct ModuleValidator {
         var elementOffsets: [ConstantExpression?] = []
         var elementItems: [[ConstantExpression]] = []
         for segment in parsed.elements {
-            if segment.type != .funcRef { try checkValueType(segment.type) }
+            if segment.type != .funcRef { try checkValueType(segment.type, at: segment.offset) }
             switch segment.mode {
             case .active(let table, let offset):
                 guard table < tables.count else { throw invalid(.unknownTable(table), at: segment.offset) }

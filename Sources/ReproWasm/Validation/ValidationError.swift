@@ -97,9 +97,12 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             case .tooManyLocals: "too many locals"
             case .functionTooLarge: "function too large for the engine's frame layout"
             case .featureNotEnabled(.extendedConst):
-                "constant expression required (extended const is not enabled)"
+                "constant expression required (extended const is not enabled; Features.full enables it)"
             case .featureNotEnabled(let feature):
-                feature.isImplemented ? "\(feature) is not enabled" : "\(feature) is not supported"
+                !feature.isImplemented
+                    ? "\(feature) is not supported"
+                    : Features.full.contains(feature)
+                        ? "\(feature) is not enabled (Features.full enables it)" : "\(feature) is not enabled"
             }
         }
     }

@@ -54,6 +54,62 @@ import Testing
         #expect(error?.description.contains(feature.description) == true, "\(feature): \(String(describing: error))")
     }
 
+    /// A rejected proposal makes the module invalid, wherever it is used (a declaration, a section, code),
+    /// never malformed, and the error says where: every case's use is past the 8-byte header.
+    ///
+    /// The one exception is the custom-page-sizes limits flag (0x08): WebAssembly 3.0 itself calls it
+    /// "malformed limits flags", and the spec suite's `binary.wast` checks that.
+    @Test(arguments: cases.indices.filter { cases[$0].0 != .customPageSizes })
+    func rejectionIsAValidationErrorWithTheOffsetOfTheUse(index: Int) {
+        let (feature, bytes) = Self.cases[index]
+        let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: .deterministic) }
+        guard case .invalid(let validation)? = error else {
+            Issue.record("\(feature): expected a validation error, got \(String(describing: error))")
+            return
+        }
+        #expect(validation.reason == .featureNotEnabled(feature))
+        #expect(validation.offset >= 8, "\(feature): \(validation)")
+        if feature.isImplemented {
+            #expect(validation.description.contains("Features.full enables it"), "\(validation)")
+        }
+    }
+
+    /// Errors outside code name the entry that breaks the rule, not offset 0.
+    @Test func declarationErrorsGiveTheirEntrysOffset() throws {
+        // Two exports named "a": the second export entry starts at offset 8 + 2 (section header) + 1 (count) + 4.
+        let exports = B.section(7, B.vector([[0x01, 0x61, 0x02, 0x00], [0x01, 0x61, 0x02, 0x00]]))
+        let memory = B.section(5, B.vector([[0x00, 0x01]]))
+        let duplicate = #expect(throws: ModuleError.self) { try Module(bytes: B.header + memory + exports) }
+        guard case .invalid(let error)? = duplicate else {
+            throw Failure("not invalid: \(String(describing: duplicate))")
+        }
+        #expect(error.reason == .duplicateExportName("a"))
+        #expect(error.offset == 8 + 5 + 2 + 1 + 4)
+
+        // A second table under the 2025 profile (no reference types): the error points at the second table.
+        let tables = B.section(4, B.vector([[0x70, 0x00, 0x01], [0x70, 0x00, 0x01]]))
+        let noReferenceTypes = Features.deterministic.subtracting(.referenceTypes)
+        let twoTables = #expect(throws: ModuleError.self) {
+            try Module(bytes: B.header + tables, features: noReferenceTypes)
+        }
+        guard case .invalid(let tableError)? = twoTables else { throw Failure("not invalid") }
+        #expect(tableError.reason == .featureNotEnabled(.referenceTypes))
+        #expect(tableError.offset == 8 + 2 + 1 + 3)
+
+        // An externref table under the same profile: the table entry's offset.
+        let externTable = B.section(4, B.vector([[0x6F, 0x00, 0x01]]))
+        let extern = #expect(throws: ModuleError.self) {
+            try Module(bytes: B.header + externTable, features: noReferenceTypes)
+        }
+        guard case .invalid(let externError)? = extern else { throw Failure("not invalid") }
+        #expect(externError.offset == 8 + 2 + 1)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
     @Test(arguments: cases.indices)
     func optInFeaturesAcceptedUnderFull(index: Int) throws {
         let (feature, bytes) = Self.cases[index]
