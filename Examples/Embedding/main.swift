@@ -35,7 +35,7 @@ store.fuel = 1_000
 do {
     _ = try run(20)
 } catch {
-    print("trapped:", error)  // `error` is a Trap: "out of fuel in function 1 at offset 0x4d (code offset 0)"
+    print("trapped:", error)  // `error` is a Trap: "out of fuel in function 1 \"fib\" at offset 0x4d"
     if error.code == .outOfFuel { store.fuel = nil }  // unlimited again
 }
 print("run(10) =", try run(10), "log:", store.userData(as: Log.self)!.lines)
@@ -55,5 +55,5 @@ let strict = try store.instantiate(module, imports: failing)
 do {
     _ = try strict.function(named: "run")!.call([.i32(1)])
 } catch {
-    print("trapped:", error)  // "host error: the host refused in function 2 at offset 0x67 (code offset 1)"
+    print("trapped:", error)  // "host error: the host refused in function 2 \"run\" at offset 0x67"
 }

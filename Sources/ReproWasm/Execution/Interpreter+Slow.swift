@@ -3,8 +3,10 @@ extension StoreRuntime {
     func invoke(_ function: UnsafeMutablePointer<FunctionInstance>, arguments: [Value]) throws(Trap) -> [Value] {
         let type = typesByID[function.pointee.typeID]
         let sp = stack + stackTop
+        // A host function is not a wasm frame: the call-depth limit does not apply to calling one
+        // directly (the host nesting limit in `callHost` does).
         guard sp + max(function.pointee.frameSlots, function.pointee.resultSlots) <= stackEnd,
-            frameTop < limits.maxCallDepth
+            function.pointee.code == nil || frameTop < limits.maxCallDepth
         else { throw Trap(code: .callStackExhausted) }
         var slot = 0
         for (argument, parameter) in zip(arguments, type.parameters) {
@@ -183,7 +185,7 @@ extension StoreRuntime {
         case .i64Load8S: value = UInt64(bitPattern: Int64(pointer.load(as: Int8.self)))
         case .i64Load16S: value = UInt64(bitPattern: Int64(pointer.loadUnaligned(as: Int16.self)))
         case .i64Load32S: value = UInt64(bitPattern: Int64(pointer.loadUnaligned(as: Int32.self)))
-        default: throw .unimplemented
+        default: preconditionFailure("Lowering sends only loads here, not \(opcode)")
         }
         sp[a(word)] = value
     }
@@ -260,7 +262,9 @@ extension StoreRuntime {
         case .elemDrop:
             instances[context.pointee.instanceIndex].elements[a(word)] = []
         default:
-            throw .unimplemented
+            preconditionFailure(
+                "Lowering sends only table and segment ops here, not \(String(describing: Op(rawValue: UInt16(truncatingIfNeeded: word))))"
+            )
         }
     }
 

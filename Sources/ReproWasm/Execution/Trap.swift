@@ -30,8 +30,6 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     /// `memory.grow` or `table.grow` asked for a size within the maximum and the store's limits,
     /// but the host could not allocate it (`docs/DETERMINISM.md` §4); the memory or table is unchanged.
     case hostResourceExhausted
-    /// The instruction is not implemented by this build of the interpreter.
-    case unimplemented
 
     /// The spec's wording.
     public var description: String {
@@ -49,7 +47,6 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
         case .outOfFuel: "out of fuel"
         case .hostError: "host error"
         case .hostResourceExhausted: "host resource exhausted"
-        case .unimplemented: "instruction not implemented"
         }
     }
 }
@@ -58,21 +55,22 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
 ///
 /// The store and its instances stay usable after a trap; the instruction counter keeps every
 /// increment made before it. The description is one line: the spec's wording, the host's error
-/// if any, then the wasm function (index and name-section name), the byte offset in the module of
-/// the instruction that trapped, and its position in the internal code.
+/// if any, then the wasm function (its index and its name, from the name section or else an export)
+/// and the byte offset in the module of the instruction that trapped.
 ///
 ///     do {
 ///         try run()
 ///     } catch let trap as Trap where trap.code == .outOfFuel {
 ///         store.fuel = 1_000_000   // refuel; the next call continues
 ///     }
-///     // e.g. "integer divide by zero in function 2 \"div\" at offset 0x4f (code offset 3)"
+///     // e.g. "integer divide by zero in function 2 \"div\" at offset 0x4f"
 public struct Trap: Error, CustomStringConvertible {
     /// What went wrong.
     public let code: TrapCode
     /// The index of the function that trapped (in its module's function index space), if in wasm code.
     public let functionIndex: UInt32?
-    /// The function's name from the name section, when the module has one.
+    /// The function's name: from the name section when the module has one there, else the first name
+    /// the function is exported under.
     public let functionName: String?
     /// The position of the trapping instruction in the function's internal code (the word index
     /// `repro-wasm inspect --code` lists; one more for the store half of a fused load and store),
@@ -108,12 +106,7 @@ public struct Trap: Error, CustomStringConvertible {
         if let functionIndex {
             let name = functionName.map { " \"\($0)\"" } ?? ""
             text += " in function \(functionIndex)\(name)"
-            switch (byteOffset, codeOffset) {
-            case (let byte?, let code?): text += " at offset 0x\(String(byte, radix: 16)) (code offset \(code))"
-            case (let byte?, nil): text += " at offset 0x\(String(byte, radix: 16))"
-            case (nil, let code?): text += " at code offset \(code)"
-            case (nil, nil): break
-            }
+            if let byteOffset { text += " at offset 0x\(String(byteOffset, radix: 16))" }
         }
         return text
     }

@@ -26,6 +26,9 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
         /// count only through the canonical import (`docs/DETERMINISM.md` §3), so under any other name
         /// it would see a stale value.
         case instructionCounterUnderAnotherName
+        /// The import has the instruction counter's name, but the module declares it as something
+        /// other than the counter's type, `global (mut i64)` (`expected` says what it declares).
+        case instructionCounterMisdeclared
     }
 
     /// What went wrong.
@@ -63,6 +66,9 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .instructionCounterUnderAnotherName:
             return "import \(entity) is the instruction counter, which can only be imported as "
                 + "\"\(InstructionCounterImport.module)\" \"\(InstructionCounterImport.name)\""
+        case .instructionCounterMisdeclared:
+            return "import \(entity) is the store's instruction counter: declare it as "
+                + "\(ExternType.global(InstructionCounterImport.type)), not \(expected)"
         }
     }
 }
@@ -101,8 +107,11 @@ final class InstanceRecord {
 
     func export(named name: String) -> ExternalValue? { exports[Array(name.utf8)] }
 
-    /// The function's name from the name section, if any.
-    func functionName(_ index: UInt32) -> String? { module.parsed.names?.functionNames[index] }
+    /// The function's name: from the name section, else the first name it is exported under.
+    func functionName(_ index: UInt32) -> String? {
+        if let name = module.parsed.names?.functionNames[index] { return name }
+        return module.parsed.exports.first { $0.kind == .function && $0.index == index }?.name
+    }
 }
 
 /// The outcome of instantiation: an instance, possibly with a trap from its start function or
@@ -131,11 +140,9 @@ extension StoreRuntime {
             func failure(_ reason: LinkError.Reason) -> InstantiationError {
                 .link(LinkError(reason, module: entry.module, name: entry.name, expected: expected))
             }
-            if case .global(let type) = entry.descriptor, entry.module == InstructionCounterImport.module,
-                entry.name == InstructionCounterImport.name
-            {
-                guard type == InstructionCounterImport.type else {
-                    throw failure(.incompatibleImportType(actual: .global(InstructionCounterImport.type)))
+            if entry.module == InstructionCounterImport.module && entry.name == InstructionCounterImport.name {
+                guard case .global(let type) = entry.descriptor, type == InstructionCounterImport.type else {
+                    throw failure(.instructionCounterMisdeclared)
                 }
                 globals.append(counterCell)
                 continue

@@ -150,7 +150,7 @@ import Testing
         let error = linkError { _ = try module.instantiate() }
         #expect(
             error?.description
-                == "incompatible import type for \"numcodecs:wasm/perf@0.1.0\" \"instruction-counter\": expected global (mut i32), got global (mut i64)"
+                == "import \"numcodecs:wasm/perf@0.1.0\" \"instruction-counter\" is the store's instruction counter: declare it as global (mut i64), not global (mut i32)"
         )
     }
 }

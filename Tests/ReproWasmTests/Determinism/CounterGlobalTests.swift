@@ -163,9 +163,26 @@ import Testing
             .module()
         let store = Store()
         let failure = #expect(throws: InstantiationError.self) { try store.instantiate(module) }
-        guard case .link = failure else {
+        guard case .link(let error) = failure else {
             Issue.record("expected a link error, got \(String(describing: failure))")
             return
         }
+        #expect(error.reason == .instructionCounterMisdeclared)
+        // The message says what to declare, then what the module declared.
+        #expect(error.description.hasSuffix("declare it as global (mut i64), not global i64"), "\(error)")
+    }
+
+    /// Importing the counter as a function is the same mistake, and says so (not "unknown import").
+    @Test func importingTheCounterAsAFunctionSaysToDeclareAGlobal() throws {
+        let module = try WasmModule()
+            .importFunction(WasmModule.counterModule, WasmModule.counterName, FunctionType(results: [.i64]))
+            .module()
+        let failure = #expect(throws: InstantiationError.self) { try Store().instantiate(module) }
+        guard case .link(let error) = failure else {
+            Issue.record("expected a link error, got \(String(describing: failure))")
+            return
+        }
+        #expect(error.reason == .instructionCounterMisdeclared)
+        #expect(error.description.hasSuffix("declare it as global (mut i64), not func () -> (i64)"), "\(error)")
     }
 }

@@ -77,6 +77,16 @@ import Testing
         #expect(store.instructionCount == 0)
     }
 
+    /// A host function is not a wasm frame: with a zero limit the embedder can still call one directly,
+    /// and it can still run; only a call into wasm from it is refused.
+    @Test func zeroLimitStillRunsAHostFunctionCalledDirectly() throws {
+        let store = Store(engine: Engine(limits: StoreLimits(maxCallDepth: 0)))
+        let double = Function(store: store, type: FunctionType(parameters: [.i32], results: [.i32])) { _, args in
+            [.i32(args[0].i32! &* 2)]
+        }
+        #expect(try double.call([.i32(UInt32(21))]) == [.i32(UInt32(42))])
+    }
+
     /// The value-stack limit traps the same way. A frame of 1,000 `i64` locals needs at least 1,000 slots,
     /// so 10,000 slots hold at most 10 such frames (each counting `block`, `end`: at most 20). The exact
     /// point depends on the frame layout, but it is the same in every store.

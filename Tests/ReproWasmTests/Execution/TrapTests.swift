@@ -385,17 +385,27 @@ enum Outcome: Sendable, Equatable, CustomStringConvertible {
         #expect(trap.description.hasPrefix("unreachable in function 0 \"explode\""))
     }
 
-    @Test func trapWithoutANameSectionGivesTheIndex() throws {
+    /// Without a name section, a trap names the function by its export, and by its index alone when it
+    /// has neither; the description never shows the internal code position.
+    @Test func trapWithoutANameSectionGivesTheExportNameOrTheIndex() throws {
         let instance = try WasmModule()
             .function(.void, body: [])
             .function(.i32ToI32, export: "div", Asm.i32Const(1), Asm.localGet(0), Asm.op("i32.div_u"))
+            .function(.i32ToI32, export: "callsHidden", Asm.localGet(0), Asm.call(3))
+            .function(.i32ToI32, body: Asm.i32Const(1) + Asm.localGet(0) + Asm.op("i32.div_u"))
             .instantiate()
         let trap = try #require(#expect(throws: Trap.self) { try instance.call("div", .i32(UInt32(0))) })
         #expect(trap.code == .integerDivideByZero)
         #expect(trap.functionIndex == 1)
-        #expect(trap.functionName == nil)
-        #expect(trap.description.hasPrefix("integer divide by zero in function 1"))
-        #expect(!trap.description.contains("\""))
+        #expect(trap.functionName == "div")
+        #expect(trap.description.hasPrefix("integer divide by zero in function 1 \"div\" at offset 0x"))
+        #expect(!trap.description.contains("code offset"))
+
+        let hidden = try #require(#expect(throws: Trap.self) { try instance.call("callsHidden", .i32(UInt32(0))) })
+        #expect(hidden.functionIndex == 3)
+        #expect(hidden.functionName == nil)
+        #expect(hidden.description.hasPrefix("integer divide by zero in function 3 at offset 0x"))
+        #expect(!hidden.description.contains("\""))
     }
 
     /// A trap names the byte offset of the wasm instruction that trapped, also where Lowering fused
