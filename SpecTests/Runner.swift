@@ -417,8 +417,10 @@ struct Runner {
             defer { executionTime += clock.now - start }
             do {
                 return .success(.values(try function.call(arguments)))
+            } catch let trap as Trap {
+                return .success(.trap(trap))
             } catch {
-                return .success(.trap(error))
+                return .failure(RunnerError("the call was refused: \(error)"))
             }
         case .get(_, let field):
             guard let global = instance.global(named: field) else {

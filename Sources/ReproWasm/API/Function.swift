@@ -53,29 +53,38 @@ public struct Function {
     /// Calls the function with `arguments` and returns its results.
     ///
     /// Runs until the function returns or traps; the store's counter and fuel apply. After a trap
-    /// the store stays usable.
-    /// - Throws: `Trap`: what the wasm code trapped with (`.outOfFuel`, `.callStackExhausted`, ...),
-    ///   or `.hostError` when a host function failed or `arguments` do not match the parameter types
-    ///   (then `hostError` is an `AccessError` and nothing ran).
+    /// the store stays usable. A typed view (`typed(_:returning:)`) checks the types once instead and
+    /// throws only `Trap`.
+    /// - Throws: `AccessError.typeMismatch` when `arguments` do not match the parameter types, or
+    ///   `.foreignStore` when one is a reference from another store (nothing ran then); otherwise a
+    ///   `Trap`: what the wasm code trapped with (`.outOfFuel`, `.callStackExhausted`, ...), or
+    ///   `.hostError` when a host function failed.
+    ///
+    ///     do {
+    ///         let results = try add.call([.i32(2), .i32(3)])
+    ///     } catch let trap as Trap {
+    ///         print("trapped:", trap)
+    ///     } catch {
+    ///         print("wrong arguments:", error)   // an AccessError
+    ///     }
     @discardableResult
-    public func call(_ arguments: [Value] = []) throws(Trap) -> [Value] {
+    public func call(_ arguments: [Value] = []) throws -> [Value] {
+        try checkArguments(arguments)
+        return try store.runtime.invoke(handle, arguments: arguments)
+    }
+
+    /// Throws the `AccessError` that calling with `arguments` would be refused with, if any.
+    func checkArguments(_ arguments: [Value]) throws(AccessError) {
         let type = self.type
         guard arguments.count == type.parameters.count,
             zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
-        else {
-            throw Trap(
-                code: .hostError,
-                hostError: AccessError.typeMismatch(expected: type.parameters, actual: arguments.map(\.type)))
-        }
-        guard arguments.allSatisfy(store.runtime.accepts) else {
-            throw Trap(code: .hostError, hostError: AccessError.foreignStore)
-        }
-        return try store.runtime.invoke(handle, arguments: arguments)
+        else { throw .typeMismatch(expected: type.parameters, actual: arguments.map(\.type)) }
+        guard arguments.allSatisfy(store.runtime.accepts) else { throw .foreignStore }
     }
 
     /// Calls the function with `arguments`: `try countdown(.i32(10))`. The same as `call(_:)`.
     @discardableResult
-    public func callAsFunction(_ arguments: Value...) throws(Trap) -> [Value] { try call(arguments) }
+    public func callAsFunction(_ arguments: Value...) throws -> [Value] { try call(arguments) }
 
     /// A typed view of the function with one result, checked once here so calls need no checks.
     ///

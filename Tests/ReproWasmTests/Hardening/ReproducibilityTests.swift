@@ -41,9 +41,9 @@ import Testing
         let before = store.instructionCount
         var results: [Value]?
         var trap: TrapCode?
-        do throws(Trap) {
+        do {
             results = try function.call(arguments)
-        } catch {
+        } catch let error as Trap {
             trap = error.code
         }
         let context = instance.record.context.pointee

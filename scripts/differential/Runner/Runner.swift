@@ -83,8 +83,10 @@ struct Runner {
         do {
             let results = try function.call(arguments)
             return .ok(results.map(Self.bits))
+        } catch let trap as Trap {
+            return outcome(of: trap)
         } catch {
-            return outcome(of: error)
+            return .error("the call was refused: \(error)")
         }
     }
 
@@ -93,8 +95,8 @@ struct Runner {
         switch trap.code {
         case .callStackExhausted, .outOfFuel, .hostResourceExhausted:
             Outcome(status: "exhausted", reason: trap.code.description)
-        case .hostError, .unimplemented:
-            // Neither can happen without host functions in a complete build; report the whole trap.
+        case .hostError:
+            // Cannot happen without host functions; report the whole trap.
             Outcome(status: "trap", trap: trap.code.description, message: trap.description)
         default:
             Outcome(status: "trap", trap: trap.code.description)
