@@ -50,13 +50,43 @@ public struct Module: Sendable {
     ///
     ///     let module = try Module(wat: "(module (func (export \"answer\") (result i32) i32.const 42))")
     public init(wat text: String, features: Features = .deterministic) throws(ModuleError) {
+        try self.init(wat: Array(text.utf8), features: features)
+    }
+
+    /// Parses a module in the text format given as UTF-8 bytes (a file's contents), then decodes and
+    /// validates it. Malformed UTF-8 is reported with its line and column.
+    ///
+    /// A validation error names the line and column of the text that produced the offending entry or
+    /// instruction (`ValidationError.textPosition`), as well as the byte offset in the binary form.
+    ///
+    /// - Throws: what `init(wat:features:)` throws.
+    public init(wat utf8: [UInt8], features: Features = .deterministic) throws(ModuleError) {
         let bytes: [UInt8]
+        let sourceMap: [TextMark]
         do {
-            bytes = try wat2wasm(text)
+            (bytes, sourceMap) = try wat2wasmWithSourceMap(try SExpression.parse(utf8: utf8))
         } catch {
             throw .malformedText(error)
         }
-        try self.init(bytes: bytes, features: features)
+        do {
+            try self.init(bytes: bytes, features: features)
+        } catch {
+            guard case .invalid(var validation) = error, let mark = Self.mark(at: validation.offset, in: sourceMap)
+            else { throw error }
+            validation.textPosition = TextPosition(line: mark.line, column: mark.column)
+            throw .invalid(validation)
+        }
+    }
+
+    /// The last source-map entry at or before `offset`.
+    private static func mark(at offset: Int, in sourceMap: [TextMark]) -> TextMark? {
+        var low = 0
+        var high = sourceMap.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sourceMap[middle].offset <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : sourceMap[low - 1]
     }
 
     /// The module's name from the `name` custom section, if it has one.

@@ -1,6 +1,20 @@
+/// A place in the text that produced the bytes from `offset` on: the binary encoding's source map.
+struct TextMark: Equatable, Sendable {
+    var offset: Int
+    var line: Int
+    var column: Int
+}
+
 /// Appends the binary format's primitive encodings: bytes, LEB128 integers, vectors, names.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
+    /// Where the text of each instruction written so far starts (offsets into `bytes`).
+    private(set) var marks: [TextMark] = []
+
+    /// Notes that what is written next comes from `node`.
+    mutating func mark(_ node: SExpression) {
+        marks.append(TextMark(offset: bytes.count, line: node.line, column: node.column))
+    }
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
@@ -74,25 +88,79 @@ struct TextModule {
     /// Encoded code entries (locals and instructions, without the size prefix).
     var codes: [[UInt8]] = []
     var data: [[UInt8]] = []
+    /// Per code entry: where its instructions' text is, as offsets into the entry's bytes.
+    var codeMarks: [[TextMark]] = []
+    /// Per section, per entry: the module field (or instruction) whose text made it.
+    var entryMarks: [SectionID: [TextMark]] = [:]
     /// `(module $name ...)`, for the name section.
     var name: [UInt8]?
     /// Function identifiers by function index, for the name section.
     var functionNames: [(index: UInt32, name: [UInt8])] = []
 }
 
+extension TextModule {
+    /// How many entries each section has so far.
+    var entryCounts: [SectionID: Int] {
+        [
+            .type: types.count, .import: imports.count, .function: functions.count, .table: tables.count,
+            .memory: memories.count, .tag: tags.count, .global: globals.count, .export: exports.count,
+            .element: elements.count, .code: codes.count, .data: data.count,
+        ]
+    }
+
+    /// Records `node` as the text of every entry that has no text position yet (those added since
+    /// `before` was taken, while `node` was read).
+    mutating func markNewEntries(since before: [SectionID: Int], _ node: SExpression) {
+        let mark = TextMark(offset: 0, line: node.line, column: node.column)
+        for (section, count) in entryCounts where count > before[section] ?? 0 {
+            let marks = entryMarks[section] ?? []
+            guard count > marks.count else { continue }
+            entryMarks[section] = marks + Array(repeating: mark, count: count - marks.count)
+        }
+    }
+}
+
 /// Turns collected module contents into a binary module: header, then each non-empty section in the
 /// required order, then a `name` section if the text named the module or its functions.
 enum BinaryEncoder {
-    static func encode(_ module: TextModule) -> [UInt8] {
+    static func encode(_ module: TextModule) -> [UInt8] { encodeWithSourceMap(module).bytes }
+
+    /// The binary module, and for each entry and each instruction of code the byte offset where it
+    /// starts with the text position it came from, in offset order.
+    static func encodeWithSourceMap(_ module: TextModule) -> (bytes: [UInt8], sourceMap: [TextMark]) {
         var out = BinaryWriter()
         out.append([0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
+        var sourceMap: [TextMark] = []
 
         func section(_ id: SectionID, _ entries: [[UInt8]]) {
             guard !entries.isEmpty else { return }
             var content = BinaryWriter()
             content.u32(UInt32(entries.count))
-            for entry in entries { content.append(entry) }
+            var starts: [Int] = []
+            for entry in entries {
+                starts.append(content.bytes.count)
+                content.append(entry)
+            }
             out.byte(id.rawValue)
+            var size = BinaryWriter()
+            size.u32(UInt32(content.bytes.count))
+            let base = out.bytes.count + size.bytes.count
+            let marks = module.entryMarks[id] ?? []
+            for (index, start) in starts.enumerated() {
+                if index < marks.count {
+                    sourceMap.append(
+                        TextMark(offset: base + start, line: marks[index].line, column: marks[index].column))
+                }
+                // A code entry is its size, then the body whose instructions were marked.
+                if id == .code, index < module.codeMarks.count {
+                    var prefix = BinaryWriter()
+                    prefix.u32(UInt32(module.codes[index].count))
+                    let body = base + start + prefix.bytes.count
+                    for mark in module.codeMarks[index] {
+                        sourceMap.append(TextMark(offset: body + mark.offset, line: mark.line, column: mark.column))
+                    }
+                }
+            }
             out.sized(content.bytes)
         }
 
@@ -138,7 +206,7 @@ enum BinaryEncoder {
             out.byte(SectionID.custom.rawValue)
             out.sized(content.bytes)
         }
-        return out.bytes
+        return (out.bytes, sourceMap)
     }
 
     static func encodeFunctionType(_ type: TextFunctionType) -> [UInt8] {

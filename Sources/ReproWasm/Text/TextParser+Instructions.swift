@@ -39,11 +39,13 @@ extension TextParser {
     ) throws(TextError) -> SExpression? {
         while let node = cursor.next() {
             if node.isList {
+                code.mark(node)
                 try foldedInstruction(node, &context, into: &code)
                 continue
             }
             guard let name = node.atom else { throw node.unexpected }
             if terminators.contains(name) { return node }
+            code.mark(node)
             try plainInstruction(node, name, &cursor, &context, into: &code)
         }
         return nil
@@ -114,8 +116,10 @@ extension TextParser {
             while let next = cursor.peek(), next.head != "then" {
                 guard next.isList else { throw next.error(.unexpectedToken(next.summary)) }
                 _ = cursor.next()
+                code.mark(next)
                 try foldedInstruction(next, &context, into: &code)
             }
+            code.mark(keyword)
             let then = try cursor.require()
             code.opcode(.if)
             code.append(type)
@@ -138,8 +142,11 @@ extension TextParser {
             try self.instruction(opcode, keyword, &cursor, &context, into: &instruction)
             while let operand = cursor.next() {
                 guard operand.isList else { throw operand.unexpected }
+                code.mark(operand)
                 try foldedInstruction(operand, &context, into: &code)
             }
+            // The operator's own bytes come after its operands'.
+            code.mark(keyword)
             code.append(instruction.bytes)
         }
     }

@@ -24,6 +24,13 @@ struct TextParser {
 
     /// Encodes the module made of `fields`.
     static func encode(fields: [SExpression], name: [UInt8]?) throws(TextError) -> [UInt8] {
+        try encodeWithSourceMap(fields: fields, name: name).bytes
+    }
+
+    /// Encodes the module made of `fields`, with the text position of each entry and instruction.
+    static func encodeWithSourceMap(fields: [SExpression], name: [UInt8]?) throws(TextError)
+        -> (bytes: [UInt8], sourceMap: [TextMark])
+    {
         var parser = TextParser()
         parser.module.name = name
         try parser.declare(fields)
@@ -31,7 +38,7 @@ struct TextParser {
         for (name, index) in parser.functions.indices {
             parser.module.functionNames.append((index, Array(name.utf8)))
         }
-        return BinaryEncoder.encode(parser.module)
+        return BinaryEncoder.encodeWithSourceMap(parser.module)
     }
 
     // MARK: First pass
@@ -114,7 +121,9 @@ struct TextParser {
         for definition in typeDefinitions {
             var cursor = Cursor(definition, skip: 1)
             _ = cursor.optionalIdentifier()
+            let before = module.entryCounts
             module.types.append(try functionType(try cursor.require()))
+            module.markNewEntries(since: before, definition)
             try cursor.requireEnd()
         }
     }
@@ -123,6 +132,8 @@ struct TextParser {
 
     private mutating func define(_ fields: [SExpression]) throws(TextError) {
         for field in fields {
+            let before = module.entryCounts
+            defer { module.markNewEntries(since: before, field) }
             var cursor = Cursor(field, skip: 1)
             switch field.head {
             case "import": try importField(&cursor)
@@ -263,6 +274,7 @@ struct TextParser {
         body.opcode(.end)
         module.functions.append(use.index)
         module.codes.append(body.bytes)
+        module.codeMarks.append(body.marks)
     }
 
     /// `addrtype? limits reftype` (binary: reference type, then limits).

@@ -49,3 +49,18 @@ public func wat2wasm(module node: SExpression) throws(TextError) -> [UInt8] {
     }
     return try TextParser.encode(fields: Array(node.elements[cursor.index...]), name: name.map { Array($0.name.utf8) })
 }
+
+/// `wat2wasm(_:)` with the text position of each entry and instruction of the result, for errors found
+/// after conversion. Modules given as binary or quoted strings have no source map.
+func wat2wasmWithSourceMap(_ expressions: [SExpression]) throws(TextError) -> (bytes: [UInt8], sourceMap: [TextMark]) {
+    if expressions.count == 1, expressions[0].head == "module" {
+        let node = expressions[0]
+        var cursor = Cursor(node, skip: 1)
+        _ = cursor.consume("definition")
+        let name = cursor.optionalIdentifier()
+        if cursor.peek()?.atom == "binary" || cursor.peek()?.atom == "quote" { return (try wat2wasm(module: node), []) }
+        return try TextParser.encodeWithSourceMap(
+            fields: Array(node.elements[cursor.index...]), name: name.map { Array($0.name.utf8) })
+    }
+    return try TextParser.encodeWithSourceMap(fields: expressions, name: nil)
+}

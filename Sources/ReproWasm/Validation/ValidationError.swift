@@ -113,6 +113,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
     public var offset: Int
     /// The index of the function whose code broke the rule, if any.
     public var functionIndex: UInt32?
+    /// For a module read from the text format: where in the text the offending entry or instruction is.
+    public var textPosition: TextPosition?
 
     /// Creates an error.
     public init(_ reason: Reason, at offset: Int, function functionIndex: UInt32? = nil) {
@@ -121,9 +123,28 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         self.functionIndex = functionIndex
     }
 
-    /// The reason in the spec's words, then where.
+    /// The reason in the spec's words, then where: the text's line and column for a text module, else
+    /// the byte offset.
     public var description: String {
         let place = functionIndex.map { " in function \($0)" } ?? ""
+        if let textPosition { return "\(reason.text) (at \(textPosition)\(place))" }
         return "\(reason.text) (at offset 0x\(String(offset, radix: 16))\(place))"
     }
+}
+
+/// A line and column in module text, both counted from 1 (columns in characters).
+public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
+    /// The line, from 1.
+    public var line: Int
+    /// The column, from 1.
+    public var column: Int
+
+    /// Creates a position.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// `line L, column C`.
+    public var description: String { "line \(line), column \(column)" }
 }
