@@ -31,13 +31,13 @@ fib=Benchmarks/Workloads/wasm/fib.wasm
 passed=0
 failed=0
 
-# check NAME EXPECTED-EXIT STDOUT-REGEX STDERR-REGEX -- COMMAND...
+# [stdin=FILE] [cli=PROGRAM] check NAME EXPECTED-EXIT STDOUT-REGEX STDERR-REGEX -- COMMAND...
 # An empty regex means "anything"; `^$` means "nothing". For exit code 2, standard error must be
-# exactly one line. No run may print a crash or a backtrace.
+# exactly one line. No run may print a crash or a backtrace. Standard input is FILE, else empty.
 check() {
     local name=$1 want=$2 out_re=$3 err_re=$4
     shift 5
-    "$cli" "$@" >"$work/out" 2>"$work/err"
+    "$cli" "$@" <"${stdin:-/dev/null}" >"$work/out" 2>"$work/err"
     local rc=$? problems=()
     [[ $rc == "$want" ]] || problems+=("exit code $rc, expected $want")
     [[ -z $out_re ]] || grep -Eq -- "$out_re" "$work/out" || [[ $out_re == '^$' && ! -s $work/out ]] ||
@@ -148,6 +148,20 @@ check "zero call depth" 2 '^$' '^error: --max-call-depth needs a whole number fr
 check "too many pages" 2 '^$' '^error: --max-memory-pages needs a whole number from 0 to 65536' -- \
     run "$ops" --invoke trap --max-memory-pages 70000
 check "unknown features" 2 '^$' "^error: unknown feature profile 'fast'" -- run "$ops" --invoke trap --features fast
+
+# The spec runner next to the command line (same build directory): a missing suite is one line.
+spectest=$(dirname "$cli")/spectest
+if [[ -x $spectest ]]; then
+    cli=env check "spectest: no suite (SPECTEST_DIR)" 2 '^$' \
+        '^spectest: spec suite not found at /nonexistent \(set SPECTEST_DIR or --spectest-dir; see README "Spec suite"\)$' -- \
+        SPECTEST_DIR=/nonexistent "$spectest"
+    cli=$spectest check "spectest: no suite (--spectest-dir)" 2 '^$' '^spectest: spec suite not found at /nonexistent/x ' -- \
+        --spectest-dir /nonexistent/x --file i32
+    cli=$spectest check "spectest --help" 0 '^  --spectest-dir PATH +[a-z]' '^$' -- --help
+    cli=$spectest check "spectest: bad option" 2 '^$' '^spectest: unknown argument --bogus' -- --bogus
+else
+    echo "skip spectest checks: no executable at $spectest"
+fi
 
 echo "cli-test: $passed passed, $failed failed"
 ((failed == 0))
