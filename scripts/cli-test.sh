@@ -73,6 +73,9 @@ check "unknown option (validate)" 2 '^$' '^error: unknown option --code' -- vali
 check "option without value" 2 '^$' '^error: --invoke needs a value' -- run "$ops" --invoke
 check "missing FILE" 2 '^$' '^error: run needs a FILE' -- run
 check "two FILEs" 2 '^$' '^error: validate takes one FILE' -- validate "$ops" "$ops"
+check "--version" 0 '^repro-wasm [0-9]+\.[0-9]+\.[0-9]+$' '^$' -- --version
+check "-V" 0 '^repro-wasm [0-9]+\.[0-9]+\.[0-9]+$' '^$' -- -V
+check "help lists --version" 0 '^  --version, -V ' '^$' -- --help
 
 # Bad files.
 for command in run validate inspect; do
@@ -136,6 +139,8 @@ check "trap" 1 '^$' '^trap: unreachable in function 0' -- run "$ops" --invoke tr
 check "divide by zero" 1 '^$' '^trap: integer divide by zero in function 1' -- run "$ops" --invoke div 1 0
 check "out of fuel" 1 '^$' '^trap: out of fuel' -- run "$ops" --invoke spin --fuel 1000 --stats
 check "fuel used" 1 '' '^fuel used: 1000 of 1000$' -- run "$ops" --invoke spin --fuel 1000 --stats
+check "fuel used, unlimited" 0 '' '^fuel used: 635621 \(unlimited\)$' -- run "$fib" --invoke fib 25 --stats
+check "fuel used, budget" 0 '' '^fuel used: 635621 of 1000000$' -- run "$fib" --invoke fib 25 --stats --fuel 1000000
 check "call depth" 1 '^$' '^trap: call stack exhausted' -- run "$fib" --invoke fib 30 --max-call-depth 5
 check "start function traps" 1 '^$' '^trap: unreachable .*start function' -- run "$work/start-traps.wasm"
 check "missing import" 2 '^$' '^error: unknown import "env" "f": expected func \(\) -> \(\)$' -- run "$work/imports.wasm"

@@ -15,6 +15,7 @@ enum CLI {
           validate FILE                        check that FILE is a valid module
           inspect FILE [--code]                sections, types, imports, exports (and the internal code)
           wat2wasm FILE.wat [-o FILE.wasm]     convert the text format to the binary format
+          --version, -V                        print the version
         FILE is a binary module, or a text module when its name ends in .wat.
         'repro-wasm <command> --help' describes a command's options.
         exit codes: 0 ok, 1 trap, 2 invalid module or usage
@@ -34,8 +35,9 @@ enum CLI {
           --max-call-depth N               nested wasm calls allowed (default 10000)
           --max-memory-pages N             largest size any memory may reach, in 64 KiB pages (default 65536)
           --features deterministic|full    proposals the module may use (default deterministic)
-          --stats                          print instructions, fuel used, wall time, peak memory pages and
-                                           a digest of each exported memory's bytes (FNV-1a 64)
+          --stats                          print fuel used (of N with --fuel, else "(unlimited)"), wall
+                                           time, peak memory pages and a digest of each exported memory's
+                                           bytes (FNV-1a 64)
           --                               what follows is ARGS, even when it starts with --
         The instructions counted are printed on standard error after every run.
         exit codes: 0 ok, 1 trap (the trap on standard error), 2 invalid module or usage
@@ -85,6 +87,9 @@ enum CLI {
             case "wat2wasm": return try convert(arguments)
             case "--help", "-h", "help":
                 print(helpText(for: arguments.first) ?? usage)
+                return 0
+            case "--version", "-V":
+                print("repro-wasm \(Version.current)")
                 return 0
             default: throw UsageError(description: "unknown command '\(command)'")
             }
@@ -333,6 +338,9 @@ enum CLI {
         if options.flags.contains("--stats") {
             if let fuelBefore, let fuelAfter = store.fuel {
                 printError("fuel used: \(fuelBefore - fuelAfter) of \(fuelBefore)")
+            } else {
+                // Without a budget every counted instruction would have consumed fuel.
+                printError("fuel used: \(store.instructionCount &- countBefore) (unlimited)")
             }
             printError("call time: \(milliseconds(callTime))")
             printError("total time: \(milliseconds(ContinuousClock.now - start)) (instantiation and call)")
