@@ -20,6 +20,29 @@ import Foundation
 import ReproWasm
 
 struct Options {
+    static let usage = """
+        usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full]
+                        [--fuel N] [--no-partial] [--json | --cross-check] [--verbose]
+
+        Runs the WebAssembly spec suite's scripts through ReproWasm and ends with
+        "N passed, N failed, N skipped" (exit code 1 when anything failed, 2 for usage or a missing suite).
+
+        options:
+          --spectest-dir PATH   the suite (manifest.tsv, wast/, json/); default $SPECTEST_DIR, else
+                                ../shared/spectest from the current directory
+          --file NAME           run only this script (a manifest name such as i32 or
+                                proposals/wide-arithmetic/wide-arithmetic); repeatable
+          --features PROFILE    run every script with deterministic or full instead of its manifest profile
+          --fuel N              the fuel each instantiation and action gets, a guard against an engine
+                                loop (default 1000000000)
+          --no-partial          skip the out-of-profile scripts whose in-profile modules run by default
+          --json                read the JSON conversion (json/FILE/*.json) instead of the .wast scripts
+          --cross-check         read both forms, compare their commands and how their modules load; run
+                                nothing
+          --verbose, -v         print each command (line, type) with its outcome
+          --help, -h            print this help
+        """
+
     var suiteDirectory: String?
     var files: [String] = []
     var features: Features?
@@ -57,10 +80,7 @@ struct Options {
                 case let other: throw ScriptError(description: "unknown feature set \(other)")
                 }
             case "--help", "-h":
-                print(
-                    "usage: spectest [--spectest-dir PATH] [--file NAME]... [--features deterministic|full]\n"
-                        + "                [--fuel N] [--no-partial] [--json | --cross-check] [--verbose]"
-                )
+                print(usage)
                 exit(0)
             default:
                 throw ScriptError(description: "unknown argument \(argument)")
@@ -86,10 +106,19 @@ func main() -> Int32 {
     let suite = URL(fileURLWithPath: path).standardizedFileURL
 
     let manifest: Manifest
+    guard FileManager.default.fileExists(atPath: suite.appendingPathComponent("manifest.tsv").path) else {
+        FileHandle.standardError.write(
+            Data(
+                "spectest: spec suite not found at \(suite.path) (set SPECTEST_DIR or --spectest-dir; see README \"Spec suite\")\n"
+                    .utf8))
+        return 2
+    }
     do {
         manifest = try Manifest(directory: suite)
     } catch {
-        FileHandle.standardError.write(Data("spectest: cannot read the suite at \(suite.path): \(error)\n".utf8))
+        // One line: a Foundation error's own description is a multi-field dump.
+        let reason = (error as? ScriptError)?.description ?? error.localizedDescription
+        FileHandle.standardError.write(Data("spectest: cannot read the suite at \(suite.path): \(reason)\n".utf8))
         return 2
     }
 

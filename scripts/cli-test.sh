@@ -31,13 +31,13 @@ fib=Benchmarks/Workloads/wasm/fib.wasm
 passed=0
 failed=0
 
-# check NAME EXPECTED-EXIT STDOUT-REGEX STDERR-REGEX -- COMMAND...
+# [stdin=FILE] [cli=PROGRAM] check NAME EXPECTED-EXIT STDOUT-REGEX STDERR-REGEX -- COMMAND...
 # An empty regex means "anything"; `^$` means "nothing". For exit code 2, standard error must be
-# exactly one line. No run may print a crash or a backtrace.
+# exactly one line. No run may print a crash or a backtrace. Standard input is FILE, else empty.
 check() {
     local name=$1 want=$2 out_re=$3 err_re=$4
     shift 5
-    "$cli" "$@" >"$work/out" 2>"$work/err"
+    "$cli" "$@" <"${stdin:-/dev/null}" >"$work/out" 2>"$work/err"
     local rc=$? problems=()
     [[ $rc == "$want" ]] || problems+=("exit code $rc, expected $want")
     [[ -z $out_re ]] || grep -Eq -- "$out_re" "$work/out" || [[ $out_re == '^$' && ! -s $work/out ]] ||
@@ -73,6 +73,9 @@ check "unknown option (validate)" 2 '^$' '^error: unknown option --code' -- vali
 check "option without value" 2 '^$' '^error: --invoke needs a value' -- run "$ops" --invoke
 check "missing FILE" 2 '^$' '^error: run needs a FILE' -- run
 check "two FILEs" 2 '^$' '^error: validate takes one FILE' -- validate "$ops" "$ops"
+check "--version" 0 '^repro-wasm [0-9]+\.[0-9]+\.[0-9]+$' '^$' -- --version
+check "-V" 0 '^repro-wasm [0-9]+\.[0-9]+\.[0-9]+$' '^$' -- -V
+check "help lists --version" 0 '^  --version, -V ' '^$' -- --help
 
 # Bad files.
 for command in run validate inspect; do
@@ -108,6 +111,55 @@ check "wat2wasm -o first" 0 '^$' '^$' -- wat2wasm -o "$work/converted2.wasm" "$w
 check "wat2wasm default name" 0 '^$' '^$' -- wat2wasm "$work/memory.wat"
 check "wat2wasm default output" 0 '^valid$' '^$' -- validate "$work/memory.wasm"
 
+# Standard input as FILE ('-'), for every command.
+stdin=$ops check "run -" 0 '^3 : i32 \(0x00000003\)$' '^instructions: 1$' -- run - --invoke div 7 2
+stdin=$work/memory.wat check "validate - (text)" 0 '^valid$' '^$' -- validate -
+stdin=$ops check "inspect -" 0 '"div": func \(i32, i32\) -> \(i32\)' '^$' -- inspect -
+stdin=$work/garbage.wasm check "validate - (garbage)" 2 '^$' '^error: magic header not detected \(at offset 0x0\)$' -- \
+    validate -
+check "validate - (empty)" 2 '^$' '^error: unexpected end' -- validate -
+printf '(module\n  (func (export "f") (result i32) i32.bogus))\n' >"$work/malformed.wat"
+stdin=$work/malformed.wat check "validate - names <stdin>" 2 '^$' '^error: <stdin>:2:' -- validate -
+# wat2wasm from standard input writes standard output unless -o is given.
+stdin=$work/memory.wat check "wat2wasm - to stdout" 0 '' '^$' -- wat2wasm -
+cp "$work/out" "$work/from-stdin.wasm"
+check "wat2wasm stdout is the module" 0 '^$' "^memory \"memory\": 65536 bytes, fnv1a64 $fnv\$" -- \
+    run "$work/from-stdin.wasm" --invoke nop --stats
+stdin=$work/memory.wat check "wat2wasm - -o" 0 '^$' '^$' -- wat2wasm - -o "$work/from-stdin-o.wasm"
+check "wat2wasm - -o output" 0 '^valid$' '^$' -- validate "$work/from-stdin-o.wasm"
+check "wat2wasm -o - to stdout" 0 '' '^$' -- wat2wasm "$work/memory.wat" -o -
+if cmp -s "$work/out" "$work/from-stdin.wasm"; then
+    passed=$((passed + 1))
+    echo "ok   wat2wasm -o - writes what wat2wasm - writes"
+else
+    failed=$((failed + 1))
+    echo "FAIL wat2wasm -o - differs from wat2wasm -"
+fi
+
+# The kind of FILE comes from its content, not its name.
+cp "$work/memory.wat" "$work/text-named.wasm"
+check "text named .wasm" 0 '^valid$' '^$' -- validate "$work/text-named.wasm"
+cp "$ops" "$work/binary-named.wat"
+check "binary named .wat" 0 '^3 : i32' '' -- run "$work/binary-named.wat" --invoke div 7 2
+printf '\xef\xbb\xbf  ;; a line comment (not code\n(; a block (; nested ;) comment ;)\r\n\t(module (func (export "one") (result i32) i32.const 1))\n' \
+    >"$work/commented"
+check "BOM, blanks and comments, then text" 0 '^1 : i32 \(0x00000001\)$' '' -- run "$work/commented"
+printf ';; only a comment\n(; and another ;)\n' >"$work/comments-only.wat"
+check "comments only: not text" 2 '^$' '^error: magic header not detected \(at offset 0x0\)$' -- \
+    validate "$work/comments-only.wat"
+printf '  \n module' >"$work/no-paren.wat"
+check "no ( after blanks: not text" 2 '^$' '^error: magic header not detected \(at offset 0x0\)$' -- \
+    validate "$work/no-paren.wat"
+check "wat2wasm of a binary module" 2 '^$' 'is a binary module already' -- wat2wasm "$ops" -o "$work/x.wasm"
+check "wat2wasm of neither" 2 '^$' 'is not in the text format' -- wat2wasm "$work/no-paren.wat" -o "$work/x.wasm"
+
+# Unwritable output: the system's reason.
+check "wat2wasm -o missing directory" 2 '^$' \
+    "^error: cannot write $work/missing/x.wasm: No such file or directory\$" -- \
+    wat2wasm "$work/memory.wat" -o "$work/missing/x.wasm"
+check "wat2wasm -o directory" 2 '^$' "^error: cannot write $work: Is a directory\$" -- \
+    wat2wasm "$work/memory.wat" -o "$work"
+
 # Arguments and results.
 check "i32 result" 0 '^3 : i32 \(0x00000003\)$' 'instructions: 1' -- run "$ops" --invoke div 7 2
 check "negative after --" 0 '^-3 : i32 \(0xfffffffd\)$' '' -- run "$ops" --invoke div -- -7 2
@@ -136,6 +188,8 @@ check "trap" 1 '^$' '^trap: unreachable in function 0' -- run "$ops" --invoke tr
 check "divide by zero" 1 '^$' '^trap: integer divide by zero in function 1' -- run "$ops" --invoke div 1 0
 check "out of fuel" 1 '^$' '^trap: out of fuel' -- run "$ops" --invoke spin --fuel 1000 --stats
 check "fuel used" 1 '' '^fuel used: 1000 of 1000$' -- run "$ops" --invoke spin --fuel 1000 --stats
+check "fuel used, unlimited" 0 '' '^fuel used: 635621 \(unlimited\)$' -- run "$fib" --invoke fib 25 --stats
+check "fuel used, budget" 0 '' '^fuel used: 635621 of 1000000$' -- run "$fib" --invoke fib 25 --stats --fuel 1000000
 check "call depth" 1 '^$' '^trap: call stack exhausted' -- run "$fib" --invoke fib 30 --max-call-depth 5
 check "start function traps" 1 '^$' '^trap: unreachable .*start function' -- run "$work/start-traps.wasm"
 check "missing import" 2 '^$' '^error: unknown import "env" "f": expected func \(\) -> \(\)$' -- run "$work/imports.wasm"
@@ -148,6 +202,59 @@ check "zero call depth" 2 '^$' '^error: --max-call-depth needs a whole number fr
 check "too many pages" 2 '^$' '^error: --max-memory-pages needs a whole number from 0 to 65536' -- \
     run "$ops" --invoke trap --max-memory-pages 70000
 check "unknown features" 2 '^$' "^error: unknown feature profile 'fast'" -- run "$ops" --invoke trap --features fast
+
+# Peak memory and time (GNU time's %M is the peak resident set in KiB). Without Foundation a tiny run
+# stays near 10 MB; a 2 GiB file of garbage is rejected from its first bytes, not read whole.
+printf '(module (func (export "one") (result i32) i32.const 1))\n' >"$work/one.wat"
+printf 'not wasm' >"$work/huge.wasm"
+truncate -s 2G "$work/huge.wasm" 2>/dev/null || rm -f "$work/huge.wasm"
+rss_bound=12288
+if ! /usr/bin/time -f %M true >/dev/null 2>&1; then
+    echo "skip peak memory and time checks: no GNU time at /usr/bin/time (apt-get install time)"
+else
+    # measure NAME MAX-KIB MAX-SECONDS EXPECTED-EXIT STDERR-REGEX -- COMMAND...
+    measure() {
+        local name=$1 max_kib=$2 max_seconds=$3 want=$4 err_re=$5 problems=()
+        shift 6
+        /usr/bin/time -o "$work/time" -f '%M %e' "$cli" "$@" </dev/null >"$work/out" 2>"$work/err"
+        local rc=$? kib seconds
+        # The last line: GNU time first writes "Command exited with non-zero status N" for a failure.
+        read -r kib seconds < <(tail -n 1 "$work/time")
+        [[ $rc == "$want" ]] || problems+=("exit code $rc, expected $want")
+        grep -Eq -- "$err_re" "$work/err" || problems+=("stderr does not match /$err_re/")
+        ((kib < max_kib)) || problems+=("peak RSS $kib KiB, bound $max_kib KiB")
+        awk -v s="$seconds" -v m="$max_seconds" 'BEGIN { exit !(s < m) }' || problems+=("took $seconds s, bound $max_seconds s")
+        if ((${#problems[@]})); then
+            failed=$((failed + 1))
+            echo "FAIL $name: ${problems[*]}"
+            sed 's/^/  stderr: /' "$work/err" | head -5
+        else
+            passed=$((passed + 1))
+            echo "ok   $name ($kib KiB, $seconds s)"
+        fi
+    }
+    measure "peak RSS of a tiny run" $rss_bound 10 0 '^instructions: 1$' -- run "$work/one.wat"
+    if [[ -f $work/huge.wasm ]]; then
+        measure "2 GiB of garbage rejected at once" $rss_bound 2 2 '^error: magic header not detected \(at offset 0x0\)$' \
+            -- validate "$work/huge.wasm"
+    else
+        echo "skip 2 GiB of garbage: truncate could not make a sparse file"
+    fi
+fi
+
+# The spec runner next to the command line (same build directory): a missing suite is one line.
+spectest=$(dirname "$cli")/spectest
+if [[ -x $spectest ]]; then
+    cli=env check "spectest: no suite (SPECTEST_DIR)" 2 '^$' \
+        '^spectest: spec suite not found at /nonexistent \(set SPECTEST_DIR or --spectest-dir; see README "Spec suite"\)$' -- \
+        SPECTEST_DIR=/nonexistent "$spectest"
+    cli=$spectest check "spectest: no suite (--spectest-dir)" 2 '^$' '^spectest: spec suite not found at /nonexistent/x ' -- \
+        --spectest-dir /nonexistent/x --file i32
+    cli=$spectest check "spectest --help" 0 '^  --spectest-dir PATH +[a-z]' '^$' -- --help
+    cli=$spectest check "spectest: bad option" 2 '^$' '^spectest: unknown argument --bogus' -- --bogus
+else
+    echo "skip spectest checks: no executable at $spectest"
+fi
 
 echo "cli-test: $passed passed, $failed failed"
 ((failed == 0))

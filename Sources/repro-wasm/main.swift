@@ -1,10 +1,18 @@
-import Foundation
 import ReproWasm
 
-/// The `repro-wasm` command line: run, validate and inspect modules (binary `.wasm` or text `.wat`),
-/// and convert text to binary.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The `repro-wasm` command line: run, validate and inspect modules (binary or text format), and
+/// convert text to binary.
 ///
-/// It uses only the library's public API, as any embedder would. Every failure is one line on
+/// It uses only the library's public API, as any embedder would, and the C library instead of
+/// Foundation (which alone doubled the peak memory of a small run). Every failure is one line on
 /// standard error; exit codes: 0 ok, 1 trap, 2 invalid module or usage.
 enum CLI {
     static let usage = """
@@ -15,7 +23,9 @@ enum CLI {
           validate FILE                        check that FILE is a valid module
           inspect FILE [--code]                sections, types, imports, exports (and the internal code)
           wat2wasm FILE.wat [-o FILE.wasm]     convert the text format to the binary format
-        FILE is a binary module, or a text module when its name ends in .wat.
+          --version, -V                        print the version
+        FILE is read by content, whatever its name: a binary module starts with \\0asm, a text module
+        with '(' (after blanks, ;; and (; ;) comments). FILE '-' is standard input.
         'repro-wasm <command> --help' describes a command's options.
         exit codes: 0 ok, 1 trap, 2 invalid module or usage
         """
@@ -23,9 +33,10 @@ enum CLI {
     static let runUsage = """
         usage: repro-wasm run FILE [--invoke NAME] [options] [--] [ARGS...]
 
-        Runs an exported function: NAME, else `_start`, else the only exported function. ARGS are read
-        by the function's parameter types: integers in decimal or 0x-hex (negative allowed), floats as
-        decimals, `inf`, `nan`, `nan:0xPAYLOAD` (a NaN with that payload), or `bits:0xRAW` (raw bits).
+        Runs an exported function of FILE (binary or text, '-' for standard input): NAME, else `_start`,
+        else the only exported function. ARGS are read by the function's parameter types: integers in
+        decimal or 0x-hex (negative allowed), floats as decimals, `inf`, `nan`, `nan:0xPAYLOAD` (a NaN
+        with that payload), or `bits:0xRAW` (raw bits).
         Results are printed one per line as `VALUE : TYPE (0xRAWBITS)`.
 
         options:
@@ -34,8 +45,9 @@ enum CLI {
           --max-call-depth N               nested wasm calls allowed (default 10000)
           --max-memory-pages N             largest size any memory may reach, in 64 KiB pages (default 65536)
           --features deterministic|full    proposals the module may use (default deterministic)
-          --stats                          print instructions, fuel used, wall time, peak memory pages and
-                                           a digest of each exported memory's bytes (FNV-1a 64)
+          --stats                          print fuel used (of N with --fuel, else "(unlimited)"), wall
+                                           time, peak memory pages and a digest of each exported memory's
+                                           bytes (FNV-1a 64)
           --                               what follows is ARGS, even when it starts with --
         The instructions counted are printed on standard error after every run.
         exit codes: 0 ok, 1 trap (the trap on standard error), 2 invalid module or usage
@@ -44,23 +56,26 @@ enum CLI {
     static let validateUsage = """
         usage: repro-wasm validate FILE [--features deterministic|full]
 
-        Decodes and validates FILE; prints `valid`, or the first error with its byte offset.
+        Decodes and validates FILE (binary or text, '-' for standard input); prints `valid`, or the
+        first error with its byte offset (line and column for text).
         exit codes: 0 valid, 2 invalid module or usage
         """
 
     static let inspectUsage = """
         usage: repro-wasm inspect FILE [--code] [--features deterministic|full]
 
-        Prints the module's types, imports, exports and section counts; with --code, the internal code
-        of every defined function.
+        Prints the types, imports, exports and section counts of FILE's module (binary or text, '-' for
+        standard input); with --code, the internal code of every defined function.
         exit codes: 0 ok, 2 invalid module or usage
         """
 
     static let wat2wasmUsage = """
         usage: repro-wasm wat2wasm FILE.wat [-o FILE.wasm]
 
-        Converts a module from the text format to the binary format (default output: FILE with the
-        extension .wasm). Malformed text is reported as FILE:LINE:COLUMN: message.
+        Converts a module from the text format to the binary format. The output is -o's path ('-' for
+        standard output), else FILE with the extension .wasm; FILE '-' reads standard input and writes
+        standard output unless -o is given. Binary is never written to a terminal. Malformed text is
+        reported as FILE:LINE:COLUMN: message (<stdin>:LINE:COLUMN for standard input).
         exit codes: 0 ok, 2 malformed text or usage
         """
 
@@ -86,6 +101,9 @@ enum CLI {
             case "--help", "-h", "help":
                 print(helpText(for: arguments.first) ?? usage)
                 return 0
+            case "--version", "-V":
+                print("repro-wasm \(Version.current)")
+                return 0
             default: throw UsageError(description: "unknown command '\(command)'")
             }
         } catch let error as UsageError {
@@ -108,9 +126,7 @@ enum CLI {
         }
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
+    static func printError(_ text: String) { Output.printError(text) }
 
     /// A command's options, from `--name value`, `--name=value` and `--flag`; the rest are positional
     /// (a lone `--` makes everything after it positional, so arguments may start with `--`).
@@ -198,29 +214,12 @@ enum CLI {
         }
     }
 
-    /// A `.wat` file whose text is malformed: the path, then the line, column and message.
-    struct TextFileError: Error, CustomStringConvertible {
-        let path: String
-        let error: TextError
-        var description: String { "\(path):\(error)" }
-    }
-
-    /// Loads a binary module, or a text module when the name ends in `.wat`.
-    static func loadModule(_ path: String, features: Features) throws -> Module {
-        guard path.hasSuffix(".wat") else { return try Module(contentsOf: path, features: features) }
-        return try Module(bytes: try textModuleBytes(path), features: features)
-    }
-
-    /// The binary form of the text module in `path`.
-    static func textModuleBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(description: "cannot read \(path)")
-        }
-        do {
-            // From bytes, not a String: malformed UTF-8 is then reported where it is.
-            return try wat2wasm(try SExpression.parse(utf8: [UInt8](data)))
-        } catch {
-            throw TextFileError(path: path, error: error)
+    /// Decodes and validates FILE's module: where each kind of input (`Input.Kind`, decided by
+    /// content) becomes a module.
+    static func loadModule(_ input: Input, features: Features) throws -> Module {
+        switch input.kind {
+        case .binary, .unrecognized: try Module(bytes: input.bytes, features: features)
+        case .text: try Module(bytes: try input.moduleBytes(), features: features)
         }
     }
 
@@ -230,14 +229,25 @@ enum CLI {
             print(wat2wasmUsage)
             return 0
         }
-        let input = try options.singleFile()
-        let bytes = try textModuleBytes(input)
+        let path = try options.singleFile()
         let output =
             options.values["-o"]
-            ?? (input.hasSuffix(".wat") ? String(input.dropLast(4)) : input) + ".wasm"
-        guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-            throw UsageError(description: "cannot write \(output)")
+            ?? (path == Input.standardInputPath
+                ? Output.standardOutputPath : (path.hasSuffix(".wat") ? String(path.dropLast(4)) : path) + ".wasm")
+        if output == Output.standardOutputPath, Output.isStandardOutputTerminal {
+            throw UsageError(
+                description: "standard output is a terminal; redirect it or give -o FILE.wasm", command: "wat2wasm")
         }
+        let input = try Input.load(path)
+        switch input.kind {
+        case .text: break
+        case .binary: throw UsageError(description: "\(input.name) is a binary module already", command: "wat2wasm")
+        case .unrecognized:
+            throw UsageError(
+                description: "\(input.name) is not in the text format (no '(' after blanks and comments)",
+                command: "wat2wasm")
+        }
+        try Output.emit(try input.moduleBytes(), to: output)
         return 0
     }
 
@@ -247,7 +257,7 @@ enum CLI {
             print(validateUsage)
             return 0
         }
-        _ = try loadModule(try options.singleFile(), features: try options.features())
+        _ = try loadModule(try Input.load(try options.singleFile()), features: try options.features())
         print("valid")
         return 0
     }
@@ -258,7 +268,7 @@ enum CLI {
             print(inspectUsage)
             return 0
         }
-        let module = try loadModule(try options.singleFile(), features: try options.features())
+        let module = try loadModule(try Input.load(try options.singleFile()), features: try options.features())
         print(module.summary)
         if options.flags.contains("--code") { print(module.codeListing) }
         return 0
@@ -281,7 +291,8 @@ enum CLI {
         if let depth = try options.number("--max-call-depth", in: 1...1_000_000) { limits.maxCallDepth = Int(depth) }
         if let pages = try options.number("--max-memory-pages", in: 0...65536) { limits.maxMemoryPages = Int(pages) }
         let fuel = try options.number("--fuel", in: 0...(UInt64.max - 1))
-        let module = try loadModule(path, features: features)
+        let input = try Input.load(path)
+        let module = try loadModule(input, features: features)
         let store = Store(engine: Engine(features: features, limits: limits, defaultFuel: fuel))
         let start = ContinuousClock.now
 
@@ -333,6 +344,9 @@ enum CLI {
         if options.flags.contains("--stats") {
             if let fuelBefore, let fuelAfter = store.fuel {
                 printError("fuel used: \(fuelBefore - fuelAfter) of \(fuelBefore)")
+            } else {
+                // Without a budget every counted instruction would have consumed fuel.
+                printError("fuel used: \(store.instructionCount &- countBefore) (unlimited)")
             }
             printError("call time: \(milliseconds(callTime))")
             printError("total time: \(milliseconds(ContinuousClock.now - start)) (instantiation and call)")
@@ -369,9 +383,12 @@ enum CLI {
         return instance.function(named: functions[0])!
     }
 
+    /// `MILLISECONDS.FFF ms`, rounded to the microsecond; `duration` is not negative.
     static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
-        return String(format: "%.3f ms", Double(seconds) * 1e3 + Double(attoseconds) / 1e15)
+        let microseconds = seconds * 1_000_000 + (attoseconds + 500_000_000_000) / 1_000_000_000_000
+        let fraction = String(microseconds % 1000)
+        return "\(microseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) ms"
     }
 
     // MARK: Values
@@ -393,7 +410,7 @@ enum CLI {
 
     /// An integer of `bits` bits as its bit pattern.
     static func parseInteger(_ text: String, bits: Int) -> UInt64? {
-        var body = Substring(text.replacingOccurrences(of: "_", with: ""))
+        var body = Substring(text.filter { $0 != "_" })
         var isNegative = false
         if body.hasPrefix("-") {
             isNegative = true
