@@ -185,7 +185,17 @@ check "no such export" 2 '^$' "^error: no exported function 'nope'" -- run "$ops
 
 # Traps and limits.
 check "trap" 1 '^$' '^trap: unreachable in function 0' -- run "$ops" --invoke trap
-check "divide by zero" 1 '^$' '^trap: integer divide by zero in function 1' -- run "$ops" --invoke div 1 0
+check "divide by zero" 1 '^$' '^trap: integer divide by zero in function 1 "div" at offset 0x[0-9a-f]+$' -- run "$ops" --invoke div 1 0
+
+# Text modules: validation errors at the text's line and column; a proposal outside the profile says
+# which option allows it (in text and in binary form).
+printf '(module\n  (func $f)\n  (func (return_call $f)))\n' >"$work/tail.wat"
+printf '(module\n  (func (result i32)\n    f32.const 1))\n' >"$work/mismatch.wat"
+check ".wat error at line:column" 2 '^$' "^error: $work/mismatch.wat:3:5: type mismatch: .* in function 0\$" -- validate "$work/mismatch.wat"
+check "feature error names --features full" 2 '^$' "^error: $work/tail.wat:3:10: tail calls is not enabled \\(--features full allows it\\)\$" -- validate "$work/tail.wat"
+"$cli" wat2wasm "$work/tail.wat" -o "$work/tail.wasm" 2>/dev/null
+check "feature error in binary: offset and hint" 2 '^$' '^error: tail calls is not enabled \(at offset 0x[0-9a-f]+\) \(--features full allows it\)$' -- validate "$work/tail.wasm"
+check "feature allowed with --features full" 0 '^valid$' '^$' -- validate "$work/tail.wat" --features full
 check "out of fuel" 1 '^$' '^trap: out of fuel' -- run "$ops" --invoke spin --fuel 1000 --stats
 check "fuel used" 1 '' '^fuel used: 1000 of 1000$' -- run "$ops" --invoke spin --fuel 1000 --stats
 check "fuel used, unlimited" 0 '' '^fuel used: 635621 \(unlimited\)$' -- run "$fib" --invoke fib 25 --stats

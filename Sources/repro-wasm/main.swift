@@ -217,9 +217,37 @@ enum CLI {
     /// Decodes and validates FILE's module: where each kind of input (`Input.Kind`, decided by
     /// content) becomes a module.
     static func loadModule(_ input: Input, features: Features) throws -> Module {
-        switch input.kind {
-        case .binary, .unrecognized: try Module(bytes: input.bytes, features: features)
-        case .text: try Module(bytes: try input.moduleBytes(), features: features)
+        do {
+            switch input.kind {
+            case .binary, .unrecognized: return try Module(bytes: input.bytes, features: features)
+            case .text:
+                let text = input.bytes.starts(with: Input.byteOrderMark) ? Array(input.bytes.dropFirst(3)) : input.bytes
+                return try Module(wat: text, features: features)
+            }
+        } catch {
+            throw ModuleLoadError(name: input.name, error: error)
+        }
+    }
+
+    /// A module that did not load, said the way a command line says it: text errors as `FILE:LINE:COLUMN:`,
+    /// and a proposal outside the profile with the option that allows it.
+    struct ModuleLoadError: Error, CustomStringConvertible {
+        let name: String
+        let error: ModuleError
+
+        var description: String {
+            switch error {
+            case .malformedText(let text): return "\(name):\(text)"
+            case .invalid(let validation):
+                let hint = validation.enablingProfile == nil ? "" : " (--features full allows it)"
+                let place = validation.functionIndex.map { " in function \($0)" } ?? ""
+                guard let position = validation.textPosition else {
+                    let offset = "at offset 0x\(String(validation.offset, radix: 16))"
+                    return "\(validation.reason.text) (\(offset)\(place))\(hint)"
+                }
+                return "\(name):\(position.line):\(position.column): \(validation.reason.text)\(place)\(hint)"
+            default: return error.description
+            }
         }
     }
 

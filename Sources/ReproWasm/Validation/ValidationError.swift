@@ -97,12 +97,9 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             case .tooManyLocals: "too many locals"
             case .functionTooLarge: "function too large for the engine's frame layout"
             case .featureNotEnabled(.extendedConst):
-                "constant expression required (extended const is not enabled; Features.full enables it)"
+                "constant expression required (extended const is not enabled)"
             case .featureNotEnabled(let feature):
-                !feature.isImplemented
-                    ? "\(feature) is not supported"
-                    : Features.full.contains(feature)
-                        ? "\(feature) is not enabled (Features.full enables it)" : "\(feature) is not enabled"
+                feature.isImplemented ? "\(feature) is not enabled" : "\(feature) is not supported"
             }
         }
     }
@@ -127,8 +124,17 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
     /// the byte offset.
     public var description: String {
         let place = functionIndex.map { " in function \($0)" } ?? ""
-        if let textPosition { return "\(reason.text) (at \(textPosition)\(place))" }
-        return "\(reason.text) (at offset 0x\(String(offset, radix: 16))\(place))"
+        let hint = enablingProfile.map { "; \($0) enables it" } ?? ""
+        if let textPosition { return "\(reason.text) (at \(textPosition)\(place))\(hint)" }
+        return "\(reason.text) (at offset 0x\(String(offset, radix: 16))\(place))\(hint)"
+    }
+
+    /// For a proposal the engine implements but the chosen `Features` leave out: the profile that
+    /// includes it (`"Features.full"`), so that the message can say how to allow it.
+    public var enablingProfile: String? {
+        guard case .featureNotEnabled(let feature) = reason, feature.isImplemented, Features.full.contains(feature)
+        else { return nil }
+        return "Features.full"
     }
 }
 
