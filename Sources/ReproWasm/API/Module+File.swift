@@ -56,7 +56,9 @@ extension Module {
         try self.init(bytes: bytes, features: features)
     }
 
-    /// The whole file, read in chunks with `fopen`/`fread`.
+    /// The whole file, read in chunks with `fopen`/`fread`; only its first chunk when that does not
+    /// start with the binary format's magic, so that a large file that is not a module is rejected
+    /// (by the decoder, at offset 0) without reading it all.
     static func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
             guard let file = fopen(path, "rb") else { throw FileReadError(path: path, errorNumber: errno) }
@@ -66,6 +68,7 @@ extension Module {
             while true {
                 let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
                 bytes.append(contentsOf: chunk[..<read])
+                if bytes.count >= 4 && !bytes.starts(with: [0x00, 0x61, 0x73, 0x6D]) { return bytes }
                 if read < chunk.count {
                     // A short read is the end of the file or an error (a directory gives EISDIR here).
                     if ferror(file) != 0 { throw FileReadError(path: path, errorNumber: errno) }

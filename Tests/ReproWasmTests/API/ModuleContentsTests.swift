@@ -70,6 +70,26 @@ import Testing
         #expect(decodeError.offset == 0)
     }
 
+    /// A file that does not start with the magic is rejected after its first chunk: a sparse file of
+    /// 1 GiB is never read whole (nothing is resident but that chunk).
+    @Test func aLargeFileWithoutTheMagicIsRejectedAfterItsFirstChunk() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("large.bin").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("not a module".utf8)))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+        let error = #expect(throws: ModuleError.self) { try Module(contentsOf: path) }
+        guard case .malformed(let decodeError)? = error else {
+            Issue.record("expected .malformed, got \(String(describing: error))")
+            return
+        }
+        #expect(decodeError.reason == .magicHeaderNotDetected)
+        #expect(decodeError.offset == 0)
+        #expect(try Module.readFile(path).count == 1 << 16)
+    }
+
     @Test func invalidModulesSayWhereAndWhy() throws {
         // `i32.add` with nothing on the stack.
         let bytes = WasmModule().function(.voidToI32, body: Asm.op("i32.add")).bytes
