@@ -247,7 +247,9 @@ enum CLI {
             print(validateUsage)
             return 0
         }
-        _ = try loadModule(try options.singleFile(), features: try options.features())
+        let path = try options.singleFile()
+        if isComponentFile(path) { return try validateComponent(path, features: try options.features()) }
+        _ = try loadModule(path, features: try options.features())
         print("valid")
         return 0
     }
@@ -258,7 +260,9 @@ enum CLI {
             print(inspectUsage)
             return 0
         }
-        let module = try loadModule(try options.singleFile(), features: try options.features())
+        let path = try options.singleFile()
+        if isComponentFile(path) { return try inspectComponent(path, features: try options.features()) }
+        let module = try loadModule(path, features: try options.features())
         print(module.summary)
         if options.flags.contains("--code") { print(module.codeListing) }
         return 0
