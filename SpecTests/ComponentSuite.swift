@@ -157,14 +157,14 @@ private func runComponentCommand(
 private func loadError(_ bytes: [UInt8]) -> String? {
     if Component.isComponent(bytes) {
         do {
-            _ = try Component(bytes: bytes)
+            _ = try Component(bytes: bytes, features: .full)
             return nil
         } catch {
             return error.description
         }
     }
     do {
-        _ = try Module(bytes: bytes)
+        _ = try Module(bytes: bytes, features: .full)
         return nil
     } catch {
         return error.description

@@ -264,7 +264,13 @@ struct ComponentDecoder {
         let at = offset
         switch try byte() {
         case 0x00, 0x01: return try name()
-        case 0x02: throw .unsupported("name attributes (implements, versionsuffix, external-id)", at: at)
+        case 0x02:
+            let name = try name()
+            let countAt = offset
+            guard try length() == 0 else {
+                throw .unsupported("name attributes (implements, versionsuffix, external-id)", at: countAt)
+            }
+            return name
         case let raw: throw .malformed("invalid name kind 0x\(String(raw, radix: 16))", at: at)
         }
     }

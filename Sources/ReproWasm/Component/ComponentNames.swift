@@ -12,6 +12,9 @@ enum ExternName: Sendable, Hashable {
     case method(resource: String, name: String)
     /// `[static]R.name`.
     case `static`(resource: String, name: String)
+    /// A dependency name as wasm-tools accepts them: `url=<...>`, `integrity=<...>`, `locked-dep=<...>`,
+    /// `unlocked-dep=<...>`.
+    case dependency(String)
     /// `namespace:package/interface@version`.
     case interface(namespace: String, package: String, interface: String, version: String?)
 
@@ -37,6 +40,10 @@ enum ExternName: Sendable, Hashable {
             self = .label(text)
             return
         }
+        if isDependencyName(text) {
+            self = .dependency(text)
+            return
+        }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let namespace = text[..<colon]
         var rest = text[text.index(after: colon)...]
@@ -59,7 +66,7 @@ enum ExternName: Sendable, Hashable {
     var resource: String? {
         switch self {
         case .constructor(let resource), .method(let resource, _), .static(let resource, _): resource
-        case .label, .interface: nil
+        case .label, .interface, .dependency: nil
         }
     }
 }
@@ -67,6 +74,7 @@ enum ExternName: Sendable, Hashable {
 /// The name as strong uniqueness compares it: acronyms lowercased, `[method]`/`[static]` stripped
 /// (`[method]r.r` and `[static]r.r` become `r`), `[constructor]` kept.
 func stronglyUniqueKey(_ name: String) -> String {
+    if case .dependency? = ExternName(name) { return name }
     let lower = String(
         name.unicodeScalars.map {
             $0.properties.isUppercase ? Character($0.properties.lowercaseMapping) : Character($0)
@@ -138,4 +146,76 @@ private func identifiersValid(_ text: Substring, numericRule: Bool) -> Bool {
         }
     }
     return true
+}
+
+/// `url=<U>`, `integrity=<H>`, `locked-dep=<P[@V]>` and `url=`/`locked-dep=` followed by
+/// `,integrity=<H>`, and `unlocked-dep=<P[@R]>` with a version range `*`, `{>=V}`, `{<V}` or `{>=V <V}`.
+func isDependencyName(_ text: String) -> Bool {
+    func bracketed(_ text: Substring, after prefix: String) -> (inner: Substring, rest: Substring)? {
+        guard text.hasPrefix(prefix + "=<") else { return nil }
+        let body = text.dropFirst(prefix.count + 2)
+        guard let close = body.firstIndex(of: ">") else { return nil }
+        return (body[..<close], body[body.index(after: close)...])
+    }
+    func isPackage(_ text: Substring) -> (Substring, Substring?)? {
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = parts[0].split(separator: ":", omittingEmptySubsequences: false)
+        guard name.count == 2, isWords(name[0]), isWords(name[1]) else { return nil }
+        return (parts[0], parts.count == 2 ? parts[1] : nil)
+    }
+    func isIntegrity(_ text: Substring) -> Bool {
+        let hashes = text.split(separator: " ")
+        guard !hashes.isEmpty else { return false }
+        for hash in hashes {
+            let hash = hash.split(separator: "?", maxSplits: 1)[0]
+            guard let dash = hash.firstIndex(of: "-"), ["sha256", "sha384", "sha512"].contains(hash[..<dash]) else {
+                return false
+            }
+            let value = hash[hash.index(after: dash)...]
+            let digits = value.drop { $0 != "=" }.allSatisfy { $0 == "=" } ? value.prefix { $0 != "=" } : ""
+            guard !digits.isEmpty, value.count - digits.count <= 2,
+                digits.unicodeScalars.allSatisfy({
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+"
+                        || $0 == "/"
+                })
+            else { return false }
+        }
+        return true
+    }
+    func optionalIntegrity(_ rest: Substring) -> Bool {
+        if rest.isEmpty { return true }
+        guard rest.hasPrefix(","), let (inner, tail) = bracketed(rest.dropFirst(), after: "integrity") else {
+            return false
+        }
+        return tail.isEmpty && isIntegrity(inner)
+    }
+    let text = Substring(text)
+    if let (inner, rest) = bracketed(text, after: "url") {
+        return !inner.contains("<") && optionalIntegrity(rest)
+    }
+    if let (inner, rest) = bracketed(text, after: "integrity") { return rest.isEmpty && isIntegrity(inner) }
+    if let (inner, rest) = bracketed(text, after: "locked-dep") {
+        guard let (_, version) = isPackage(inner) else { return false }
+        if let version, !isSemanticVersion(String(version)) { return false }
+        return optionalIntegrity(rest)
+    }
+    if text.hasPrefix("unlocked-dep=<") && text.hasSuffix(">") {
+        let inner = text.dropFirst("unlocked-dep=<".count).dropLast()
+        guard let (_, range) = isPackage(inner) else { return false }
+        guard let range else { return true }
+        if range == "*" { return true }
+        guard range.hasPrefix("{"), range.hasSuffix("}") else { return false }
+        let bounds = range.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: false)
+        switch bounds.count {
+        case 1:
+            if bounds[0].hasPrefix(">=") { return isSemanticVersion(String(bounds[0].dropFirst(2))) }
+            if bounds[0].hasPrefix("<") { return isSemanticVersion(String(bounds[0].dropFirst(1))) }
+            return false
+        case 2:
+            return bounds[0].hasPrefix(">=") && bounds[1].hasPrefix("<")
+                && isSemanticVersion(String(bounds[0].dropFirst(2))) && isSemanticVersion(String(bounds[1].dropFirst(1)))
+        default: return false
+        }
+    }
+    return false
 }

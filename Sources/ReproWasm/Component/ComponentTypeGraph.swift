@@ -107,14 +107,22 @@ enum TypeNode: Sendable {
 struct TypeGraph: Sendable {
     var nodes: [TypeNode] = []
     var nextResource = 0
+    /// While an instantiation is checked: the abstract resources of the component's imports that the
+    /// arguments may supply, and which resource (node) each has been bound to so far.
+    var bindable: Set<Int> = []
+    var bindings: [Int: TypeID] = [:]
 
     mutating func add(_ node: TypeNode) -> TypeID {
         nodes.append(node)
         return nodes.count - 1
     }
 
+    /// The ids of resources defined by components (the others are abstract).
+    var definedResources: Set<Int> = []
+
     mutating func freshResource(defined: Bool) -> TypeID {
         nextResource += 1
+        if defined { definedResources.insert(nextResource) }
         return add(.resource(ResourceNode(id: nextResource, isDefined: defined)))
     }
 
@@ -187,7 +195,7 @@ struct TypeGraph: Sendable {
 
 extension TypeGraph {
     /// Whether two value types are the same type (structurally, with resources by identity).
-    func equal(_ a: ResolvedValueType, _ b: ResolvedValueType, depth: Int = 0) -> Bool {
+    mutating func equal(_ a: ResolvedValueType, _ b: ResolvedValueType, depth: Int = 0) -> Bool {
         let a = normalized(a)
         let b = normalized(b)
         switch (a, b) {
@@ -197,7 +205,7 @@ extension TypeGraph {
         }
     }
 
-    func equal(_ a: ResolvedValueType?, _ b: ResolvedValueType?, depth: Int) -> Bool {
+    mutating func equal(_ a: ResolvedValueType?, _ b: ResolvedValueType?, depth: Int) -> Bool {
         switch (a, b) {
         case (nil, nil): true
         case (let x?, let y?): equal(x, y, depth: depth + 1)
@@ -207,13 +215,13 @@ extension TypeGraph {
 
     /// Whether two nodes are the same type; `depth` bounds the recursion for hostile inputs (types are
     /// acyclic, so this only limits work, never rejects a real type).
-    func equalNodes(_ x: TypeID, _ y: TypeID, depth: Int = 0) -> Bool {
+    mutating func equalNodes(_ x: TypeID, _ y: TypeID, depth: Int = 0) -> Bool {
         let x = resolve(x)
         let y = resolve(y)
         if x == y { return true }
         guard depth < 200 else { return false }
         switch (nodes[x], nodes[y]) {
-        case (.resource(let a), .resource(let b)): return a.id == b.id
+        case (.resource(let a), .resource(let b)): return sameResource(a, x, b, y)
         case (.value(let a), .value(let b)): return equalDefined(a, b, depth: depth + 1)
         case (.function(let a), .function(let b)):
             return a.parameters.count == b.parameters.count
@@ -225,7 +233,7 @@ extension TypeGraph {
         }
     }
 
-    private func equalDefined(_ a: ResolvedDefinedType, _ b: ResolvedDefinedType, depth: Int) -> Bool {
+    private mutating func equalDefined(_ a: ResolvedDefinedType, _ b: ResolvedDefinedType, depth: Int) -> Bool {
         switch (a, b) {
         case (.primitive(let x), .primitive(let y)): return x == y
         case (.record(let x), .record(let y)):
@@ -245,8 +253,28 @@ extension TypeGraph {
         }
     }
 
+    /// The resource a bound resource stands for.
+    private func boundID(_ resource: ResourceNode) -> Int {
+        guard let target = bindings[resource.id], case .resource(let node) = self[target] else { return resource.id }
+        return node.id
+    }
+
+    /// Whether two resources are the same, binding a still unbound `bindable` one to the other.
+    private mutating func sameResource(_ a: ResourceNode, _ aID: TypeID, _ b: ResourceNode, _ bID: TypeID) -> Bool {
+        if boundID(a) == boundID(b) { return true }
+        if bindable.contains(b.id) && bindings[b.id] == nil {
+            bindings[b.id] = aID
+            return true
+        }
+        if bindable.contains(a.id) && bindings[a.id] == nil {
+            bindings[a.id] = bID
+            return true
+        }
+        return false
+    }
+
     /// Why `a` cannot be used where `b` is expected, or nil when it can.
-    func mismatch(_ a: Entity, _ b: Entity, depth: Int = 0) -> String? {
+    mutating func mismatch(_ a: Entity, _ b: Entity, depth: Int = 0) -> String? {
         guard a.kind == b.kind else { return "expected \(b.kind), found \(a.kind)" }
         guard depth < 100 else { return "types nested too deeply to compare" }
         let x = resolve(a.type)
@@ -254,7 +282,7 @@ extension TypeGraph {
         if x == y { return nil }
         switch (nodes[x], nodes[y]) {
         case (.resource(let r1), .resource(let r2)):
-            return r1.id == r2.id ? nil : "resource types are not the same"
+            return sameResource(r1, x, r2, y) ? nil : "resource types are not the same"
         case (.value, .value), (.function, .function):
             return equalNodes(x, y) ? nil : "type mismatch"
         case (.instance(let have), .instance(let want)):
@@ -294,7 +322,7 @@ extension TypeGraph {
         }
     }
 
-    private func moduleMismatch(_ have: CoreModuleType, _ want: CoreModuleType) -> String? {
+    private mutating func moduleMismatch(_ have: CoreModuleType, _ want: CoreModuleType) -> String? {
         for entry in have.imports {
             guard let found = want.imports.first(where: { $0.module == entry.module && $0.name == entry.name }) else {
                 return "missing expected import `\(entry.module)::\(entry.name)`"

@@ -131,10 +131,6 @@ extension ComponentValidator {
                 kind: .type, type: fresh ? graph.freshResource(defined: false) : graph.freshResource(defined: false))
         case .type(.equal(let index)):
             let id = try self.index(index, in: scope.types, "type")
-            switch graph[id] {
-            case .value, .resource: break
-            default: throw fail("type index \(index) is not a value or resource type")
-            }
             return Entity(kind: .type, type: fresh ? graph.add(.alias(id)) : id)
         }
     }

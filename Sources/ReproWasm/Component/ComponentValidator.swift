@@ -102,6 +102,11 @@ final class ComponentValidator {
     private func validate(_ definition: ComponentDefinition.Kind) throws(ComponentError) {
         switch definition {
         case .coreModule(let module):
+            // Core wasm allows an import name twice; a module inside a component may not repeat one.
+            var importNames: Set<[String]> = []
+            for entry in module.imports where !importNames.insert([entry.module, entry.name]).inserted {
+                throw fail("duplicate import name `\(entry.module):\(entry.name)`")
+            }
             let type = CoreModuleType(
                 imports: module.imports,
                 exports: Dictionary(module.exports.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a }))
@@ -200,23 +205,23 @@ final class ComponentValidator {
         guard case .component(let imports, let exports, let generative) = graph[component] else {
             throw fail("not a component")
         }
-        var mapping: [Int: TypeID] = [:]
+        // The abstract resources of the imports are bound to the arguments' resources as matching goes.
+        var abstract: Set<Int> = []
+        var seen: Set<TypeID> = []
+        for entry in imports { graph.resources(in: entry.entity.type, into: &abstract, seen: &seen) }
+        graph.bindable = abstract.subtracting(graph.definedResources)
+        graph.bindings = [:]
+        defer {
+            graph.bindable = []
+            graph.bindings = [:]
+        }
         for entry in imports {
             guard let argument = provided[entry.name] else { throw fail("missing import named `\(entry.name)`") }
-            var memo: [TypeID: TypeID] = [:]
-            let expected = Entity(
-                kind: entry.entity.kind, type: graph.substitute(entry.entity.type, mapping, memo: &memo))
-            if expected.kind == .type, let resource = graph.resource(expected.type) {
-                guard let given = graph.resource(argument.type), argument.kind == .type else {
-                    throw fail("type mismatch for import `\(entry.name)`: expected a resource type")
-                }
-                if given.id != resource.id { mapping[resource.id] = graph.resolve(argument.type) }
-                continue
-            }
-            if let why = graph.mismatch(argument, expected) {
+            if let why = graph.mismatch(argument, entry.entity) {
                 throw fail("type mismatch for import `\(entry.name)`: \(why)")
             }
         }
+        var mapping = graph.bindings
         for id in generative { mapping[id] = graph.freshResource(defined: true) }
         var memo: [TypeID: TypeID] = [:]
         let instanceExports = exports.map { entry in
