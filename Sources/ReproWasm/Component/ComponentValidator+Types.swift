@@ -18,8 +18,22 @@ extension ComponentValidator {
                         throw fail("type index \(index) is not a function type")
                     }
                     return .function(function)
-                case .table(let table): return .table(table)
-                case .memory(let memory): return .memory(memory)
+                case .table(let table):
+                    guard table.limits.min <= UInt64(UInt32.max), (table.limits.max ?? 0) <= UInt64(UInt32.max) else {
+                        throw fail("table size must be at most 2^32-1")
+                    }
+                    guard table.limits.max.map({ $0 >= table.limits.min }) ?? true else {
+                        throw fail("size minimum must not be greater than maximum")
+                    }
+                    return .table(table)
+                case .memory(let memory):
+                    guard memory.limits.min <= 65536, (memory.limits.max ?? 0) <= 65536 else {
+                        throw fail("memory size must be at most 65536 pages (4GiB)")
+                    }
+                    guard memory.limits.max.map({ $0 >= memory.limits.min }) ?? true else {
+                        throw fail("size minimum must not be greater than maximum")
+                    }
+                    return .memory(memory)
                 case .global(let global): return .global(global)
                 }
             }
@@ -295,6 +309,9 @@ extension ComponentValidator {
             _ = try index(memory, in: scope.coreMemories, "core memory")
         } else if needsMemory {
             throw fail("canonical option `memory` is required")
+        }
+        if options.realloc != nil && options.memory == nil {
+            throw fail("canonical option `realloc` requires `memory` to also be specified")
         }
         if let realloc = options.realloc {
             let type = try index(realloc, in: scope.coreFunctions, "core func")

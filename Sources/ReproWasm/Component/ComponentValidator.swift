@@ -45,6 +45,8 @@ struct Scope {
     var exports: [NamedEntity] = []
     var importKeys: Set<String> = []
     var exportKeys: Set<String> = []
+    /// The types (resolved nodes) imported or exported so far: the ones later imports and exports may use.
+    var namedTypes: Set<TypeID> = []
     /// Resources imported or exported under a plain name, by that name (for `[method]R.x` rules).
     var resourceNames: [String: TypeID] = [:]
     /// The first resource id created inside this scope: ids from here on are this scope's own.
@@ -339,6 +341,7 @@ final class ComponentValidator {
         scope.importKeys = keys
         let entity = try externEntity(type, fresh: true)
         try checkAnnotatedName(name, entity)
+        try checkNamed(entity, exporting: false)
         if entity.kind == .type, graph.resource(entity.type) != nil, case .label(let label)? = ExternName(name) {
             scope.resourceNames[label] = entity.type
         }
@@ -351,7 +354,9 @@ final class ComponentValidator {
         var keys = scope.exportKeys
         try checkName(name, keys: &keys, what: "export")
         scope.exportKeys = keys
+        if case .dependency? = ExternName(name) { throw fail("`\(name)` is not a valid export name") }
         try checkAnnotatedName(name, entity)
+        try checkNamed(entity, exporting: true)
         if entity.kind == .type, graph.resource(entity.type) != nil, case .label(let label)? = ExternName(name) {
             scope.resourceNames[label] = entity.type
         }
@@ -384,6 +389,75 @@ final class ComponentValidator {
         guard ExternName(name) != nil else { throw fail("`\(name)` is not a valid extern name") }
         guard keys.insert(stronglyUniqueKey(name)).inserted else {
             throw fail("\(what) name `\(name)` conflicts with previous name")
+        }
+    }
+
+    /// The rule that an import's or export's type may only use types that have a name here: records,
+    /// variants, enums, flags and resources must have been imported or exported before (or be the type
+    /// being exported); lists, tuples, options and results are checked through.
+    ///
+    /// Instance types may break the rule until they are attached to an import or export of a component
+    /// (or component type); then their exports are checked in order, and once attached, every type they
+    /// export (through nested instances too) has a name here.
+    func checkNamed(_ entity: Entity, exporting: Bool) throws(ComponentError) {
+        guard scope.kind != .instanceType else { return }
+        var named = scope.namedTypes
+        try checkNamed(entity, named: &named, what: exporting ? "export" : "import")
+        scope.namedTypes = named
+    }
+
+    private func checkNamed(_ entity: Entity, named: inout Set<TypeID>, what: String) throws(ComponentError) {
+        switch entity.kind {
+        case .function:
+            guard case .function(let function) = graph[entity.type] else { return }
+            for type in function.parameters.map(\.type) + [function.result].compactMap({ $0 })
+            where !isNamed(type, named) {
+                throw fail("func not valid to be used as \(what): a type it uses has no name in this context")
+            }
+        case .type:
+            let id = graph.resolve(entity.type)
+            if case .value(let defined) = graph.nodes[id] {
+                switch defined {
+                case .own(let resource), .borrow(let resource):
+                    guard named.contains(graph.resolve(resource)) else {
+                        throw fail("type not valid to be used as \(what): its resource has no name in this context")
+                    }
+                default:
+                    for child in graph.children(of: defined) where !isNamed(child, named) {
+                        throw fail("type not valid to be used as \(what): a type it uses has no name in this context")
+                    }
+                }
+            }
+            named.insert(id)
+        case .instance:
+            guard case .instance(let exports) = graph[entity.type] else { return }
+            var inner = named
+            for export in exports { try checkNamed(export.entity, named: &inner, what: what) }
+            nameExportedTypes(of: entity.type, into: &named)
+        case .module, .component:
+            return
+        }
+    }
+
+    private func nameExportedTypes(of instance: TypeID, into named: inout Set<TypeID>, depth: Int = 0) {
+        guard depth < 100, case .instance(let exports) = graph[instance] else { return }
+        for export in exports {
+            switch export.entity.kind {
+            case .type: named.insert(graph.resolve(export.entity.type))
+            case .instance: nameExportedTypes(of: export.entity.type, into: &named, depth: depth + 1)
+            default: break
+            }
+        }
+    }
+
+    private func isNamed(_ type: ResolvedValueType, _ named: Set<TypeID>) -> Bool {
+        guard case .defined(let raw) = type else { return true }
+        let id = graph.resolve(raw)
+        guard case .value(let defined) = graph.nodes[id] else { return named.contains(id) }
+        switch defined {
+        case .record, .variant, .enum, .flags: return named.contains(id)
+        case .own(let resource), .borrow(let resource): return named.contains(graph.resolve(resource))
+        default: return graph.children(of: defined).allSatisfy { isNamed($0, named) }
         }
     }
 
