@@ -380,8 +380,8 @@ extension TypeGraph {
     /// A copy of `id` with resources replaced by `mapping` (resource id to replacement node); nodes that
     /// mention no mapped resource are shared, not copied.
     mutating func substitute(_ id: TypeID, _ mapping: [Int: TypeID], memo: inout [TypeID: TypeID]) -> TypeID {
-        if mapping.isEmpty { return id }
         if let done = memo[id] { return done }
+        if mapping.isEmpty && memo.isEmpty { return id }
         let result: TypeID
         switch nodes[id] {
         case .resource(let node): result = mapping[node.id] ?? id

@@ -225,7 +225,11 @@ final class ComponentValidator {
         }
         var mapping = graph.bindings
         for id in generative { mapping[id] = graph.freshResource(defined: true) }
+        // A type imported with an `eq` bound stands for the argument from here on.
         var memo: [TypeID: TypeID] = [:]
+        for entry in imports where entry.entity.kind == .type && graph.resource(entry.entity.type) == nil {
+            if let argument = provided[entry.name] { memo[entry.entity.type] = argument.type }
+        }
         let instanceExports = exports.map { entry in
             NamedEntity(
                 name: entry.name,
