@@ -213,7 +213,8 @@ func isDependencyName(_ text: String) -> Bool {
             return false
         case 2:
             return bounds[0].hasPrefix(">=") && bounds[1].hasPrefix("<")
-                && isSemanticVersion(String(bounds[0].dropFirst(2))) && isSemanticVersion(String(bounds[1].dropFirst(1)))
+                && isSemanticVersion(String(bounds[0].dropFirst(2)))
+                && isSemanticVersion(String(bounds[1].dropFirst(1)))
         default: return false
         }
     }
