@@ -47,6 +47,8 @@ struct Scope {
     var exportKeys: Set<String> = []
     /// The types (resolved nodes) imported or exported so far: the ones later imports and exports may use.
     var namedTypes: Set<TypeID> = []
+    /// The types imported so far: the ones later imports may use (imports cannot refer to exports).
+    var importNamedTypes: Set<TypeID> = []
     /// Resources imported or exported under a plain name, by that name (for `[method]R.x` rules).
     var resourceNames: [String: TypeID] = [:]
     /// The first resource id created inside this scope: ids from here on are this scope's own.
@@ -405,9 +407,12 @@ final class ComponentValidator {
     /// export (through nested instances too) has a name here.
     func checkNamed(_ entity: Entity, exporting: Bool) throws(ComponentError) {
         guard scope.kind != .instanceType else { return }
-        var named = scope.namedTypes
+        var named = exporting ? scope.namedTypes : scope.importNamedTypes
+        let before = named
         try checkNamed(entity, named: &named, what: exporting ? "export" : "import")
-        scope.namedTypes = named
+        let added = named.subtracting(before)
+        scope.namedTypes.formUnion(added)
+        if !exporting { scope.importNamedTypes.formUnion(added) }
     }
 
     private func checkNamed(_ entity: Entity, named: inout Set<TypeID>, what: String) throws(ComponentError) {
@@ -419,11 +424,13 @@ final class ComponentValidator {
                 throw fail("func not valid to be used as \(what): a type it uses has no name in this context")
             }
         case .type:
-            let id = graph.resolve(entity.type)
-            if case .value(let defined) = graph.nodes[id] {
+            // The exported or imported type gets its name; what it is built from must have one already.
+            var target = entity.type
+            while case .alias(let next) = graph.nodes[target], !named.contains(next) { target = next }
+            if case .value(let defined) = graph.nodes[target] {
                 switch defined {
                 case .own(let resource), .borrow(let resource):
-                    guard named.contains(graph.resolve(resource)) else {
+                    guard isNamed(.defined(resource), named) else {
                         throw fail("type not valid to be used as \(what): its resource has no name in this context")
                     }
                 default:
@@ -432,7 +439,7 @@ final class ComponentValidator {
                     }
                 }
             }
-            named.insert(id)
+            named.insert(entity.type)
         case .instance:
             guard case .instance(let exports) = graph[entity.type] else { return }
             var inner = named
@@ -447,21 +454,27 @@ final class ComponentValidator {
         guard depth < 100, case .instance(let exports) = graph[instance] else { return }
         for export in exports {
             switch export.entity.kind {
-            case .type: named.insert(graph.resolve(export.entity.type))
+            case .type: named.insert(export.entity.type)
             case .instance: nameExportedTypes(of: export.entity.type, into: &named, depth: depth + 1)
             default: break
             }
         }
     }
 
+    /// Whether a value type only uses named types; names are by index-space entry (the exact node), so a
+    /// type used through its definition rather than through its export has no name.
     private func isNamed(_ type: ResolvedValueType, _ named: Set<TypeID>) -> Bool {
-        guard case .defined(let raw) = type else { return true }
-        let id = graph.resolve(raw)
-        guard case .value(let defined) = graph.nodes[id] else { return named.contains(id) }
-        switch defined {
-        case .record, .variant, .enum, .flags: return named.contains(id)
-        case .own(let resource), .borrow(let resource): return named.contains(graph.resolve(resource))
-        default: return graph.children(of: defined).allSatisfy { isNamed($0, named) }
+        guard case .defined(let id) = type else { return true }
+        if named.contains(id) { return true }
+        switch graph.nodes[id] {
+        case .alias(let target): return isNamed(.defined(target), named)
+        case .value(let defined):
+            switch defined {
+            case .record, .variant, .enum, .flags: return false
+            case .own(let resource), .borrow(let resource): return isNamed(.defined(resource), named)
+            default: return graph.children(of: defined).allSatisfy { isNamed($0, named) }
+            }
+        default: return false
         }
     }
 
