@@ -229,8 +229,13 @@ final class ComponentValidator {
         for id in generative { mapping[id] = graph.freshResource(defined: true) }
         // A type imported with an `eq` bound stands for the argument from here on.
         var memo: [TypeID: TypeID] = [:]
-        for entry in imports where entry.entity.kind == .type && graph.resource(entry.entity.type) == nil {
-            if let argument = provided[entry.name] { memo[entry.entity.type] = argument.type }
+        for entry in imports {
+            guard let argument = provided[entry.name] else { continue }
+            switch entry.entity.kind {
+            case .type: memo[entry.entity.type] = argument.type
+            case .instance: mapExportedTypes(of: entry.entity.type, to: argument.type, memo: &memo)
+            default: break
+            }
         }
         let instanceExports = exports.map { entry in
             NamedEntity(
@@ -239,6 +244,24 @@ final class ComponentValidator {
             )
         }
         return graph.add(.instance(exports: instanceExports))
+    }
+
+    /// Maps the types an imported instance type exports to the argument instance's exports of the same
+    /// names, so the instance's exports refer to the argument's (named) types.
+    private func mapExportedTypes(of expected: TypeID, to actual: TypeID, memo: inout [TypeID: TypeID], depth: Int = 0)
+    {
+        guard depth < 100, case .instance(let wanted) = graph[expected], case .instance(let have) = graph[actual] else {
+            return
+        }
+        for export in wanted {
+            guard let found = have.first(where: { $0.name == export.name }) else { continue }
+            switch export.entity.kind {
+            case .type: memo[export.entity.type] = found.entity.type
+            case .instance:
+                mapExportedTypes(of: export.entity.type, to: found.entity.type, memo: &memo, depth: depth + 1)
+            default: break
+            }
+        }
     }
 
     /// The entity an index names, with its type.
