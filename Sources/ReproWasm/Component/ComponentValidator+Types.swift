@@ -139,13 +139,34 @@ extension ComponentValidator {
         case .instance(let index):
             let id = try self.index(index, in: scope.types, "type")
             guard case .instance = graph[id] else { throw fail("type index \(index) is not an instance type") }
-            return Entity(kind: .instance, type: id)
+            guard fresh else { return Entity(kind: .instance, type: id) }
+            // Each import or export of an instance type gets its own copy of the resources it declares.
+            var own: [Int: TypeID] = [:]
+            declaredResources(of: id, into: &own)
+            var memo: [TypeID: TypeID] = [:]
+            return Entity(kind: .instance, type: graph.substitute(id, own, memo: &memo))
         case .type(.subResource):
             return Entity(
                 kind: .type, type: fresh ? graph.freshResource(defined: false) : graph.freshResource(defined: false))
         case .type(.equal(let index)):
             let id = try self.index(index, in: scope.types, "type")
             return Entity(kind: .type, type: fresh ? graph.add(.alias(id)) : id)
+        }
+    }
+
+    /// The resources an instance type declares with `(export "r" (type (sub resource)))`, also in nested
+    /// instance exports, each mapped to a fresh abstract resource.
+    private func declaredResources(of instance: TypeID, into mapping: inout [Int: TypeID], depth: Int = 0) {
+        guard depth < 100, case .instance(let exports) = graph[instance] else { return }
+        for export in exports {
+            switch export.entity.kind {
+            case .type:
+                if case .resource(let node) = graph.nodes[export.entity.type], !node.isDefined {
+                    mapping[node.id] = graph.freshResource(defined: false)
+                }
+            case .instance: declaredResources(of: export.entity.type, into: &mapping, depth: depth + 1)
+            default: break
+            }
         }
     }
 

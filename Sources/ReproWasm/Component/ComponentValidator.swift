@@ -450,6 +450,15 @@ final class ComponentValidator {
             // The exported or imported type gets its name; what it is built from must have one already.
             var target = entity.type
             while case .alias(let next) = graph.nodes[target], !named.contains(next) { target = next }
+            switch graph.nodes[target] {
+            case .function:
+                var inner = named
+                try checkNamed(Entity(kind: .function, type: target), named: &inner, what: what)
+            case .instance:
+                var inner = named
+                try checkNamed(Entity(kind: .instance, type: target), named: &inner, what: what)
+            default: break
+            }
             if case .value(let defined) = graph.nodes[target] {
                 switch defined {
                 case .own(let resource), .borrow(let resource):
