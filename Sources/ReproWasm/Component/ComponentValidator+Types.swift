@@ -70,8 +70,8 @@ extension ComponentValidator {
     /// The node for a type definition in the current scope.
     func typeNode(_ definition: ComponentTypeDefinition) throws(ComponentError) -> TypeID {
         switch definition {
-        case .value(let value): return graph.add(.value(try resolveDefined(value)))
-        case .function(let function): return graph.add(.function(try resolveFunction(function)))
+        case .value(let value): return try sized(.value(try resolveDefined(value)))
+        case .function(let function): return try sized(.function(try resolveFunction(function)))
         case .resource(let representation, let destructor):
             guard scope.kind == .component else {
                 throw fail("resources can only be defined within a concrete component")
@@ -83,7 +83,9 @@ extension ComponentValidator {
                     throw fail("wrong signature for a destructor: expected (i32) -> (), found \(type)")
                 }
             }
-            return graph.freshResource(defined: true)
+            let id = graph.freshResource(defined: true)
+            if let node = graph.resource(id) { scope.localResources.insert(node.id) }
+            return id
         case .component(let declarations):
             scopes.append(Scope(kind: .componentType, firstResource: graph.nextResource + 1))
             try declare(declarations)
@@ -93,7 +95,7 @@ extension ComponentValidator {
             scopes.append(Scope(kind: .instanceType, firstResource: graph.nextResource + 1))
             try declare(declarations)
             let finished = scopes.removeLast()
-            return graph.add(.instance(exports: finished.exports))
+            return try sized(.instance(exports: finished.exports))
         }
     }
 
@@ -152,6 +154,37 @@ extension ComponentValidator {
             let id = try self.index(index, in: scope.types, "type")
             return Entity(kind: .type, type: fresh ? graph.add(.alias(id)) : id)
         }
+    }
+
+    /// The most a type's effective size (its nodes counted as often as they are reached) may be, so that
+    /// every walk over a type (comparison, flattening, printing) is bounded by a constant.
+    static let maxTypeSize = 1_000_000
+
+    /// Adds a value, function or instance type node after checking its effective size.
+    func sized(_ node: TypeNode) throws(ComponentError) -> TypeID {
+        func size(_ type: ResolvedValueType?) -> Int {
+            guard case .defined(let id)? = type else { return 1 }
+            return typeSizes[graph.resolve(id)] ?? 1
+        }
+        var total = 1
+        switch node {
+        case .value(let defined):
+            switch defined {
+            case .own, .borrow: total = 2
+            default: total += graph.children(of: defined).reduce(0) { $0 + size($1) }
+            }
+        case .function(let function):
+            total += function.parameters.reduce(0) { $0 + size($1.type) } + size(function.result)
+        case .instance(let exports):
+            total += exports.reduce(0) { $0 + (typeSizes[graph.resolve($1.entity.type)] ?? 1) }
+        default: break
+        }
+        guard total <= Self.maxTypeSize else {
+            throw fail("effective type size exceeds the limit of \(Self.maxTypeSize)")
+        }
+        let id = graph.add(node)
+        typeSizes[id] = total
+        return id
     }
 
     /// The resources an instance type declares with `(export "r" (type (sub resource)))`, also in nested
@@ -319,8 +352,8 @@ extension ComponentValidator {
 
     private func requireDefinedResource(_ typeIndex: UInt32) throws(ComponentError) {
         let id = try resource(typeIndex)
-        guard let node = graph.resource(id), node.isDefined, node.id >= scope.firstResource else {
-            throw fail("type index \(typeIndex) is not a resource type defined by this component")
+        guard let node = graph.resource(id), scope.localResources.contains(node.id) else {
+            throw fail("type index \(typeIndex) is not a local resource: not defined by this component")
         }
     }
 

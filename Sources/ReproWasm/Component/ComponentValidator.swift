@@ -50,7 +50,11 @@ struct Scope {
     /// The types imported so far: the ones later imports may use (imports cannot refer to exports).
     var importNamedTypes: Set<TypeID> = []
     /// Resources imported or exported under a plain name, by that name (for `[method]R.x` rules).
-    var resourceNames: [String: TypeID] = [:]
+    var importResourceNames: [String: TypeID] = [:]
+    /// The same for exports: an exported annotated name needs an exported resource.
+    var exportResourceNames: [String: TypeID] = [:]
+    /// The resources this component itself defines (`resource.new` and `resource.rep` need one).
+    var localResources: Set<Int> = []
     /// The first resource id created inside this scope: ids from here on are this scope's own.
     var firstResource: Int
 
@@ -70,6 +74,8 @@ enum CoreTypeEntry {
 final class ComponentValidator {
     var graph = TypeGraph()
     var scopes: [Scope] = []
+    /// The effective size of each value, function and instance type node (see `sized`).
+    var typeSizes: [TypeID: Int] = [:]
     /// The offset of the definition being validated, for errors.
     var offset = 0
 
@@ -369,10 +375,10 @@ final class ComponentValidator {
         try checkName(name, keys: &keys, what: "import")
         scope.importKeys = keys
         let entity = try externEntity(type, fresh: true)
-        try checkAnnotatedName(name, entity)
+        try checkAnnotatedName(name, entity, exporting: false)
         try checkNamed(entity, exporting: false)
         if entity.kind == .type, graph.resource(entity.type) != nil, case .label(let label)? = ExternName(name) {
-            scope.resourceNames[label] = entity.type
+            scope.importResourceNames[label] = entity.type
         }
         scope.imports.append(NamedEntity(name: name, entity: entity))
         push(entity)
@@ -384,10 +390,10 @@ final class ComponentValidator {
         try checkName(name, keys: &keys, what: "export")
         scope.exportKeys = keys
         if case .dependency? = ExternName(name) { throw fail("`\(name)` is not a valid export name") }
-        try checkAnnotatedName(name, entity)
+        try checkAnnotatedName(name, entity, exporting: true)
         try checkNamed(entity, exporting: true)
         if entity.kind == .type, graph.resource(entity.type) != nil, case .label(let label)? = ExternName(name) {
-            scope.resourceNames[label] = entity.type
+            scope.exportResourceNames[label] = entity.type
         }
         scope.exports.append(NamedEntity(name: name, entity: entity))
         push(entity)
@@ -511,10 +517,10 @@ final class ComponentValidator {
     }
 
     /// The rules for `[constructor]`, `[method]` and `[static]` names.
-    func checkAnnotatedName(_ name: String, _ entity: Entity) throws(ComponentError) {
+    func checkAnnotatedName(_ name: String, _ entity: Entity, exporting: Bool) throws(ComponentError) {
         guard let parsed = ExternName(name), let resourceName = parsed.resource else { return }
         guard entity.kind == .function else { throw fail("`\(name)` must be a function") }
-        guard let resource = scope.resourceNames[resourceName] else {
+        guard let resource = (exporting ? scope.exportResourceNames : scope.importResourceNames)[resourceName] else {
             throw fail("`\(name)` does not name a preceding resource `\(resourceName)`")
         }
         guard case .function(let function) = graph[entity.type] else { throw fail("not a function type") }

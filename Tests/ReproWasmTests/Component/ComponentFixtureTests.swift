@@ -93,7 +93,7 @@ enum ComponentFixtures {
             ("invalid-missing-argument", "missing import named `f`"),
             ("invalid-borrow-result", "borrow"),
             ("invalid-name-conflict", "conflicts with previous name"),
-            ("invalid-foreign-resource-new", "not a resource type defined by this component"),
+            ("invalid-foreign-resource-new", "not a local resource"),
             ("invalid-unnamed-export", "not valid to be used as export"),
             ("invalid-missing-memory", "`memory` is required"),
         ])
