@@ -131,7 +131,7 @@ struct ComponentDecoder {
             do {
                 module = try Module(bytes: Array(bytes[start..<end]), features: features)
             } catch {
-                throw ComponentError(.invalid, "core module: \(error)", at: start)
+                throw ComponentError(.invalid, "core module: \(Self.moduleProblem(error))", at: start)
                     .reclassified(error)
             }
             core.reader.offset = end
@@ -175,6 +175,18 @@ struct ComponentDecoder {
             }) { add(.export(item), at) }
         case 12: throw .unsupported("the value section (component values)", at: idOffset)
         default: throw .malformed("unknown section id \(id)", at: idOffset)
+        }
+    }
+
+    /// A core module's error, with its offset named as one within the module.
+    static func moduleProblem(_ error: ModuleError) -> String {
+        switch error {
+        case .malformed(let error):
+            "\(error.reason.text) (at offset 0x\(String(error.offset, radix: 16)) in the module)"
+        case .invalid(let error):
+            "\(error.reason.text) (at offset 0x\(String(error.offset, radix: 16)) in the module"
+                + (error.functionIndex.map { ", function \($0))" } ?? ")")
+        default: error.description
         }
     }
 
