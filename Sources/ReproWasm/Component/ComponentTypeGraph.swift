@@ -117,6 +117,9 @@ struct TypeGraph: Sendable {
         return nodes.count - 1
     }
 
+    /// The effective size of value, function, instance and component type nodes (the validator's bound);
+    /// a substituted copy has the size of its original.
+    var sizes: [TypeID: Int] = [:]
     /// The ids of resources defined by components (the others are abstract).
     var definedResources: Set<Int> = []
 
@@ -409,6 +412,7 @@ extension TypeGraph {
                 newImports == imports && newExports == exports
                 ? id : add(.component(imports: newImports, exports: newExports, generative: generative))
         }
+        if result != id, let size = sizes[id] { sizes[result] = size }
         memo[id] = result
         return result
     }

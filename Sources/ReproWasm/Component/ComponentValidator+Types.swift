@@ -90,7 +90,7 @@ extension ComponentValidator {
             scopes.append(Scope(kind: .componentType, firstResource: graph.nextResource + 1))
             try declare(declarations)
             let finished = scopes.removeLast()
-            return componentType(of: finished)
+            return try componentType(of: finished)
         case .instance(let declarations):
             scopes.append(Scope(kind: .instanceType, firstResource: graph.nextResource + 1))
             try declare(declarations)
@@ -160,11 +160,11 @@ extension ComponentValidator {
     /// every walk over a type (comparison, flattening, printing) is bounded by a constant.
     static let maxTypeSize = 1_000_000
 
-    /// Adds a value, function or instance type node after checking its effective size.
+    /// Adds a value, function, instance or component type node after checking its effective size.
     func sized(_ node: TypeNode) throws(ComponentError) -> TypeID {
         func size(_ type: ResolvedValueType?) -> Int {
             guard case .defined(let id)? = type else { return 1 }
-            return typeSizes[graph.resolve(id)] ?? 1
+            return graph.sizes[graph.resolve(id)] ?? 1
         }
         var total = 1
         switch node {
@@ -176,14 +176,16 @@ extension ComponentValidator {
         case .function(let function):
             total += function.parameters.reduce(0) { $0 + size($1.type) } + size(function.result)
         case .instance(let exports):
-            total += exports.reduce(0) { $0 + (typeSizes[graph.resolve($1.entity.type)] ?? 1) }
+            total += exports.reduce(0) { $0 + (graph.sizes[graph.resolve($1.entity.type)] ?? 1) }
+        case .component(let imports, let exports, _):
+            total += (imports + exports).reduce(0) { $0 + (graph.sizes[graph.resolve($1.entity.type)] ?? 1) }
         default: break
         }
         guard total <= Self.maxTypeSize else {
             throw fail("effective type size exceeds the limit of \(Self.maxTypeSize)")
         }
         let id = graph.add(node)
-        typeSizes[id] = total
+        graph.sizes[id] = total
         return id
     }
 

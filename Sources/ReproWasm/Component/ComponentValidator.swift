@@ -74,8 +74,6 @@ enum CoreTypeEntry {
 final class ComponentValidator {
     var graph = TypeGraph()
     var scopes: [Scope] = []
-    /// The effective size of each value, function and instance type node (see `sized`).
-    var typeSizes: [TypeID: Int] = [:]
     /// The offset of the definition being validated, for errors.
     var offset = 0
 
@@ -94,11 +92,11 @@ final class ComponentValidator {
             try validate(definition.kind)
         }
         let finished = scopes.removeLast()
-        return componentType(of: finished)
+        return try componentType(of: finished)
     }
 
     /// The type of a finished component or component type scope, with its generative resources.
-    func componentType(of finished: Scope) -> TypeID {
+    func componentType(of finished: Scope) throws(ComponentError) -> TypeID {
         var imported: Set<Int> = []
         var exported: Set<Int> = []
         var seen: Set<TypeID> = []
@@ -106,7 +104,7 @@ final class ComponentValidator {
         seen = []
         for entry in finished.exports { graph.resources(in: entry.entity.type, into: &exported, seen: &seen) }
         let generative = exported.subtracting(imported).filter { $0 >= finished.firstResource }.sorted()
-        return graph.add(.component(imports: finished.imports, exports: finished.exports, generative: generative))
+        return try sized(.component(imports: finished.imports, exports: finished.exports, generative: generative))
     }
 
     private func validate(_ definition: ComponentDefinition.Kind) throws(ComponentError) {
@@ -205,7 +203,7 @@ final class ComponentValidator {
                 try checkName(item.name, keys: &keys, what: "export")
                 exports.append(NamedEntity(name: item.name, entity: try entity(of: item.item)))
             }
-            scope.instances.append(graph.add(.instance(exports: exports)))
+            scope.instances.append(try sized(.instance(exports: exports)))
         }
     }
 
@@ -249,7 +247,7 @@ final class ComponentValidator {
                 entity: Entity(kind: entry.entity.kind, type: graph.substitute(entry.entity.type, mapping, memo: &memo))
             )
         }
-        return graph.add(.instance(exports: instanceExports))
+        return try sized(.instance(exports: instanceExports))
     }
 
     /// Maps the types an imported instance type exports to the argument instance's exports of the same
