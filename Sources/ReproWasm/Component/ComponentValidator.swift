@@ -199,9 +199,27 @@ final class ComponentValidator {
         case .exports(let items):
             var exports: [NamedEntity] = []
             var keys: Set<String> = []
+            // A bag of exports may hold types without names (until it is exported), but its functions may
+            // only use resources named by then, in the component or by the bag itself.
+            var named = scope.namedTypes
+            var resources: [String: TypeID] = [:]
             for item in items {
                 try checkName(item.name, keys: &keys, what: "export")
-                exports.append(NamedEntity(name: item.name, entity: try entity(of: item.item)))
+                var entity = try entity(of: item.item)
+                if entity.kind == .type {
+                    entity.type = graph.add(.alias(entity.type))
+                    if graph.resource(entity.type) != nil, case .label(let label)? = ExternName(item.name) {
+                        resources[label] = entity.type
+                    }
+                }
+                if let resource = ExternName(item.name)?.resource, resources[resource] == nil {
+                    throw fail("`\(item.name)` does not name a resource `\(resource)` exported before it")
+                }
+                if entity.kind == .type { named.insert(entity.type) }
+                if entity.kind == .function, !resourcesNamed(in: entity.type, named) {
+                    throw fail("resource used in function does not have a name in this context")
+                }
+                exports.append(NamedEntity(name: item.name, entity: entity))
             }
             scope.instances.append(try sized(.instance(exports: exports)))
         }
@@ -495,6 +513,23 @@ final class ComponentValidator {
             default: break
             }
         }
+    }
+
+    /// Whether every resource a function type's handles refer to is named.
+    private func resourcesNamed(in function: TypeID, _ named: Set<TypeID>) -> Bool {
+        guard case .function(let type) = graph[function] else { return true }
+        var seen: Set<TypeID> = []
+        func check(_ type: ResolvedValueType) -> Bool {
+            guard case .defined(let id) = type, seen.insert(id).inserted else { return true }
+            switch graph.nodes[id] {
+            case .alias(let target): return check(.defined(target))
+            case .value(.own(let resource)), .value(.borrow(let resource)):
+                return isNamed(.defined(resource), named)
+            case .value(let defined): return graph.children(of: defined).allSatisfy(check)
+            default: return true
+            }
+        }
+        return type.parameters.allSatisfy { check($0.type) } && (type.result.map(check) ?? true)
     }
 
     /// Whether a value type only uses named types; names are by index-space entry (the exact node), so a
