@@ -112,14 +112,22 @@ struct TypeGraph: Sendable {
     var bindable: Set<Int> = []
     var bindings: [Int: TypeID] = [:]
 
+    /// For every node, the node behind its aliases (itself when it is not an alias), so resolving is
+    /// constant time however long an alias chain grows.
+    private var resolved: [TypeID] = []
+
     mutating func add(_ node: TypeNode) -> TypeID {
+        let id = nodes.count
         nodes.append(node)
-        return nodes.count - 1
+        if case .alias(let target) = node { resolved.append(resolved[target]) } else { resolved.append(id) }
+        return id
     }
 
     /// The effective size of value, function, instance and component type nodes (the validator's bound);
     /// a substituted copy has the size of its original.
     var sizes: [TypeID: Int] = [:]
+    /// The nesting depth of the same nodes (a leaf is 1).
+    var depths: [TypeID: Int] = [:]
     /// The ids of resources defined by components (the others are abstract).
     var definedResources: Set<Int> = []
 
@@ -130,11 +138,7 @@ struct TypeGraph: Sendable {
     }
 
     /// The node behind any chain of aliases.
-    func resolve(_ id: TypeID) -> TypeID {
-        var id = id
-        while case .alias(let target) = nodes[id] { id = target }
-        return id
-    }
+    func resolve(_ id: TypeID) -> TypeID { resolved[id] }
 
     subscript(id: TypeID) -> TypeNode { nodes[resolve(id)] }
 
@@ -356,10 +360,11 @@ extension TypeGraph {
 extension TypeGraph {
     /// The resource ids a type mentions.
     func resources(in id: TypeID, into found: inout Set<Int>, seen: inout Set<TypeID>) {
+        let id = resolve(id)
         guard seen.insert(id).inserted else { return }
         switch nodes[id] {
         case .resource(let node): found.insert(node.id)
-        case .alias(let target): resources(in: target, into: &found, seen: &seen)
+        case .alias: break  // resolved above
         case .value(let defined):
             switch defined {
             case .own(let target), .borrow(let target): resources(in: target, into: &found, seen: &seen)
@@ -389,9 +394,23 @@ extension TypeGraph {
         switch nodes[id] {
         case .resource(let node): result = mapping[node.id] ?? id
         case .coreModule: result = id
-        case .alias(let target):
-            let new = substitute(target, mapping, memo: &memo)
-            result = new == target ? id : add(.alias(new))
+        case .alias:
+            // Alias chains can be long (every export adds a link): walk them iteratively, substitute the
+            // type at the end, then rebuild the links that changed from the bottom up.
+            var chain: [TypeID] = []
+            var current = id
+            while case .alias(let next) = nodes[current], memo[current] == nil {
+                chain.append(current)
+                current = next
+            }
+            var below = memo[current] ?? substitute(current, mapping, memo: &memo)
+            for link in chain.reversed() {
+                guard case .alias(let target) = nodes[link] else { continue }
+                let new = below == target ? link : add(.alias(below))
+                memo[link] = new
+                below = new
+            }
+            result = below
         case .value(let defined):
             let new = substituteDefined(defined, mapping, memo: &memo)
             result = new == defined ? id : add(.value(new))
@@ -412,7 +431,10 @@ extension TypeGraph {
                 newImports == imports && newExports == exports
                 ? id : add(.component(imports: newImports, exports: newExports, generative: generative))
         }
-        if result != id, let size = sizes[id] { sizes[result] = size }
+        if result != id, let size = sizes[id] {
+            sizes[result] = size
+            depths[result] = depths[id]
+        }
         memo[id] = result
         return result
     }

@@ -160,32 +160,46 @@ extension ComponentValidator {
     /// every walk over a type (comparison, flattening, printing) is bounded by a constant.
     static let maxTypeSize = 1_000_000
 
+    /// The deepest a type may nest (a list of a list ..., an instance type inside an instance type ...):
+    /// walks over types recurse once per level, so the native stack they use is bounded.
+    static let maxTypeDepth = 100
+
     /// Adds a value, function, instance or component type node after checking its effective size.
     func sized(_ node: TypeNode) throws(ComponentError) -> TypeID {
-        func size(_ type: ResolvedValueType?) -> Int {
-            guard case .defined(let id)? = type else { return 1 }
-            return graph.sizes[graph.resolve(id)] ?? 1
-        }
         var total = 1
+        var deepest = 0
+        func add(_ id: TypeID) {
+            let target = graph.resolve(id)
+            total += graph.sizes[target] ?? 1
+            deepest = max(deepest, graph.depths[target] ?? 1)
+        }
+        func add(_ type: ResolvedValueType?) {
+            if case .defined(let id)? = type { add(id) } else { total += 1 }
+        }
         switch node {
         case .value(let defined):
             switch defined {
             case .own, .borrow: total = 2
-            default: total += graph.children(of: defined).reduce(0) { $0 + size($1) }
+            default: for child in graph.children(of: defined) { add(child) }
             }
         case .function(let function):
-            total += function.parameters.reduce(0) { $0 + size($1.type) } + size(function.result)
+            for parameter in function.parameters { add(parameter.type) }
+            add(function.result)
         case .instance(let exports):
-            total += exports.reduce(0) { $0 + (graph.sizes[graph.resolve($1.entity.type)] ?? 1) }
+            for export in exports { add(export.entity.type) }
         case .component(let imports, let exports, _):
-            total += (imports + exports).reduce(0) { $0 + (graph.sizes[graph.resolve($1.entity.type)] ?? 1) }
+            for entry in imports + exports { add(entry.entity.type) }
         default: break
         }
         guard total <= Self.maxTypeSize else {
             throw fail("effective type size exceeds the limit of \(Self.maxTypeSize)")
         }
+        guard deepest < Self.maxTypeDepth else {
+            throw fail("type nesting exceeds the limit of \(Self.maxTypeDepth) levels")
+        }
         let id = graph.add(node)
         graph.sizes[id] = total
+        graph.depths[id] = deepest + 1
         return id
     }
 

@@ -20,6 +20,18 @@ func validateComponent(_ component: ParsedComponent) throws(ComponentError) -> V
     return ValidatedComponent(graph: validator.graph, imports: imports, exports: exports)
 }
 
+/// The types with a name while one import, export or bag is checked: the scope's, and those the item
+/// itself names (kept apart so the scope's set is never copied).
+struct NameContext {
+    let base: Set<TypeID>
+    var added: Set<TypeID> = []
+
+    init(base: Set<TypeID>) { self.base = base }
+
+    func contains(_ id: TypeID) -> Bool { added.contains(id) || base.contains(id) }
+    mutating func insert(_ id: TypeID) { added.insert(id) }
+}
+
 /// What a scope is: a component definition or a component or instance type.
 enum ScopeKind {
     case component
@@ -77,9 +89,10 @@ final class ComponentValidator {
     /// The offset of the definition being validated, for errors.
     var offset = 0
 
+    /// The innermost scope, read and modified in place (a copy would make every append copy its arrays).
     var scope: Scope {
-        get { scopes[scopes.count - 1] }
-        set { scopes[scopes.count - 1] = newValue }
+        _read { yield scopes[scopes.count - 1] }
+        _modify { yield &scopes[scopes.count - 1] }
     }
 
     func fail(_ message: String) -> ComponentError { .invalid(message, at: offset) }
@@ -201,7 +214,7 @@ final class ComponentValidator {
             var keys: Set<String> = []
             // A bag of exports may hold types without names (until it is exported), but its functions may
             // only use resources named by then, in the component or by the bag itself.
-            var named = scope.namedTypes
+            var named = NameContext(base: scope.namedTypes)
             var resources: [String: TypeID] = [:]
             for item in items {
                 try checkName(item.name, keys: &keys, what: "export")
@@ -387,9 +400,7 @@ final class ComponentValidator {
 
     /// Validates an import of the current component or component type and adds it to its index space.
     func addImport(name: String, type: ComponentExternType) throws(ComponentError) {
-        var keys = scope.importKeys
-        try checkName(name, keys: &keys, what: "import")
-        scope.importKeys = keys
+        try checkName(name, keys: &scope.importKeys, what: "import")
         let entity = try externEntity(type, fresh: true)
         try checkAnnotatedName(name, entity, exporting: false)
         try checkNamed(entity, exporting: false)
@@ -402,9 +413,7 @@ final class ComponentValidator {
 
     /// Records an export of the current scope and adds its new index.
     func addExport(name: String, entity: Entity) throws(ComponentError) {
-        var keys = scope.exportKeys
-        try checkName(name, keys: &keys, what: "export")
-        scope.exportKeys = keys
+        try checkName(name, keys: &scope.exportKeys, what: "export")
         if case .dependency? = ExternName(name) { throw fail("`\(name)` is not a valid export name") }
         try checkAnnotatedName(name, entity, exporting: true)
         try checkNamed(entity, exporting: true)
@@ -452,15 +461,17 @@ final class ComponentValidator {
     /// export (through nested instances too) has a name here.
     func checkNamed(_ entity: Entity, exporting: Bool) throws(ComponentError) {
         guard scope.kind != .instanceType else { return }
-        var named = exporting ? scope.namedTypes : scope.importNamedTypes
-        let before = named
-        try checkNamed(entity, named: &named, what: exporting ? "export" : "import")
-        let added = named.subtracting(before)
+        let added: Set<TypeID>
+        do {
+            var named = NameContext(base: exporting ? scope.namedTypes : scope.importNamedTypes)
+            try checkNamed(entity, named: &named, what: exporting ? "export" : "import")
+            added = named.added
+        }
         scope.namedTypes.formUnion(added)
         if !exporting { scope.importNamedTypes.formUnion(added) }
     }
 
-    private func checkNamed(_ entity: Entity, named: inout Set<TypeID>, what: String) throws(ComponentError) {
+    private func checkNamed(_ entity: Entity, named: inout NameContext, what: String) throws(ComponentError) {
         switch entity.kind {
         case .function:
             guard case .function(let function) = graph[entity.type] else { return }
@@ -504,7 +515,7 @@ final class ComponentValidator {
         }
     }
 
-    private func nameExportedTypes(of instance: TypeID, into named: inout Set<TypeID>, depth: Int = 0) {
+    private func nameExportedTypes(of instance: TypeID, into named: inout NameContext, depth: Int = 0) {
         guard depth < 100, case .instance(let exports) = graph[instance] else { return }
         for export in exports {
             switch export.entity.kind {
@@ -516,13 +527,12 @@ final class ComponentValidator {
     }
 
     /// Whether every resource a function type's handles refer to is named.
-    private func resourcesNamed(in function: TypeID, _ named: Set<TypeID>) -> Bool {
+    private func resourcesNamed(in function: TypeID, _ named: NameContext) -> Bool {
         guard case .function(let type) = graph[function] else { return true }
         var seen: Set<TypeID> = []
         func check(_ type: ResolvedValueType) -> Bool {
-            guard case .defined(let id) = type, seen.insert(id).inserted else { return true }
-            switch graph.nodes[id] {
-            case .alias(let target): return check(.defined(target))
+            guard case .defined(let raw) = type, seen.insert(raw).inserted else { return true }
+            switch graph[raw] {
             case .value(.own(let resource)), .value(.borrow(let resource)):
                 return isNamed(.defined(resource), named)
             case .value(let defined): return graph.children(of: defined).allSatisfy(check)
@@ -534,11 +544,14 @@ final class ComponentValidator {
 
     /// Whether a value type only uses named types; names are by index-space entry (the exact node), so a
     /// type used through its definition rather than through its export has no name.
-    private func isNamed(_ type: ResolvedValueType, _ named: Set<TypeID>) -> Bool {
-        guard case .defined(let id) = type else { return true }
-        if named.contains(id) { return true }
+    private func isNamed(_ type: ResolvedValueType, _ named: NameContext) -> Bool {
+        guard case .defined(var id) = type else { return true }
+        while true {
+            if named.contains(id) { return true }
+            guard case .alias(let target) = graph.nodes[id] else { break }
+            id = target
+        }
         switch graph.nodes[id] {
-        case .alias(let target): return isNamed(.defined(target), named)
         case .value(let defined):
             switch defined {
             case .record, .variant, .enum, .flags: return false
