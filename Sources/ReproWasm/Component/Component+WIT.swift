@@ -214,8 +214,7 @@ struct WITPrinter {
         -> String
     {
         // An alias of a named type of the same interface: `type a = b`.
-        if case .alias(let target) = graph.nodes[id], let owner = namedOwner(target) {
-            _ = owner
+        if case .alias(let target) = graph.nodes[id], namedOwner(target) != nil {
             return "\(indent)type \(name) = \(typeText(.defined(target), context: interface));\n"
         }
         let inner = indent + "  "

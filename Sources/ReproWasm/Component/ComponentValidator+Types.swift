@@ -149,7 +149,7 @@ extension ComponentValidator {
             return Entity(kind: .instance, type: graph.substitute(id, own, memo: &memo))
         case .type(.subResource):
             return Entity(
-                kind: .type, type: fresh ? graph.freshResource(defined: false) : graph.freshResource(defined: false))
+                kind: .type, type: graph.freshResource(defined: false))
         case .type(.equal(let index)):
             let id = try self.index(index, in: scope.types, "type")
             return Entity(kind: .type, type: fresh ? graph.add(.alias(id)) : id)
