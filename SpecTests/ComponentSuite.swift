@@ -94,7 +94,9 @@ func runComponentSuite(_ arguments: [String]) -> Int32 {
     }
 
     print("skipped by reason:")
-    for (reason, count) in tally.skipped.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+    for (reason, count) in tally.skipped.filter({ $0.value > 0 }).sorted(by: {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+    }) {
         print("  \(count)  \(reason)")
     }
     print(
