@@ -21,7 +21,8 @@ let package = Package(
         .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
         // Runs generated modules for the differential test against wasmtime (scripts/differential/run.py).
         .executableTarget(name: "differential-runner", dependencies: ["ReproWasm"], path: "scripts/differential/Runner"),
-        .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),
+        // Component fixtures are read from disk by path (#filePath), not bundled.
+        .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"], exclude: ["Component/Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

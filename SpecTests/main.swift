@@ -91,6 +91,8 @@ struct Options {
 }
 
 func main() -> Int32 {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "--components" { return runComponentSuite(Array(arguments.dropFirst())) }
     let clock = ContinuousClock()
     let started = clock.now
     let options: Options

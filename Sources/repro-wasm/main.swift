@@ -285,7 +285,9 @@ enum CLI {
             print(validateUsage)
             return 0
         }
-        _ = try loadModule(try Input.load(try options.singleFile()), features: try options.features())
+        let input = try Input.load(try options.singleFile())
+        if isComponent(input) { return try validateComponent(input, features: try options.features()) }
+        _ = try loadModule(input, features: try options.features())
         print("valid")
         return 0
     }
@@ -296,7 +298,9 @@ enum CLI {
             print(inspectUsage)
             return 0
         }
-        let module = try loadModule(try Input.load(try options.singleFile()), features: try options.features())
+        let input = try Input.load(try options.singleFile())
+        if isComponent(input) { return try inspectComponent(input, features: try options.features()) }
+        let module = try loadModule(input, features: try options.features())
         print(module.summary)
         if options.flags.contains("--code") { print(module.codeListing) }
         return 0
@@ -320,6 +324,11 @@ enum CLI {
         if let pages = try options.number("--max-memory-pages", in: 0...65536) { limits.maxMemoryPages = Int(pages) }
         let fuel = try options.number("--fuel", in: 0...(UInt64.max - 1))
         let input = try Input.load(path)
+        if isComponent(input) {
+            throw UsageError(
+                description: "\(input.name) is a component; running components is not supported yet "
+                    + "(repro-wasm inspect shows its world)", command: "run")
+        }
         let module = try loadModule(input, features: features)
         let store = Store(engine: Engine(features: features, limits: limits, defaultFuel: fuel))
         let start = ContinuousClock.now

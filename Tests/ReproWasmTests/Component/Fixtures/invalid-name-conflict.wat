@@ -1,0 +1,5 @@
+;; Invalid: `foo` and `FOO` are not strongly unique.
+(component
+  (import "foo" (func))
+  (import "FOO" (func))
+)
