@@ -5,6 +5,7 @@ let package = Package(
     name: "ReproWasm",
     products: [
         .library(name: "ReproWasm", targets: ["ReproWasm"]),
+        .library(name: "ReproWASI", targets: ["ReproWASI"]),
         .executable(name: "repro-wasm", targets: ["repro-wasm"]),
         .executable(name: "spectest", targets: ["spectest"]),
     ],
@@ -13,13 +14,16 @@ let package = Package(
             name: "ReproWasm",
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm"]),
+        // Deterministic `wasi_snapshot_preview1` for programs built for wasm32-wasi (docs/ARCHITECTURE.md).
+        .target(name: "ReproWASI", dependencies: ["ReproWasm"]),
+        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm", "ReproWASI"]),
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
         // A complete embedding through the public API; CI runs it (`swift run EmbeddingExample`).
         .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
         // Runs generated modules for the differential test against wasmtime (scripts/differential/run.py).
         .executableTarget(name: "differential-runner", dependencies: ["ReproWasm"], path: "scripts/differential/Runner"),
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),
+        .testTarget(name: "ReproWASITests", dependencies: ["ReproWASI", "ReproWasm"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
