@@ -23,7 +23,8 @@ let package = Package(
         // Runs generated modules for the differential test against wasmtime (scripts/differential/run.py).
         .executableTarget(name: "differential-runner", dependencies: ["ReproWasm"], path: "scripts/differential/Runner"),
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"]),
-        .testTarget(name: "ReproWASITests", dependencies: ["ReproWASI", "ReproWasm"], resources: [.copy("Fixtures")]),
+        // Fixtures/: C programs built by scripts/build-wasi-fixtures.sh, read by path.
+        .testTarget(name: "ReproWASITests", dependencies: ["ReproWASI", "ReproWasm"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

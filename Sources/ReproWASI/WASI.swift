@@ -60,6 +60,9 @@ public struct WASIExit: Error, Equatable, CustomStringConvertible {
     /// The exit code the program gave.
     public let code: UInt32
 
+    /// An exit with `code`, for host functions of the embedder's own that end a run the same way.
+    public init(code: UInt32) { self.code = code }
+
     /// The description a trap shows: `exit with code N`.
     public var description: String { "exit with code \(code)" }
 }
