@@ -25,7 +25,8 @@ enum WASIRun {
 
     /// Runs `arguments` (those after `run`) as a WASI program if the module imports WASI and no
     /// `--invoke` is given; `nil` leaves the command to the plain `run`.
-    static func runIfWASI(_ arguments: [String]) throws -> Int32? {
+    static func runIfWASI(_ given: [String]) throws -> Int32? {
+        let arguments = splittingInlineValues(given)
         guard !arguments.contains(where: { $0 == "--help" || $0 == "-h" }) else { return nil }
         var index = 0
         var path: String?
@@ -44,12 +45,38 @@ enum WASIRun {
             index += 1
         }
         guard let path, FileManager.default.fileExists(atPath: path) else { return nil }
-        let features = try CLI.Options(
-            command: "run", arguments.filter { $0.hasPrefix("--features") }, valued: ["--features"], flags: []
-        ).features()
+        // A bad profile is left to the plain `run`, which reports it.
+        let profile = arguments.firstIndex(of: "--features").flatMap {
+            $0 + 1 < arguments.count ? arguments[$0 + 1] : nil
+        }
+        let features: Features
+        switch profile ?? "deterministic" {
+        case "deterministic": features = .deterministic
+        case "full": features = .full
+        default: return nil
+        }
         let module = try CLI.loadModule(path, features: features)
         guard module.imports.contains(where: { $0.module == WASI.moduleName }) else { return nil }
         return try run(module, path: path, arguments, features: features)
+    }
+
+    /// `--name=value` as `--name value`, for the valued options before a lone `--`.
+    private static func splittingInlineValues(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" {
+                result += arguments[index...]
+                break
+            }
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "="),
+                valued.contains(String(argument[..<equals]))
+            {
+                result += [String(argument[..<equals]), String(argument[argument.index(after: equals)...])]
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
     }
 
     private static func run(_ module: Module, path: String, _ arguments: [String], features: Features) throws -> Int32 {
