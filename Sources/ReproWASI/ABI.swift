@@ -6,17 +6,160 @@
 ///
 ///     let code: UInt16 = WASIErrno.notCapable.rawValue   // 76
 public enum WASIErrno: UInt16, Error, Sendable {
+    /// No error.
     case success = 0
-    case tooBig, access, addressInUse, addressNotAvailable, addressFamilyNotSupported, again
-    case already, badFileDescriptor, badMessage, busy, canceled, child, connectionAborted, connectionRefused
-    case connectionReset, deadlock, destinationAddressRequired, domain, quota, exists, fault, fileTooBig
-    case hostUnreachable, identifierRemoved, illegalSequence, inProgress, interrupted, invalid, io
-    case isConnected, isDirectory, loop, tooManyFiles, tooManyLinks, messageSize, multihop, nameTooLong
-    case networkDown, networkReset, networkUnreachable, tooManyFilesInSystem, noBufferSpace, noDevice
-    case noEntry, noExec, noLock, noLink, noMemory, noMessage, noProtocolOption, noSpace, noSystem
-    case notConnected, notDirectory, notEmpty, notRecoverable, notSocket, notSupported, notTTY, noDeviceOrAddress
-    case overflow, ownerDead, permission, pipe, protocolError, protocolNotSupported, protocolType, range
-    case readOnlyFileSystem, invalidSeek, noProcess, stale, timedOut, textBusy, crossDevice, notCapable
+    /// Argument list too long (E2BIG).
+    case tooBig = 1
+    /// Permission denied.
+    case access = 2
+    /// Address in use.
+    case addressInUse = 3
+    /// Address not available.
+    case addressNotAvailable = 4
+    /// Address family not supported.
+    case addressFamilyNotSupported = 5
+    /// Resource unavailable, or operation would block.
+    case again = 6
+    /// Connection already in progress.
+    case already = 7
+    /// Bad file descriptor.
+    case badFileDescriptor = 8
+    /// Bad message.
+    case badMessage = 9
+    /// Device or resource busy.
+    case busy = 10
+    /// Operation canceled.
+    case canceled = 11
+    /// No child processes.
+    case child = 12
+    /// Connection aborted.
+    case connectionAborted = 13
+    /// Connection refused.
+    case connectionRefused = 14
+    /// Connection reset.
+    case connectionReset = 15
+    /// Resource deadlock would occur.
+    case deadlock = 16
+    /// Destination address required.
+    case destinationAddressRequired = 17
+    /// Mathematics argument out of domain of function.
+    case domain = 18
+    /// Reserved (EDQUOT).
+    case quota = 19
+    /// File exists.
+    case exists = 20
+    /// Bad address.
+    case fault = 21
+    /// File too large.
+    case fileTooBig = 22
+    /// Host is unreachable.
+    case hostUnreachable = 23
+    /// Identifier removed.
+    case identifierRemoved = 24
+    /// Illegal byte sequence.
+    case illegalSequence = 25
+    /// Operation in progress.
+    case inProgress = 26
+    /// Interrupted function.
+    case interrupted = 27
+    /// Invalid argument.
+    case invalid = 28
+    /// I/O error.
+    case io = 29
+    /// Socket is connected.
+    case isConnected = 30
+    /// Is a directory.
+    case isDirectory = 31
+    /// Too many levels of symbolic links.
+    case loop = 32
+    /// File descriptor value too large.
+    case tooManyFiles = 33
+    /// Too many links.
+    case tooManyLinks = 34
+    /// Message too large.
+    case messageSize = 35
+    /// Reserved (EMULTIHOP).
+    case multihop = 36
+    /// Filename too long.
+    case nameTooLong = 37
+    /// Network is down.
+    case networkDown = 38
+    /// Connection aborted by network.
+    case networkReset = 39
+    /// Network unreachable.
+    case networkUnreachable = 40
+    /// Too many files open in system.
+    case tooManyFilesInSystem = 41
+    /// No buffer space available.
+    case noBufferSpace = 42
+    /// No such device.
+    case noDevice = 43
+    /// No such file or directory.
+    case noEntry = 44
+    /// Executable file format error.
+    case noExec = 45
+    /// No locks available.
+    case noLock = 46
+    /// Reserved (ENOLINK).
+    case noLink = 47
+    /// Not enough space.
+    case noMemory = 48
+    /// No message of the desired type.
+    case noMessage = 49
+    /// Protocol not available.
+    case noProtocolOption = 50
+    /// No space left on device.
+    case noSpace = 51
+    /// Function not supported (ENOSYS).
+    case noSystem = 52
+    /// The socket is not connected.
+    case notConnected = 53
+    /// Not a directory or a symbolic link to a directory.
+    case notDirectory = 54
+    /// Directory not empty.
+    case notEmpty = 55
+    /// State not recoverable.
+    case notRecoverable = 56
+    /// Not a socket.
+    case notSocket = 57
+    /// Not supported, or operation not supported on socket.
+    case notSupported = 58
+    /// Inappropriate I/O control operation.
+    case notTTY = 59
+    /// No such device or address.
+    case noDeviceOrAddress = 60
+    /// Value too large to be stored in data type.
+    case overflow = 61
+    /// Previous owner died.
+    case ownerDead = 62
+    /// Operation not permitted.
+    case permission = 63
+    /// Broken pipe.
+    case pipe = 64
+    /// Protocol error.
+    case protocolError = 65
+    /// Protocol not supported.
+    case protocolNotSupported = 66
+    /// Protocol wrong type for socket.
+    case protocolType = 67
+    /// Result too large.
+    case range = 68
+    /// Read-only file system.
+    case readOnlyFileSystem = 69
+    /// Invalid seek (ESPIPE).
+    case invalidSeek = 70
+    /// No such process.
+    case noProcess = 71
+    /// Reserved (ESTALE).
+    case stale = 72
+    /// Connection timed out.
+    case timedOut = 73
+    /// Text file busy.
+    case textBusy = 74
+    /// Cross-device link.
+    case crossDevice = 75
+    /// Extension: capabilities insufficient (ENOTCAPABLE).
+    case notCapable = 76
 }
 
 /// Preview 1 `filetype` values.

@@ -33,7 +33,7 @@ public final class WASIDirectory {
     ///
     /// - Throws: `WASIErrno.noEntry` if `hostPath` is not a directory.
     public init(hostPath: String, writable: Bool = false) throws(WASIErrno) {
-        guard HostFileSystem.kind(of: hostPath) == .directory else { throw .noEntry }
+        guard HostFileSystem.isDirectory(hostPath) else { throw .noEntry }
         isWritable = writable
         root = Node(kind: .directory, tree: self)
         root.hostPath = hostPath

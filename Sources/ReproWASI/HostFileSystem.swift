@@ -31,6 +31,12 @@ enum HostFileSystem {
         }
     }
 
+    /// Whether `path` is a directory, following symbolic links (for a preopen's own root).
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// The names in directory `path`, sorted by their bytes, without `.` and `..`.
     static func entries(of path: String) -> [String] {
         guard let directory = opendir(path) else { return [] }
@@ -47,7 +53,8 @@ enum HostFileSystem {
 
     /// The whole contents of file `path`.
     static func contents(of path: String) throws(WASIErrno) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // O_NOFOLLOW: the tree saw a file here; if a link has replaced it since, refuse rather than follow.
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .io }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -71,7 +78,7 @@ enum HostFileSystem {
 
     /// Replaces file `path`'s contents with `bytes` (creating it).
     static func replaceContents(of path: String, with bytes: [UInt8]) throws(WASIErrno) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw .io }
         defer { close(descriptor) }
         var offset = 0

@@ -127,6 +127,9 @@ public final class WASI {
             let tree = preopen.directory
             tree.device = UInt64(index + 1)
             tree.loadTime = clock.now
+            tree.root.accessTime = clock.now
+            tree.root.modifyTime = clock.now
+            tree.root.changeTime = clock.now
             let mask = tree.isWritable ? UInt64.max : ~Rights.mutating
             let descriptor = Descriptor(
                 node: tree.root, rights: Rights.directory & mask, inheriting: Rights.directoryInheriting & mask)

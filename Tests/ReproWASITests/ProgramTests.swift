@@ -99,6 +99,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: host.path).sorted() == ["input.txt", "out.txt"])
     }
 
+    @Test func aPreopenMayBeASymlinkToADirectory() throws {
+        let host = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: host) }
+        let real = host.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try Data("some input\n".utf8).write(to: real.appendingPathComponent("input.txt"))
+        let link = host.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real")
+        let root = try WASIDirectory(hostPath: link, writable: true)
+        let result = try Fixtures.run("files", preopens: [WASIPreopen(guestPath: "/", directory: root)])
+        #expect(result.stdout == Self.filesOutput)
+        #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("out.txt").path))
+        #expect(throws: WASIErrno.noEntry) {
+            try WASIDirectory(hostPath: real.appendingPathComponent("input.txt").path)
+        }
+    }
+
     @Test func aReadOnlyPreopenRefusesWritesAndTheHostStaysUnchanged() throws {
         let host = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: host) }
