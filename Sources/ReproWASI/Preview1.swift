@@ -66,6 +66,8 @@ struct GuestMemory {
     }
     /// The bytes of all vectors, concatenated.
     func gather(_ vectors: [(UInt32, UInt32)]) throws(WASIErrno) -> [UInt8] {
+        // Vectors may overlap, so their total can exceed the memory; the count must fit the u32 result.
+        guard vectors.reduce(0, { $0 + UInt64($1.1) }) <= UInt64(Int32.max) else { throw .invalid }
         var bytes: [UInt8] = []
         for (base, length) in vectors { bytes += try self.bytes(at: base, count: length) }
         return bytes

@@ -145,7 +145,8 @@ extension WASI {
 
     /// Writes `bytes` into `node` at `position`, zero-filling any gap.
     func write(_ bytes: [UInt8], to node: Node, at position: UInt64) throws(WASIErrno) {
-        guard position + UInt64(bytes.count) <= UInt64(Int32.max) else { throw .fileTooBig }
+        let (end, overflow) = position.addingReportingOverflow(UInt64(bytes.count))
+        guard !overflow, end <= UInt64(Int32.max) else { throw .fileTooBig }
         let start = Int(position)
         try node.modifyBytes { contents in
             if contents.count < start + bytes.count {

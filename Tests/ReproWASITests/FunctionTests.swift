@@ -96,6 +96,32 @@ import Testing
         #expect(try harness.call("random_get", .i32(65530), .i32(7)) == WASIErrno.fault.rawValue)
         #expect(try harness.call("fd_write", .i32(1), .i32(-8), .i32(1), .i32(0)) == WASIErrno.fault.rawValue)
         #expect(try harness.call("clock_time_get", .i32(0), .i64(1), .i32(65533)) == WASIErrno.fault.rawValue)
+        // Huge offsets and overlapping vectors whose total passes 2 GiB are errors, not crashes.
+        let root = WASIDirectory()
+        try root.addFile(at: "f", contents: [])
+        let files = try Harness(WASI(preopens: [WASIPreopen(guestPath: "/", directory: root)]))
+        try files.put("f", at: 200)
+        #expect(
+            try files.call(
+                "path_open", .i32(3), .i32(0), .i32(200), .i32(1), .i32(0), .i64(-1), .i64(-1), .i32(0), .i32(300)) == 0
+        )
+        let fd = try files.memory.load(UInt32.self, at: 300)
+        try files.memory.store(UInt32(0), at: 0)
+        try files.memory.store(UInt32(4), at: 4)
+        #expect(
+            try files.call("fd_pwrite", .i32(Int32(fd)), .i32(0), .i32(1), .i64(-2), .i32(400))
+                == WASIErrno.fileTooBig.rawValue)
+        // 32769 vectors, each the whole first 64 KiB: more than 2 GiB in all, refused before copying.
+        _ = try files.memory.grow(by: 5)
+        let count = 32769
+        var table = [UInt8](repeating: 0, count: 8 * count)
+        for index in 0..<count { table[8 * index + 6] = 1 }  // length 65536 = 0x0001_0000, base 0
+        try files.memory.write(table, at: 65536)
+        #expect(
+            try files.call("fd_write", .i32(Int32(fd)), .i32(65536), .i32(Int32(count)), .i32(400))
+                == WASIErrno.invalid.rawValue)
+        #expect(try files.call("fd_write", .i32(Int32(fd)), .i32(65536), .i32(2), .i32(400)) == 0)
+        #expect(try files.memory.load(UInt32.self, at: 400) == 2 * 65536)
     }
 
     @Test func descriptorsThatDoNotExistOrAreNotSocketsAreReported() throws {
