@@ -10,6 +10,17 @@ protocol EngineAdapter {
 
     /// Times bytes to a ready instance, from scratch, split into the engine's phases.
     func measureLoad(_ bytes: [UInt8], variant: LoadVariant) throws(RunFailure) -> LoadSample
+
+    /// Loads a WASI program, runnable any number of times with the engine's WASI.
+    func loadWASI(_ bytes: [UInt8]) throws(RunFailure) -> any LoadedWASIProgram
+}
+
+/// A WASI program an engine has loaded.
+protocol LoadedWASIProgram {
+    /// Instantiates the program in a fresh store with the engine's WASI (not timed: arguments
+    /// `["prog"] + arguments`, `directory` preopened as `guestDirectory`, standard output captured),
+    /// then times `_start`. The result is `exit CODE` and the standard output.
+    func timedRun(arguments: [String], directory: String, guestDirectory: String) throws(RunFailure) -> CallSample
 }
 
 /// A module an engine has loaded, instantiable any number of times.
