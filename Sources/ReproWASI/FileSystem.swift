@@ -327,14 +327,21 @@ final class Node {
             if node.kind == .directory {
                 try HostFileSystem.removeDirectory(path)
             } else {
-                if node.kind == .file, node.linkCount > 1, node.hostPath == path {
-                    node.hostPath = nil  // still reachable under another name; changes stay in memory
-                }
+                node.detachFromHost(at: path)
                 try HostFileSystem.removeFile(path)
             }
         }
         storedChildren[name] = nil
         node.linkCount -= 1
+    }
+
+    /// Stops mirroring a file whose host path of record, `path`, is being removed or replaced, so a
+    /// descriptor still open on it cannot write it back. (A file with other names keeps its changes
+    /// in memory from then on.)
+    func detachFromHost(at path: String) {
+        guard kind == .file, hostPath == path else { return }
+        hostPath = nil
+        isDirty = false
     }
 
     /// The host paths of this directory's loaded descendants after it moved to `path`.

@@ -364,6 +364,7 @@ extension WASI {
         if let existing = new.node {
             newParent.storedChildren[new.name] = nil
             existing.linkCount -= 1
+            if let newHostPath { existing.detachFromHost(at: newHostPath) }
         }
         oldParent.storedChildren[old.name] = nil
         newParent.storedChildren[new.name] = node

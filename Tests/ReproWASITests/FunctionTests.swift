@@ -1,3 +1,4 @@
+import Foundation
 import ReproWASI
 import ReproWasm
 import Testing
@@ -212,5 +213,29 @@ import Testing
         #expect(try harness.call("fd_renumber", .i32(3), .i32(1)) == 0)
         #expect(try harness.call("fd_prestat_get", .i32(1), .i32(0)) == 0)
         #expect(try harness.call("fd_prestat_get", .i32(3), .i32(0)) == WASIErrno.badFileDescriptor.rawValue)
+    }
+
+    @Test func aFileRemovedWhileOpenIsNotWrittenBackToTheHost() throws {
+        let host = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: host) }
+        let root = try WASIDirectory(hostPath: host.path, writable: true)
+        let harness = try Harness(WASI(preopens: [WASIPreopen(guestPath: "/", directory: root)]))
+        try harness.put("gone", at: 200)
+        try harness.put("kept", at: 210)
+        for name in [200, 210] {
+            #expect(
+                try harness.call(
+                    "path_open", .i32(3), .i32(0), .i32(Int32(name)), .i32(4), .i32(1), .i64(-1), .i64(-1), .i32(0),
+                    .i32(300)) == 0)
+            let fd = try harness.memory.load(UInt32.self, at: 300)
+            try harness.memory.store(UInt32(200), at: 0)
+            try harness.memory.store(UInt32(4), at: 4)
+            #expect(try harness.call("fd_write", .i32(Int32(fd)), .i32(0), .i32(1), .i32(400)) == 0)
+            if name == 200 { #expect(try harness.call("path_unlink_file", .i32(3), .i32(200), .i32(4)) == 0) }
+            #expect(try harness.call("fd_close", .i32(Int32(fd))) == 0)
+        }
+        harness.wasi.flush()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: host.path) == ["kept"])
+        #expect(try String(contentsOf: host.appendingPathComponent("kept"), encoding: .utf8) == "gone")
     }
 }
