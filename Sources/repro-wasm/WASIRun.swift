@@ -44,7 +44,11 @@ enum WASIRun {
             }
             index += 1
         }
-        guard let path, FileManager.default.fileExists(atPath: path) else { return nil }
+        // Modules that cannot import WASI (the name is nowhere in the file) go to the plain `run`
+        // without being decoded twice.
+        guard let path, let data = FileManager.default.contents(atPath: path),
+            data.range(of: Data(WASI.moduleName.utf8)) != nil
+        else { return nil }
         // A bad profile is left to the plain `run`, which reports it.
         let profile = arguments.firstIndex(of: "--features").flatMap {
             $0 + 1 < arguments.count ? arguments[$0 + 1] : nil
