@@ -162,6 +162,8 @@ check "wasi no host environment" 0 '^argc=1$' '^$' -- run "$fixtures/args_env.wa
 check "wasi stats" 0 '^random [0-9a-f]{40}$' '^instructions: [0-9]+$' -- run --stats "$fixtures/clock_random.wasm"
 check "wasi writable preopen" 0 '^/: \. \.\. input.txt out.txt$' '^$' -- \
     run "$fixtures/files.wasm" --dir-rw "$work/wasi-root::/"
+check "wasi in-memory preopen" 0 '^/: \. \.\. input.txt out.txt$' '^$' -- \
+    run "$fixtures/files.wasm" --dir-mem "$work/wasi-root::/"
 check "wasi read-only preopen" 1 '^failed: fd >= 0' '^$' -- run "$fixtures/files.wasm" --dir "$work/wasi-root::/"
 check "wasi missing directory" 2 '^$' "^error: --dir: '$work/nowhere' is not a directory" -- \
     run "$fixtures/files.wasm" --dir "$work/nowhere"

@@ -7,7 +7,9 @@ copies the fixture root into a fresh temporary directory (without leftover *.cle
 preopens it writable as the guest's "/", and compares exit code, stdout and stderr. The bundled
 runner needs Python 3.12; this one reads the same specs on 3.11.
 
-usage: scripts/wasi-testsuite.py [SUITE_DIR] [--repro-wasm BINARY] [--filter SUBSTRING] [-v]
+usage: scripts/wasi-testsuite.py [SUITE_DIR] [--repro-wasm BINARY] [--fs host|memory] [--filter SUBSTRING] [-v]
+--fs memory preopens the fixture root with --dir-mem (read from the host, changed only in memory)
+instead of --dir-rw (changes mirrored to the temporary copy).
 SUITE_DIR defaults to $WASI_TESTSUITE_DIR or ../shared/wasi-testsuite. Ends with the line
 "N passed, N failed, N skipped"; exits 1 if any test failed.
 """
@@ -59,7 +61,7 @@ def copy_root(source: Path, target: Path):
                 os.chmod(path, 0o644)
 
 
-def run_test(binary: str, wasm: Path, spec: dict, timeout: float):
+def run_test(binary: str, wasm: Path, spec: dict, timeout: float, file_system: str):
     with tempfile.TemporaryDirectory(prefix="wasi-test-") as scratch:
         command = [binary, "run", str(wasm)]
         if wasm.stem in CLOCK_STARTS:
@@ -67,7 +69,7 @@ def run_test(binary: str, wasm: Path, spec: dict, timeout: float):
         if spec["root"] is not None:
             root = Path(scratch) / "root"
             copy_root(wasm.parent / spec["root"], root)
-            command += ["--dir-rw", f"{root}::/"]
+            command += ["--dir-rw" if file_system == "host" else "--dir-mem", f"{root}::/"]
         for name, value in spec["env"].items():
             command += ["--env", f"{name}={value}"]
         command += ["--", *spec["args"]]
@@ -93,6 +95,7 @@ def main():
     parser.add_argument("suite", nargs="?", default=os.environ.get(
         "WASI_TESTSUITE_DIR", str(here.parent / "shared" / "wasi-testsuite")))
     parser.add_argument("--repro-wasm", default=str(here / ".build" / "release" / "repro-wasm"))
+    parser.add_argument("--fs", choices=["host", "memory"], default="host")
     parser.add_argument("--filter", default="")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -114,7 +117,7 @@ def main():
             spec_path = wasm.with_suffix(".json")
             if spec_path.exists():
                 spec.update(json.loads(spec_path.read_text()))
-            problems = run_test(options.repro_wasm, wasm, spec, options.timeout)
+            problems = run_test(options.repro_wasm, wasm, spec, options.timeout, options.fs)
             if problems:
                 failed += 1
                 print(f"FAIL {test}: " + "; ".join(problems))

@@ -16,6 +16,9 @@
 public final class WASIDirectory {
     /// Whether programs may change the tree.
     public let isWritable: Bool
+    /// Whether a writable host-mapped tree writes changes back to the host (otherwise they stay in
+    /// memory and the host directory is only read).
+    public let mirrorsChanges: Bool
     var root: Node!
     private var nextInode: UInt64 = 1
     /// The device number the tree reports; set from the preopen's position when WASI links it.
@@ -26,15 +29,20 @@ public final class WASIDirectory {
     /// An empty in-memory tree; `writable` (the default) lets programs change it.
     public init(writable: Bool = true) {
         isWritable = writable
+        mirrorsChanges = false
         root = Node(kind: .directory, tree: self)
     }
 
     /// The host directory at `hostPath`, read-only unless `writable`.
     ///
+    /// A writable tree mirrors changes to the host unless `mirrorsChanges` is `false`: then the
+    /// program may change its view freely, the changes stay in memory, and the host directory is
+    /// only ever read.
     /// - Throws: `WASIErrno.noEntry` if `hostPath` is not a directory.
-    public init(hostPath: String, writable: Bool = false) throws(WASIErrno) {
+    public init(hostPath: String, writable: Bool = false, mirrorsChanges: Bool = true) throws(WASIErrno) {
         guard HostFileSystem.isDirectory(hostPath) else { throw .noEntry }
         isWritable = writable
+        self.mirrorsChanges = mirrorsChanges
         root = Node(kind: .directory, tree: self)
         root.hostPath = hostPath
         root.childrenLoaded = false
@@ -275,13 +283,13 @@ final class Node {
     func modifyBytes(_ body: (inout [UInt8]) -> Void) throws(WASIErrno) {
         _ = try bytes()
         body(&storedBytes)
-        isDirty = hostPath != nil
+        isDirty = hostPath != nil && tree.mirrorsChanges
     }
 
     func replaceBytes(_ bytes: [UInt8]) {
         storedBytes = bytes
         bytesLoaded = true
-        isDirty = hostPath != nil
+        isDirty = hostPath != nil && tree.mirrorsChanges
     }
 
     /// Writes changed bytes back to the host.
@@ -299,14 +307,16 @@ final class Node {
         }
     }
 
-    /// The host path a new entry `name` of this directory has, if the tree is host-mapped.
-    func hostPath(for name: [UInt8]) -> String? {
-        hostPath.map { $0 + "/" + String(decoding: name, as: UTF8.self) }
+    /// The host path that changes to entry `name` of this directory are mirrored to: `nil` unless
+    /// the tree is host-mapped and mirrors changes.
+    func mirroredPath(for name: [UInt8]) -> String? {
+        guard tree.mirrorsChanges else { return nil }
+        return hostPath.map { $0 + "/" + String(decoding: name, as: UTF8.self) }
     }
 
     /// Adds `node` as entry `name`, creating it on the host too for a host-mapped tree.
     func insert(_ node: Node, named name: [UInt8]) throws(WASIErrno) {
-        if let path = hostPath(for: name) {
+        if let path = mirroredPath(for: name) {
             switch node.kind {
             case .directory: try HostFileSystem.makeDirectory(path)
             case .file: try HostFileSystem.replaceContents(of: path, with: node.storedBytes)
@@ -323,7 +333,7 @@ final class Node {
     /// Removes entry `name` (here and on the host).
     func remove(named name: [UInt8]) throws(WASIErrno) {
         guard let node = children[name] else { throw .noEntry }
-        if let path = hostPath(for: name) {
+        if let path = mirroredPath(for: name) {
             if node.kind == .directory {
                 try HostFileSystem.removeDirectory(path)
             } else {
@@ -340,6 +350,7 @@ final class Node {
     /// in memory from then on.)
     func detachFromHost(at path: String) {
         guard kind == .file, hostPath == path else { return }
+        _ = try? bytes()  // a descriptor still open on it reads what was there
         hostPath = nil
         isDirty = false
     }

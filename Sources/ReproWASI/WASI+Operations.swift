@@ -301,7 +301,7 @@ extension WASI {
         guard !new.hasTrailingSlash || new.node != nil else { throw .noEntry }
         let parent = try creationSite(new)
         guard parent.tree === node.tree else { throw .crossDevice }
-        if let path = parent.hostPath(for: new.name), let existing = node.hostPath {
+        if let path = parent.mirroredPath(for: new.name), let existing = node.hostPath {
             try node.flush()
             try HostFileSystem.makeLink(path, to: existing)
         }
@@ -358,8 +358,8 @@ extension WASI {
         }
         if node.kind == .directory, node.isAncestor(of: newParent) { throw .invalid }
         try node.flush()
-        let oldHostPath = oldParent.hostPath(for: old.name)
-        let newHostPath = newParent.hostPath(for: new.name)
+        let oldHostPath = oldParent.mirroredPath(for: old.name)
+        let newHostPath = newParent.mirroredPath(for: new.name)
         if let oldHostPath, let newHostPath { try HostFileSystem.move(oldHostPath, to: newHostPath) }
         if let existing = new.node {
             newParent.storedChildren[new.name] = nil

@@ -9,6 +9,7 @@ enum WASIRun {
         WASI programs (modules importing wasi_snapshot_preview1) run `_start` with:
           --dir HOST[::GUEST]              preopen host directory HOST as GUEST (default: HOST), read-only
           --dir-rw HOST[::GUEST]           the same, writable (changes reach HOST)
+          --dir-mem HOST[::GUEST]          the same, writable in memory only (HOST is only read)
           --env NAME=VALUE                 an environment variable (none from the host unless given)
           --stdin FILE                     standard input from FILE (default: this process's)
           --clock-start NANOSECONDS        where both virtual clocks start (default 0)
@@ -19,7 +20,8 @@ enum WASIRun {
         """
 
     private static let valued: Set<String> = [
-        "--invoke", "--fuel", "--max-call-depth", "--max-memory-pages", "--features", "--dir", "--dir-rw", "--env",
+        "--invoke", "--fuel", "--max-call-depth", "--max-memory-pages", "--features", "--dir", "--dir-rw", "--dir-mem",
+        "--env",
         "--stdin", "--clock-start",
     ]
 
@@ -106,7 +108,7 @@ enum WASIRun {
                 programArguments += arguments[(index + 1)...]
                 index = arguments.count
                 continue
-            case "--dir", "--dir-rw":
+            case "--dir", "--dir-rw", "--dir-mem":
                 let spec = try value(argument)
                 let parts = spec.components(separatedBy: "::")
                 guard parts.count <= 2, !parts[0].isEmpty else {
@@ -115,7 +117,8 @@ enum WASIRun {
                 }
                 let directory: WASIDirectory
                 do {
-                    directory = try WASIDirectory(hostPath: parts[0], writable: argument == "--dir-rw")
+                    directory = try WASIDirectory(
+                        hostPath: parts[0], writable: argument != "--dir", mirrorsChanges: argument == "--dir-rw")
                 } catch {
                     throw CLI.UsageError(description: "\(argument): '\(parts[0])' is not a directory", command: "run")
                 }

@@ -99,6 +99,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: host.path).sorted() == ["input.txt", "out.txt"])
     }
 
+    @Test func aHostDirectoryChangedOnlyInMemoryIsOnlyRead() throws {
+        let host = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: host) }
+        try Data("some input\n".utf8).write(to: host.appendingPathComponent("input.txt"))
+        let root = try WASIDirectory(hostPath: host.path, writable: true, mirrorsChanges: false)
+        let result = try Fixtures.run("files", preopens: [WASIPreopen(guestPath: "/", directory: root)])
+        #expect(result.stdout == Self.filesOutput)
+        #expect(root.contents(ofFileAt: "out.txt") == Array("hello WORLD\nmore\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: host.path) == ["input.txt"])
+    }
+
     @Test func aPreopenMayBeASymlinkToADirectory() throws {
         let host = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: host) }
