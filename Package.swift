@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
     products: [
         .library(name: "ReproWasm", targets: ["ReproWasm"]),
+        .library(name: "ReproWASI", targets: ["ReproWASI"]),
         .executable(name: "repro-wasm", targets: ["repro-wasm"]),
         .executable(name: "spectest", targets: ["spectest"]),
     ],
@@ -15,7 +16,9 @@ let package = Package(
             name: "ReproWasm",
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm"]),
+        // Deterministic `wasi_snapshot_preview1` for programs built for wasm32-wasi (docs/ARCHITECTURE.md).
+        .target(name: "ReproWASI", dependencies: ["ReproWasm"]),
+        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm", "ReproWASI"]),
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
         // A complete embedding through the public API; CI runs it (`swift run EmbeddingExample`).
         .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
@@ -23,6 +26,8 @@ let package = Package(
         .executableTarget(name: "differential-runner", dependencies: ["ReproWasm"], path: "scripts/differential/Runner"),
         // Component fixtures are read from disk by path (#filePath), not bundled.
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"], exclude: ["Component/Fixtures"]),
+        // Fixtures/: C programs built by scripts/build-wasi-fixtures.sh, read by path.
+        .testTarget(name: "ReproWASITests", dependencies: ["ReproWASI", "ReproWasm"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,7 +23,9 @@ let package = Package(
             name: "reprowasm-bench",
             dependencies: [
                 .product(name: "ReproWasm", package: rootPackage),
+                .product(name: "ReproWASI", package: rootPackage),
                 .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmKitWASI", package: "WasmKit"),  // the WASI program rows
                 .product(name: "WasmParser", package: "WasmKit"),  // for WasmFeatureSet
             ]
         )

@@ -273,5 +273,26 @@ else
     echo "skip spectest checks: no executable at $spectest"
 fi
 
+# WASI programs (the C fixtures of Tests/WASIFixtureSources): arguments, environment, stdin, exit
+# codes and preopens come only from the command line.
+fixtures=Tests/ReproWASITests/Fixtures
+printf 'abc' >"$work/stdin.txt"
+mkdir "$work/wasi-root"
+printf 'some input\n' >"$work/wasi-root/input.txt"
+check "wasi exit code and stdin" 7 '^ABC$' '^read 3 bytes$' -- run "$fixtures/stdin_exit.wasm" --stdin "$work/stdin.txt" -- 7
+check "wasi arguments and environment" 0 '^argv\[2\]=--x$' '^$' -- \
+    run "$fixtures/args_env.wasm" --env A=1 --env=B=2 -- one --x
+check "wasi no host environment" 0 '^argc=1$' '^$' -- run "$fixtures/args_env.wasm"
+check "wasi stats" 0 '^random [0-9a-f]{40}$' '^instructions: [0-9]+$' -- run --stats "$fixtures/clock_random.wasm"
+check "wasi writable preopen" 0 '^/: \. \.\. input.txt out.txt$' '^$' -- \
+    run "$fixtures/files.wasm" --dir-rw "$work/wasi-root::/"
+check "wasi in-memory preopen" 0 '^/: \. \.\. input.txt out.txt$' '^$' -- \
+    run "$fixtures/files.wasm" --dir-mem "$work/wasi-root::/"
+check "wasi read-only preopen" 1 '^failed: fd >= 0' '^$' -- run "$fixtures/files.wasm" --dir "$work/wasi-root::/"
+check "wasi missing directory" 2 '^$' "^error: --dir: '$work/nowhere' is not a directory" -- \
+    run "$fixtures/files.wasm" --dir "$work/nowhere"
+check "wasi bad --env" 2 '^$' "^error: --env takes NAME=VALUE, not 'novalue'" -- \
+    run "$fixtures/args_env.wasm" --env novalue
+
 echo "cli-test: $passed passed, $failed failed"
 ((failed == 0))

@@ -4,8 +4,8 @@
 # prints, byte for byte, wall times aside: the exit code, the results with their bits, the trap, the
 # instructions counted, the fuel used, and each exported memory's size and FNV-1a 64 digest. The
 # modules are Benchmarks/Workloads/wasm with the small arguments of expected.tsv (whose results, from
-# wasmtime, are checked too), a module that traps after writing memory, one that makes NaNs, and
-# runs stopped by fuel and by the call-depth limit.
+# wasmtime, are checked too), a module that traps after writing memory, one that makes NaNs,
+# runs stopped by fuel and by the call-depth limit, and WASI programs.
 #
 #   scripts/determinism.sh            builds .build/{debug,release}/repro-wasm when missing or older
 #                                     than the sources (swift build [-c release] --product repro-wasm)
@@ -120,6 +120,15 @@ compare "fib out of fuel" - Benchmarks/Workloads/wasm/fib.wasm --invoke fib 25 -
 grep -qx 'instructions: 100000' "$work/release" ||
     { failed=$((failed + 1)); echo "FAIL fib out of fuel: expected the count to stop at the fuel"; }
 compare "fib call depth" - Benchmarks/Workloads/wasm/fib.wasm --invoke fib 30 --max-call-depth 20
+
+# WASI programs (the C fixtures of Tests/WASIFixtureSources): output, exit code and count, with
+# virtual clocks, seeded random bytes, standard input and a writable preopen.
+fixtures=Tests/ReproWASITests/Fixtures
+printf 'determinism\n' >"$work/stdin.txt"
+mkdir -p "$work/wasi-root" && printf 'some input\n' >"$work/wasi-root/input.txt"
+compare "wasi clock_random" - "$fixtures/clock_random.wasm"
+compare "wasi stdin_exit" - "$fixtures/stdin_exit.wasm" --stdin "$work/stdin.txt" -- 3
+compare "wasi files" - "$fixtures/files.wasm" --dir-rw "$work/wasi-root::/"
 
 # The workloads, with expected.tsv's small arguments.
 while IFS=$'\t' read -r module export arguments size result; do

@@ -268,6 +268,8 @@ def main():
         workload.pop("othersNotes", None)  # from an earlier run of this script
         if options.filter and options.filter.lower() not in workload["name"].lower():
             continue
+        if workload["kind"] == "wasi":
+            continue  # WASI programs run in the Swift harness only (ReproWASI beside WasmKitWASI)
         if workload["kind"] == "load" and workload["name"] != "large (load)":
             continue  # one load row: these engines have no lazy/eager switch worth a second row
         print("%s ..." % workload["name"], file=sys.stderr)

@@ -93,6 +93,26 @@ struct Input {
         return Input(name: name, kind: kind!, bytes: bytes)
     }
 
+    /// Every byte of the file at `path` (`-` for standard input), whatever it holds.
+    static func readAll(_ path: String) throws(FileReadError) -> [UInt8] {
+        let isStandardInput = path == standardInputPath
+        let name = isStandardInput ? standardInputName : path
+        let descriptor = isStandardInput ? STDIN_FILENO : open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileReadError(path: name, errorNumber: errno) }
+        defer { if !isStandardInput { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError(path: name, errorNumber: errno)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
     /// The size of the regular file open as `descriptor`, or `nil` for a pipe, terminal or failure.
     private static func regularFileSize(_ descriptor: Int32) -> Int? {
         var status = stat()

@@ -26,6 +26,12 @@ enum Output {
         line.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
     }
 
+    /// Writes `bytes` to standard output or standard error (`descriptor`), ignoring failures: a
+    /// program's output stream, which has no way to report them.
+    static func emit(_ bytes: [UInt8], toDescriptor descriptor: Int32) {
+        _ = bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+    }
+
     /// Whether standard output is a terminal.
     static var isStandardOutputTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 
@@ -51,7 +57,7 @@ enum Output {
 
     /// Writes all of `buffer` to `descriptor`, retrying short and interrupted writes; returns 0, or
     /// the `errno` of the write that failed.
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

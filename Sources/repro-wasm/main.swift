@@ -51,6 +51,8 @@ enum CLI {
           --                               what follows is ARGS, even when it starts with --
         The instructions counted are printed on standard error after every run.
         exit codes: 0 ok, 1 trap (the trap on standard error), 2 invalid module or usage
+
+        \(WASIRun.usage)
         """
 
     static let validateUsage = """
@@ -94,7 +96,7 @@ enum CLI {
         arguments.removeFirst()
         do {
             switch command {
-            case "run": return try run(arguments)
+            case "run": return try WASIRun.runIfWASI(arguments) ?? run(arguments)
             case "validate": return try validate(arguments)
             case "inspect": return try inspect(arguments)
             case "wat2wasm": return try convert(arguments)

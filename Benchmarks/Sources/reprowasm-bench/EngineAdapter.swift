@@ -10,6 +10,17 @@ protocol EngineAdapter {
 
     /// Times bytes to a ready instance, from scratch, split into the engine's phases.
     func measureLoad(_ bytes: [UInt8], variant: LoadVariant) throws(RunFailure) -> LoadSample
+
+    /// Loads a WASI program, runnable any number of times with the engine's WASI.
+    func loadWASI(_ bytes: [UInt8]) throws(RunFailure) -> any LoadedWASIProgram
+}
+
+/// A WASI program an engine has loaded.
+protocol LoadedWASIProgram {
+    /// Instantiates the program in a fresh store with the engine's WASI (not timed: arguments
+    /// `["prog"] + arguments`, `directory` preopened as `guestDirectory`, standard output captured),
+    /// then times `_start`. The result is `exit CODE` and the standard output.
+    func timedRun(arguments: [String], directory: String, guestDirectory: String) throws(RunFailure) -> CallSample
 }
 
 /// A module an engine has loaded, instantiable any number of times.
@@ -51,22 +62,15 @@ enum RunFailure: Error, CustomStringConvertible {
     case load(String)
     /// The module has no exported function of that name.
     case missingExport(String)
-    /// The call trapped. `isUnimplemented`: the engine said it lacks the instruction, which the harness
-    /// reports without failing the run (SIMD, while it is being written).
-    case trap(String, isUnimplemented: Bool)
+    /// The call trapped.
+    case trap(String)
 
     var description: String {
         switch self {
         case .load(let text): "load failed: \(text)"
         case .missingExport(let name): "no exported function \"\(name)\""
-        case .trap(let text, _): "trap: \(text)"
+        case .trap(let text): "trap: \(text)"
         }
-    }
-
-    /// Whether this failure should fail the harness run.
-    var isFatal: Bool {
-        if case .trap(_, isUnimplemented: true) = self { return false }
-        return true
     }
 }
 

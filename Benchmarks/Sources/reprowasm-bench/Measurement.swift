@@ -56,7 +56,7 @@ struct Runner {
     let wasmFolder: String
 
     func run(_ workload: Workload, progress: (String) -> Void) throws(HarnessError) -> RowOutcome {
-        let path = wasmFolder + "/" + workload.module + ".wasm"
+        let path = workload.modulePath ?? wasmFolder + "/" + workload.module + ".wasm"
         guard let bytes = FileIO.read(path) else { throw .unreadable(path: path) }
         var outcomes = adapters.map { EngineOutcome(engine: $0.name) }
         switch workload.kind {
@@ -76,6 +76,30 @@ struct Runner {
                     guard let module = loaded[index], outcomes[index].failure == nil else { continue }
                     do {
                         record(try module.timedCall(export, arguments: arguments), into: &outcomes[index])
+                    } catch {
+                        outcomes[index].failure = error
+                    }
+                }
+            }
+        case .wasi(let arguments, let directory, let guestDirectory, _):
+            var loaded: [(any LoadedWASIProgram)?] = []
+            for index in adapters.indices {
+                do {
+                    loaded.append(try adapters[index].loadWASI(bytes))
+                } catch {
+                    outcomes[index].failure = error
+                    loaded.append(nil)
+                }
+            }
+            for repetition in 1...repetitions {
+                progress("\(workload.name): repetition \(repetition)/\(repetitions)")
+                for index in adapters.indices {
+                    guard let program = loaded[index], outcomes[index].failure == nil else { continue }
+                    do {
+                        record(
+                            try program.timedRun(
+                                arguments: arguments, directory: directory, guestDirectory: guestDirectory),
+                            into: &outcomes[index])
                     } catch {
                         outcomes[index].failure = error
                     }
@@ -134,7 +158,7 @@ struct Runner {
         }
         for outcome in row.engines {
             if let failure = outcome.failure {
-                worsen(failure.isFatal ? .failed : .incomplete)
+                worsen(.failed)
                 row.notes.append("\(outcome.engine): \(failure)")
             }
             if let other = outcome.inconsistentResult {
@@ -147,11 +171,18 @@ struct Runner {
                     "\(outcome.engine) counted \(outcome.instructionCount ?? 0) instructions and later \(other)")
             }
         }
-        if case .call(_, _, let expected) = row.workload.kind {
+        let expectedResult: String? =
+            switch row.workload.kind {
+            case .call(_, _, let expected): expected
+            case .wasi(_, _, _, let expected): "exit 0\n" + expected
+            case .load: nil
+            }
+        if let expected = expectedResult {
             for outcome in row.engines {
                 if let result = outcome.result, result != expected {
                     worsen(.mismatch)
-                    row.notes.append("\(outcome.engine) returned \(result), expected.tsv says \(expected)")
+                    row.notes.append(
+                        "\(outcome.engine) returned \(result.debugDescription), expected \(expected.debugDescription)")
                 }
             }
             let results = row.engines.compactMap(\.result)

@@ -1,3 +1,4 @@
+import ReproWASI
 import ReproWasm
 
 /// ReproWasm through its public API only, as an embedder would use it: determinism always on
@@ -63,7 +64,7 @@ private struct ReproWasmModule: LoadedModule {
         do {
             results = try function.call(values)
         } catch {
-            throw .trap(error.description, isUnimplemented: error.code == .unimplemented)
+            throw .trap("\(error)")
         }
         let elapsed = start.duration(to: clock.now)
         let counted = store.instructionCount &- countBefore
@@ -80,5 +81,61 @@ private struct ReproWasmModule: LoadedModule {
         case .f64Bits(let bits): ResultText.f64(bits)
         default: value.description
         }
+    }
+}
+
+extension ReproWasmAdapter {
+    func loadWASI(_ bytes: [UInt8]) throws(RunFailure) -> any LoadedWASIProgram {
+        do {
+            return ReproWasmWASIProgram(module: try Module(bytes: bytes, features: engine.features), engine: engine)
+        } catch {
+            throw .load(error.description)
+        }
+    }
+}
+
+/// A WASI program under ReproWASI: virtual clocks, the contract's random seed, the directory
+/// mapped read-only from the host.
+private struct ReproWasmWASIProgram: LoadedWASIProgram {
+    let module: Module
+    let engine: Engine
+
+    final class Output {
+        var bytes: [UInt8] = []
+    }
+
+    func timedRun(arguments: [String], directory: String, guestDirectory: String) throws(RunFailure) -> CallSample {
+        let output = Output()
+        let preopen: WASIDirectory
+        do {
+            preopen = try WASIDirectory(hostPath: directory)
+        } catch {
+            throw .load("cannot preopen \(directory): \(error)")
+        }
+        let wasi = WASI(
+            arguments: ["prog"] + arguments, stdout: WASIOutput { output.bytes += $0 },
+            preopens: [WASIPreopen(guestPath: guestDirectory, directory: preopen)])
+        var imports = Imports()
+        wasi.link(into: &imports)
+        let store = Store(engine: engine)
+        let instance: Instance
+        do {
+            instance = try store.instantiate(module, imports: imports)
+        } catch {
+            throw .load(error.description)
+        }
+        let countBefore = store.instructionCount
+        let clock = ContinuousClock()
+        let start = clock.now
+        let code: UInt32
+        do {
+            code = try wasi.run(instance)
+        } catch {
+            throw .trap(error.description)
+        }
+        let elapsed = start.duration(to: clock.now)
+        return CallSample(
+            elapsed: elapsed, result: "exit \(code)\n" + String(decoding: output.bytes, as: UTF8.self),
+            instructionCount: store.instructionCount &- countBefore)
     }
 }

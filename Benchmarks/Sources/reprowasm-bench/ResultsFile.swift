@@ -90,6 +90,10 @@ struct ResultsFile: Codable {
             record.arguments = arguments
             record.expected = expected
         }
+        if case .wasi(_, _, _, let expected) = row.workload.kind {
+            record.kind = "wasi"
+            record.expected = expected
+        }
         return record
     }
 

@@ -1,6 +1,13 @@
 import WasmKit
+import WasmKitWASI
 
 import struct WasmParser.WasmFeatureSet
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// WasmKit 0.4.2 with its default configuration (direct threading, mprotect bounds checks where
 /// available, no fuel), plus the SIMD feature, which `WasmFeatureSet.default` leaves out.
@@ -74,7 +81,7 @@ private struct WasmKitModule: LoadedModule {
         do {
             results = try function.invoke(values)
         } catch {
-            throw .trap("\(error)", isUnimplemented: false)
+            throw .trap("\(error)")
         }
         let elapsed = start.duration(to: clock.now)
         withExtendedLifetime(instance) {}
@@ -90,5 +97,74 @@ private struct WasmKitModule: LoadedModule {
         case .f64(let bits): ResultText.f64(bits)
         default: "\(value)"
         }
+    }
+}
+
+extension WasmKitAdapter {
+    func loadWASI(_ bytes: [UInt8]) throws(RunFailure) -> any LoadedWASIProgram {
+        do {
+            return WasmKitWASIProgram(module: try parseWasm(bytes: bytes, features: features), engine: eagerEngine)
+        } catch {
+            throw .load("\(error)")
+        }
+    }
+}
+
+/// A WASI program under WasmKitWASI as it ships: the host's clocks and random numbers, the directory
+/// preopened from the host, standard output into an unlinked temporary file read back after the run.
+private struct WasmKitWASIProgram: LoadedWASIProgram {
+    let module: Module
+    let engine: Engine
+
+    func timedRun(arguments: [String], directory: String, guestDirectory: String) throws(RunFailure) -> CallSample {
+        var template = Array("/tmp/reprowasm-bench-XXXXXX".utf8CString)
+        let output = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard output >= 0 else { throw .load("cannot create a temporary file for standard output") }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        let input = open("/dev/null", O_RDONLY)
+        defer {
+            close(output)
+            close(input)
+        }
+        let store = Store(engine: engine)
+        let instance: Instance
+        let wasi: WASIBridgeToHost
+        do {
+            wasi = try WASIBridgeToHost(
+                args: ["prog"] + arguments,
+                preopens: [WASIBridgeToHost.Preopen(guestPath: guestDirectory, hostPath: directory)],
+                stdin: input, stdout: output)
+        } catch {
+            throw .load("\(error)")
+        }
+        // WasmKit requires closing the bridge (its preopened descriptors) before it is freed.
+        defer { try? wasi.close() }
+        do {
+            var imports = Imports()
+            wasi.link(to: &imports, store: store)
+            instance = try module.instantiate(store: store, imports: imports)
+        } catch {
+            throw .load("\(error)")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let code: UInt32
+        do {
+            code = try wasi.start(instance)
+        } catch {
+            throw .trap("\(error)")
+        }
+        let elapsed = start.duration(to: clock.now)
+        withExtendedLifetime(instance) {}
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        lseek(output, 0, SEEK_SET)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return CallSample(
+            elapsed: elapsed, result: "exit \(code)\n" + String(decoding: bytes, as: UTF8.self), instructionCount: nil)
     }
 }

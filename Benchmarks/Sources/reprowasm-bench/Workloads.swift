@@ -41,12 +41,17 @@ struct Workload {
         case call(export: String, arguments: [Int32], expected: String)
         /// Time bytes to a ready instance.
         case load(LoadVariant)
+        /// Time a WASI program's `_start` on a fresh instance, with `directory` preopened as
+        /// `guestDirectory`; `expected` is its standard output.
+        case wasi(arguments: [String], directory: String, guestDirectory: String, expected: String)
     }
 
     /// The row's name: the module for calls, `large (load)` for the load rows.
     var name: String
     var module: String
     var kind: Kind
+    /// Where the module is when it is not `Workloads/wasm/MODULE.wasm` (built programs).
+    var modulePath: String? = nil
 
     /// Whether the row counts in the geometric mean of scalar ratios (not SIMD, not load time).
     var isScalarCall: Bool {
@@ -62,6 +67,9 @@ struct Workload {
             return export == "run" ? list : "\(export)(\(list))"
         case .load(.standard): return "parse+inst"
         case .load(.eager): return "eager"
+        case .wasi(let arguments, _, _, _):
+            // The script's file name and the rest: the column is narrow.
+            return arguments.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: " ")
         }
     }
 }
@@ -86,7 +94,28 @@ func makeSuite(from cases: [ExpectedCase], quick: Bool) -> [Workload] {
                 name: chosen.module, module: chosen.module,
                 kind: .call(export: chosen.export, arguments: chosen.arguments, expected: chosen.result)))
     }
+    if let lua = luaWorkload(quick: quick) { rows.append(lua) }
     rows.append(Workload(name: "large (load)", module: "large", kind: .load(.standard)))
     rows.append(Workload(name: "large (load, eager)", module: "large", kind: .load(.eager)))
     return rows
+}
+
+/// Lua 5.4's interpreter built for wasm32-wasi by `scripts/build-lua.sh` (not committed: built from
+/// Debian's source package) running `Workloads/lua/bench.lua` (scale 1 with `--quick`, else 3),
+/// whose output must match what Debian's native `lua5.4` printed (`bench-SCALE.expected`). `nil`,
+/// with a note, when the module has not been built.
+func luaWorkload(quick: Bool) -> Workload? {
+    let modulePath = FileIO.repositoryFolder + "/.build/lua/lua.wasm"
+    let directory = FileIO.benchmarksFolder + "/Workloads/lua"
+    let scale = quick ? "1" : "3"
+    guard FileIO.read(modulePath) != nil else {
+        note("lua: skipped, \(modulePath) is missing (scripts/build-lua.sh builds it)")
+        return nil
+    }
+    guard let expected = FileIO.readText(directory + "/bench-\(scale).expected") else { return nil }
+    return Workload(
+        name: "lua (wasi)", module: "lua",
+        kind: .wasi(
+            arguments: ["/lua/bench.lua", scale], directory: directory, guestDirectory: "/lua", expected: expected),
+        modulePath: modulePath)
 }
