@@ -32,6 +32,10 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     case hostResourceExhausted
     /// The instruction is not implemented by this build of the interpreter.
     case unimplemented
+    /// An exception no wasm handler caught left the call; `Trap.exception` holds it.
+    case uncaughtException
+    /// `throw_ref` of a null `exnref`.
+    case nullExceptionReference
 
     /// The spec's wording.
     public var description: String {
@@ -50,6 +54,8 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
         case .hostError: "host error"
         case .hostResourceExhausted: "host resource exhausted"
         case .unimplemented: "instruction not implemented"
+        case .uncaughtException: "uncaught exception"
+        case .nullExceptionReference: "null exception reference"
         }
     }
 }
@@ -88,11 +94,14 @@ public struct Trap: Error, CustomStringConvertible {
     /// For `.hostError`: the error the host function threw (a `Trap` when it came from wasm the host
     /// called), or an `AccessError` for arguments or results of the wrong types.
     public let hostError: (any Error)?
+    /// For `.uncaughtException`: the exception, with its tag and payload.
+    public let exception: Exception?
 
     init(
         code: TrapCode, functionIndex: UInt32? = nil, functionName: String? = nil, codeOffset: Int? = nil,
-        byteOffset: Int? = nil, hostError: (any Error)? = nil
+        byteOffset: Int? = nil, hostError: (any Error)? = nil, exception: Exception? = nil
     ) {
+        self.exception = exception
         self.code = code
         self.functionIndex = functionIndex
         self.functionName = functionName
@@ -105,6 +114,7 @@ public struct Trap: Error, CustomStringConvertible {
     public var description: String {
         var text = code.description
         if let hostError { text += ": \(hostError)" }
+        if let exception { text += " of tag \(exception.tag.type) with \(exception.payload)" }
         if let functionIndex {
             let name = functionName.map { " \"\($0)\"" } ?? ""
             text += " in function \(functionIndex)\(name)"

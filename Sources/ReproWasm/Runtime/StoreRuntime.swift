@@ -64,6 +64,8 @@ enum ExternalValue {
     case table(UnsafeMutablePointer<TableStorage>)
     case memory(UnsafeMutablePointer<MemoryStorage>)
     case global(UnsafeMutablePointer<UInt64>, GlobalType)
+    /// A tag, by its address in the store (`StoreRuntime.tagTypes`).
+    case tag(Int)
 }
 
 /// Everything a store owns, with raw storage the interpreter reads directly. Single-threaded.
@@ -88,6 +90,13 @@ final class StoreRuntime {
     /// definition is kept so its identifier cannot be reused while the entry exists).
     private var definedHostFunctions: [ObjectIdentifier: (HostDefinition, UnsafeMutablePointer<FunctionInstance>)] = [:]
     var instances: [InstanceRecord] = []
+    /// Every tag of the store, by address: its type (payload as parameters, no results).
+    private(set) var tagTypes: [FunctionType] = []
+    /// Every exception thrown in the store that may still be referred to, by address: an `exnref`
+    /// is its address plus one (0 is null). See `Interpreter+Exceptions.swift`.
+    var exceptions: [ExceptionRecord] = []
+    /// The exception that left `execute` uncaught, carried beside `TrapCode.uncaughtException`.
+    var pendingException: Int?
 
     // Allocations freed in deinit.
     private var functionRecords: [UnsafeMutablePointer<FunctionInstance>] = []
@@ -218,6 +227,12 @@ final class StoreRuntime {
         let function = allocateHostFunction(definition.function)
         definedHostFunctions[ObjectIdentifier(definition)] = (definition, function)
         return function
+    }
+
+    /// A new tag of `type`; returns its address.
+    func allocateTag(_ type: FunctionType) -> Int {
+        tagTypes.append(type)
+        return tagTypes.count - 1
     }
 
     /// Allocates a zero-filled memory of `type`.

@@ -7,6 +7,8 @@ struct ValidatedModule: Sendable {
     let tables: [TableType]
     let memories: [MemoryType]
     let globalTypes: [GlobalType]
+    /// Type index of every tag, imported ones first.
+    let tags: [UInt32]
     /// Initialisers of the defined globals.
     let globalInitializers: [ConstantExpression]
     /// Per element segment: offset expression (active ones) and the item expressions.
@@ -16,6 +18,8 @@ struct ValidatedModule: Sendable {
     /// Defined functions' code, in one buffer.
     let code: CodeBuffer
     let functions: [CompiledFunctionInfo]
+    /// Per defined function: its `try_table` handlers (see `ExceptionHandler`).
+    let handlers: [[ExceptionHandler]]
     /// The global index of the imported instruction counter, if any.
     let counterGlobal: UInt32?
 }
@@ -114,6 +118,13 @@ private struct ModuleValidator {
         }
     }
 
+    /// A tag's type: a known function type without results, and the feature enabled.
+    func checkTag(_ typeIndex: UInt32) throws(ModuleError) {
+        guard features.contains(.exceptions) else { throw invalid(.featureNotEnabled(.exceptions), at: 0) }
+        guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: 0) }
+        guard parsed.types[Int(typeIndex)].results.isEmpty else { throw invalid(.nonEmptyTagResultType, at: 0) }
+    }
+
     func checkTable(_ table: TableType) throws(ModuleError) {
         if table.elementType != .funcRef { try checkValueType(table.elementType) }
         try checkLimits(table.limits, bound: UInt64(UInt32.max), tooLarge: .tableSizeTooLarge)
@@ -131,6 +142,7 @@ private struct ModuleValidator {
         var memories: [MemoryType] = []
         var globals: [GlobalType] = []
         var counterGlobal: UInt32?
+        var tags: [UInt32] = []
         for entry in parsed.imports {
             switch entry.descriptor {
             case .function(let typeIndex):
@@ -153,6 +165,9 @@ private struct ModuleValidator {
                     counterGlobal = UInt32(globals.count)
                 }
                 globals.append(global)
+            case .tag(let typeIndex):
+                try checkTag(typeIndex)
+                tags.append(typeIndex)
             }
         }
         for typeIndex in parsed.functionTypeIndices {
@@ -166,6 +181,10 @@ private struct ModuleValidator {
         for memory in parsed.memories {
             try checkLimits(memory.limits, bound: 65536, tooLarge: .memorySizeTooLarge)
             memories.append(memory)
+        }
+        for typeIndex in parsed.tags {
+            try checkTag(typeIndex)
+            tags.append(typeIndex)
         }
         if tables.count > 1 && !features.contains(.referenceTypes) {
             throw invalid(.featureNotEnabled(.referenceTypes), at: 0)
@@ -208,6 +227,8 @@ private struct ModuleValidator {
                 if globals[Int(export.index)].isMutable && !features.contains(.mutableGlobals) {
                     throw invalid(.featureNotEnabled(.mutableGlobals), at: 0)
                 }
+            case .tag:
+                guard export.index < tags.count else { throw invalid(.unknownTag(export.index), at: 0) }
             }
         }
         if let start = parsed.start {
@@ -281,10 +302,11 @@ private struct ModuleValidator {
         let context = ModuleContext(
             bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
             importedFunctionCount: importedFunctions, tables: tables, memories: memories, globals: globals,
-            elementTypes: parsed.elements.map(\.type),
+            tags: tags, elementTypes: parsed.elements.map(\.type),
             dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal)
         let code = CodeBuffer()
         var infos: [CompiledFunctionInfo] = []
+        var handlers: [[ExceptionHandler]] = []
         var codeOffset = 0
         for (position, body) in parsed.bodies.enumerated() {
             let index = UInt32(importedFunctions + position)
@@ -298,13 +320,14 @@ private struct ModuleValidator {
                     codeOffset: codeOffset, parameterSlots: function.parameterSlots, localSlots: function.localSlots,
                     frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex,
                     sourceMap: function.sourceMap))
+            handlers.append(function.handlers)
             codeOffset += function.code.count
             code.append(function.code)
         }
         return ValidatedModule(
             parsed: parsed, features: features, functionTypeIndices: functionTypeIndices, tables: tables,
-            memories: memories, globalTypes: globals, globalInitializers: globalInitializers,
+            memories: memories, globalTypes: globals, tags: tags, globalInitializers: globalInitializers,
             elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
-            code: code, functions: infos, counterGlobal: counterGlobal)
+            code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal)
     }
 }
