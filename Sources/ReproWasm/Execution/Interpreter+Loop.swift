@@ -241,6 +241,8 @@ extension StoreRuntime {
                     } else {
                         let reference = sp[a(word)]
                         guard reference != 0 else { throw .nullExceptionReference }
+                        // SAFETY of the index: exnref values come from this store's exceptions
+                        // (`accepts` checks those from the host), and referenced ones are never freed.
                         exception = Int(reference &- 1)
                     }
                     guard

@@ -177,9 +177,11 @@ final class StoreRuntime {
     /// be stored or called here: it is the address of another store's record).
     func owns(_ reference: FunctionReference) -> Bool { functionAddresses.contains(reference.raw) }
 
-    /// Whether `value` may enter this store: anything but a function reference of another store.
+    /// Whether `value` may enter this store: anything but a function reference of another store or
+    /// an exception reference to no exception of this one.
     func accepts(_ value: Value) -> Bool {
         if case .funcRef(let reference?) = value { return owns(reference) }
+        if case .exnRef(let reference?) = value { return reference.raw <= UInt64(exceptions.count) }
         return true
     }
 

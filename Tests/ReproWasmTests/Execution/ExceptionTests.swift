@@ -53,6 +53,7 @@ import Testing
             (i32.const 42))
           (func (export "uncaught") (param i32) (call $inner (local.get 0)))
           (func (export "throwNull") (throw_ref (ref.null exn)))
+          (func (export "throwArgument") (param exnref) (throw_ref (local.get 0)))
           (func (export "callsHost") (param i32) (result i32)
             (block $h (result i32)
               (try_table (catch $e $h) (call $host (local.get 0)))
@@ -138,6 +139,26 @@ import Testing
         #expect(trap?.exception == nil)
         // throw_ref counts before it traps.
         #expect(store.instructionCount == 1)
+    }
+
+    @Test func theHostRethrowsAnExceptionThroughItsReference() throws {
+        let (store, instance) = try Self.instantiate()
+        let first = #expect(throws: Trap.self) { try instance.call("uncaught", .i32(Int32(11))) }
+        let exception = try #require(first?.exception)
+        let again = #expect(throws: Trap.self) {
+            try instance.call("throwArgument", .exnRef(exception.reference))
+        }
+        #expect(again?.code == .uncaughtException)
+        #expect(again?.exception?.reference == exception.reference)
+        #expect(again?.exception?.payload == [.i32(Int32(11))])
+        // throw 1, then throw_ref 1.
+        #expect(store.instructionCount == 2)
+        // A reference to no exception of this store is refused before anything runs.
+        let foreign = #expect(throws: Trap.self) {
+            try instance.call("throwArgument", .exnRef(ExceptionReference(raw: 1_000)))
+        }
+        #expect(foreign?.code == .hostError)
+        #expect(store.instructionCount == 2)
     }
 
     @Test func aHostFunctionThrowsIntoWasm() throws {
