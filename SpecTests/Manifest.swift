@@ -41,15 +41,19 @@ struct ManifestEntry {
     /// implements every feature the file needs): it runs with `Features.full`.
     var isRunnable: Bool { unsupportedFeatures.isEmpty }
 
-    /// The features the file needs that the engine leaves out of scope (`Manifest.outOfScope`): such a
-    /// file is not run, except the partial ones the manifest kept the json of.
+    /// The features the file needs that the engine leaves out of scope (everything it does not
+    /// implement but `Manifest.notYetImplemented`).
     var outOfScopeFeatures: [String] { unsupportedFeatures.filter { !Manifest.notYetImplemented.contains($0) } }
 
     /// An `out` file that needs an unsupported feature but runs, skipping the modules that need one
-    /// (`modules.tsv`) and the commands that use them: the manifest kept its json because most of its
-    /// modules are in profile, or the only features it lacks are ones the engine is to implement.
+    /// (`modules.tsv`) and the commands that use them: a file of the core suite (its in-profile
+    /// modules are the core semantics), one whose json the manifest kept because most of its modules
+    /// are in profile, or one that lacks only proposals the engine is to implement. The files of
+    /// other proposals' repositories (`proposals/...`) that need an out-of-scope proposal are skipped
+    /// whole: they test their proposal's own version of the core rules.
     var isPartial: Bool {
-        profile == .out && !isRunnable && (note.contains("partial: json kept") || outOfScopeFeatures.isEmpty)
+        profile == .out && !isRunnable
+            && (note.contains("partial: json kept") || outOfScopeFeatures.isEmpty || !file.hasPrefix("proposals/"))
     }
 
     /// The folder of the json and the modules it names.
