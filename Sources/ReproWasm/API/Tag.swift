@@ -78,6 +78,8 @@ public struct Exception: Error {
             if value.type == .v128 { words.append(pair.1) }
         }
         let address = runtime.allocateException(tag: tag.address, payload: words)
+        // The host holds its reference: the store must keep the exception even once caught.
+        runtime.exceptions[address].isReferenced = true
         self.init(store: tag.store, address: address)
     }
 

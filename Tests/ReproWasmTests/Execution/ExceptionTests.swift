@@ -169,6 +169,8 @@ import Testing
         #expect(try instance.call("callsHost", .i32(Int32(21))) == [.i32(Int32(42))])
         // block 1, try_table 1; the host adds 0 and the catch skips both ends; fn end 1.
         #expect(store.instructionCount == 3)
+        // The host could still refer to the exception it made, so the store keeps it.
+        #expect(store.runtime.exceptions.count == 1)
     }
 
     @Test func aWasmExceptionPassesThroughAHostFunction() throws {
