@@ -28,9 +28,13 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         switch entry.descriptor {
         case .function(let typeIndex):
             let type = module.validated.parsed.types[Int(typeIndex)]
-            let function = Function(store: store, type: type) { [firstTag] _, _ in
+            // The closure keeps the tag's address, not the `Tag`: a `Tag` holds its store, and the
+            // store holds this closure, so capturing it would leak the store.
+            let tagAddress = firstTag?.address
+            let function = Function(store: store, type: type) { caller, _ in
                 calls.value += 1
-                if let tag = firstTag, calls.value % 2 == 0 {
+                if let address = tagAddress, calls.value % 2 == 0 {
+                    let tag = Tag(store: caller.store, address: address)
                     throw Exception(tag: tag, payload: tag.type.parameters.map { Value.zero($0) })
                 }
                 return type.results.map { Value.zero($0) }

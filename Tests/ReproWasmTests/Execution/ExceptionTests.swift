@@ -51,6 +51,20 @@ import Testing
                 (return (i32.const -1)))
               (return (i32.const -2)))
             (i32.const 42))
+          (tag $wide (param v128 f64 i64))
+          ;; the catch's label is the function body: the payload becomes the results
+          (func (export "payloadToResults") (result v128 f64 i64)
+            (try_table (catch $wide 0)
+              (throw $wide (v128.const i64x2 1 2) (f64.const 2.5) (i64.const -3)))
+            (unreachable))
+          ;; catch_all back to a loop's label: a retry loop
+          (func (export "retry") (result i32)
+            (local $n i32)
+            (loop $again
+              (try_table (catch_all $again)
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (if (i32.lt_u (local.get $n) (i32.const 3)) (then (throw $e (local.get $n))))))
+            (local.get $n))
           (func (export "uncaught") (param i32) (call $inner (local.get 0)))
           (func (export "throwNull") (throw_ref (ref.null exn)))
           (func (export "throwArgument") (param exnref) (throw_ref (local.get 0)))
@@ -114,6 +128,21 @@ import Testing
         #expect(try instance.call("catchAll") == [.i32(Int32(42))])
         // block 1, block 1, try_table 1, throw 1 (caught by catch_all into $all); fn end 1.
         #expect(store.instructionCount == 5)
+    }
+
+    @Test func aCatchToTheFunctionsLabelReturnsThePayload() throws {
+        let (store, instance) = try Self.instantiate()
+        #expect(try instance.call("payloadToResults") == [.v128(low: 1, high: 2), .f64(2.5), .i64(Int64(-3))])
+        // try_table 1, throw 1; the catch returns, so no end counts (nor the function's).
+        #expect(store.instructionCount == 2)
+    }
+
+    @Test func aCatchToALoopRunsItAgain() throws {
+        let (store, instance) = try Self.instantiate()
+        #expect(try instance.call("retry") == [.i32(Int32(3))])
+        // loop 1 (a branch back to it does not count it again); twice: try_table 1, if 1, throw 1;
+        // the third time: try_table 1, a false if 1, the try_table's end 1, the loop's end 1; fn end 1.
+        #expect(store.instructionCount == 1 + 2 * 3 + 4 + 1)
     }
 
     @Test func anUncaughtExceptionReachesSwiftAndTheStoreStaysUsable() throws {
