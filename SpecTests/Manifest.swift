@@ -56,6 +56,10 @@ struct ManifestEntry {
             && (note.contains("partial: json kept") || outOfScopeFeatures.isEmpty || !file.hasPrefix("proposals/"))
     }
 
+    /// Whether the suite has the json conversion of this file: every in-profile file, and the `out`
+    /// files whose json the manifest kept.
+    var hasJSON: Bool { profile != .out || note.contains("partial: json kept") }
+
     /// The folder of the json and the modules it names.
     var directory: String { "json/\(file)" }
 }

@@ -129,6 +129,12 @@ func main() -> Int32 {
             skipTotals["out-of-profile file (needs \(needs))", default: 0] += entry.commandCount
             continue
         }
+        if options.scriptSource == .json && !entry.hasJSON {
+            print("SKIP \(entry.file)  (\(entry.commandCount) skipped: no json conversion; run from the .wast)")
+            skipped += entry.commandCount
+            skipTotals["no json conversion (--json)", default: 0] += entry.commandCount
+            continue
+        }
         if options.verbose { print("\(entry.file):") }
         let result = runner.run(entry)
         let partial = entry.isPartial ? " [partial]" : ""
