@@ -14,7 +14,7 @@ func crossCheck(_ entries: [ManifestEntry], suite: URL, features override: Featu
     var moduleCount = 0
     var textOnlyCount = 0
     var differences: [String] = []
-    for entry in entries where entry.profile != .out || (entry.isPartial && runPartial) {
+    for entry in entries where entry.profile != .out || (entry.hasJSON && runPartial) {
         let features = override ?? (entry.profile == .deterministic ? .deterministic : .full)
         let json: [Command]
         let wast: [Command]

@@ -1,4 +1,5 @@
 import Foundation
+import ReproWasm
 
 /// One line of `manifest.tsv`: a `.wast` file and the profile it runs under.
 struct ManifestEntry {
@@ -30,9 +31,34 @@ struct ManifestEntry {
     /// The script's path relative to the suite's directory: `wast/<file>.wast`.
     var wastPath: String { "wast/\(file).wast" }
 
-    /// An `out` file whose json is kept because most of its modules are in profile: it runs, skipping the
-    /// modules that need an unsupported feature and the commands that use them.
-    var isPartial: Bool { profile == .out && note.contains("partial: json kept") }
+    /// The features the file needs that the engine does not implement (`Features.full`), in the
+    /// manifest's order; empty when the engine can run all of it, whatever the manifest's profile says.
+    var unsupportedFeatures: [String] {
+        features.split(separator: ",").map(String.init).filter { !Manifest.supportedFeatures.contains($0) }
+    }
+
+    /// Whether the engine can run the file although the manifest lists it as out of profile (it
+    /// implements every feature the file needs): it runs with `Features.full`.
+    var isRunnable: Bool { unsupportedFeatures.isEmpty }
+
+    /// The features the file needs that the engine leaves out of scope (everything it does not
+    /// implement but `Manifest.notYetImplemented`).
+    var outOfScopeFeatures: [String] { unsupportedFeatures.filter { !Manifest.notYetImplemented.contains($0) } }
+
+    /// An `out` file that needs an unsupported feature but runs, skipping the modules that need one
+    /// (`modules.tsv`) and the commands that use them: a file of the core suite (its in-profile
+    /// modules are the core semantics), one whose json the manifest kept because most of its modules
+    /// are in profile, or one that lacks only proposals the engine is to implement. The files of
+    /// other proposals' repositories (`proposals/...`) that need an out-of-scope proposal are skipped
+    /// whole: they test their proposal's own version of the core rules.
+    var isPartial: Bool {
+        profile == .out && !isRunnable
+            && (note.contains("partial: json kept") || outOfScopeFeatures.isEmpty || !file.hasPrefix("proposals/"))
+    }
+
+    /// Whether the suite has the json conversion of this file: every in-profile file, and the `out`
+    /// files whose json the manifest kept.
+    var hasJSON: Bool { profile != .out || note.contains("partial: json kept") }
 
     /// The folder of the json and the modules it names.
     var directory: String { "json/\(file)" }
@@ -48,11 +74,25 @@ struct Manifest {
     /// (wasmparser names, comma separated; empty for MVP).
     var moduleFeatures: [String: String]
 
-    /// The features (wasmparser names) the engine implements: `Features.full`.
-    static let supportedFeatures: Set<String> = [
-        "mutable-global", "saturating-float-to-int", "sign-extension", "multi-value", "bulk-memory", "simd",
-        "multi-memory", "wide-arithmetic", "reference-types", "tail-call", "extended-const",
+    /// The engine's proposals by their wasmparser names (the manifest's), for the ones it knows.
+    static let featureNames: [String: Feature] = [
+        "mutable-global": .mutableGlobals, "saturating-float-to-int": .nonTrappingFloatToInt,
+        "sign-extension": .signExtension, "multi-value": .multiValue, "bulk-memory": .bulkMemory, "simd": .simd,
+        "multi-memory": .multiMemory, "wide-arithmetic": .wideArithmetic, "reference-types": .referenceTypes,
+        "tail-call": .tailCalls, "extended-const": .extendedConst, "exceptions": .exceptions,
+        "function-references": .functionReferences, "gc": .gc, "memory64": .memory64, "threads": .threads,
+        "relaxed-simd": .relaxedSimd, "custom-page-sizes": .customPageSizes, "legacy-exceptions": .legacyExceptions,
+        "stack-switching": .stackSwitching,
     ]
+
+    /// Proposals the engine knows but does not implement yet (`Feature.isImplemented` is false), as
+    /// opposed to those it leaves out of scope (GC, memory64, threads, relaxed SIMD, custom page
+    /// sizes, legacy exceptions, stack switching, and any the engine does not know by name).
+    static let notYetImplemented: Set<String> = ["function-references"]
+
+    /// The features (wasmparser names) the engine implements, decided by the engine itself:
+    /// everything in `Features.full`. A name the engine does not know is unsupported.
+    static let supportedFeatures: Set<String> = Set(featureNames.filter { Features.full.contains($0.value) }.keys)
 
     /// The features outside `supportedFeatures` that module `module` of script `file` needs, comma
     /// separated, or `nil` if the engine implements everything it needs (or the module is not listed).

@@ -152,10 +152,18 @@ func main() -> Int32 {
     var textMalformed = (passed: 0, matched: 0)
 
     for entry in entries {
-        if entry.profile == .out && !(entry.isPartial && options.runPartial) {
-            print("SKIP \(entry.file)  (\(entry.commandCount) skipped: out of profile, \(entry.note))")
+        if entry.profile == .out && !entry.isRunnable && !(entry.isPartial && options.runPartial) {
+            // The engine decides: the file needs a proposal outside `Features.full`.
+            let needs = entry.unsupportedFeatures.joined(separator: ",")
+            print("SKIP \(entry.file)  (\(entry.commandCount) skipped: needs \(needs); \(entry.note))")
             skipped += entry.commandCount
-            skipTotals["out-of-profile file", default: 0] += entry.commandCount
+            skipTotals["out-of-profile file (needs \(needs))", default: 0] += entry.commandCount
+            continue
+        }
+        if options.scriptSource == .json && !entry.hasJSON {
+            print("SKIP \(entry.file)  (\(entry.commandCount) skipped: no json conversion; run from the .wast)")
+            skipped += entry.commandCount
+            skipTotals["no json conversion (--json)", default: 0] += entry.commandCount
             continue
         }
         if options.verbose { print("\(entry.file):") }

@@ -40,6 +40,10 @@ if [ -z "$(ls -A "$out/corpus")" ]; then
   for f in "${seeds[@]:0:4000}"; do
     cp "$f" "$out/corpus/$(sha1sum "$f" | cut -c1-16).wasm"
   done
+  # Seeds in the text format (exception handling across frames and the host), converted by the CLI.
+  for f in Fuzz/Seeds/*.wat; do
+    swift run -q repro-wasm wat2wasm "$f" -o "$out/corpus/$(basename "$f" .wat).wasm"
+  done
   cp Benchmarks/Workloads/wasm/*.wasm "$out/corpus/" 2>/dev/null || true
   rm -f "$out/corpus/large.wasm"
 fi

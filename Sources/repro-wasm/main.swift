@@ -443,7 +443,7 @@ enum CLI {
         case .i64: parseInteger(text, bits: 64).map { .i64($0) }
         case .f32: parseFloat(text, bits: 32).map { .f32Bits(UInt32($0)) }
         case .f64: parseFloat(text, bits: 64).map { .f64Bits($0) }
-        case .v128, .funcRef, .externRef: nil
+        case .v128, .funcRef, .externRef, .exnRef: nil
         }
     }
 
@@ -518,6 +518,7 @@ enum CLI {
         case .v128(let low, let high): return "\(hex(high, digits: 16))\(hex(low, digits: 16).dropFirst(2)) : v128"
         case .funcRef(let reference): return reference == nil ? "null : funcref" : "function : funcref"
         case .externRef(let reference): return reference.map { "\($0.id) : externref" } ?? "null : externref"
+        case .exnRef(let reference): return reference == nil ? "null : exnref" : "exception : exnref"
         }
     }
 

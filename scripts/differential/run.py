@@ -79,7 +79,9 @@ SMITH_FEATURES = [
     "--threads-enabled", "false",
     "--shared-everything-threads-enabled", "false",
     "--relaxed-simd-enabled", "false",
-    "--exceptions-enabled", "false",
+    # Exceptions are in the profile; smith makes tags, throw and try_table with catch and catch_all
+    # (the exnref forms need reference types, which the runner's arguments do not cover yet).
+    "--exceptions-enabled", "true",
     "--memory64-enabled", "false",
     "--gc-enabled", "false",
     "--custom-page-sizes-enabled", "false",
@@ -103,7 +105,7 @@ SMITH_SHAPE = [
 INSTRUCTION_MIXES = ["all", "numeric,vector,variable,parametric,memory",
                      "numeric,vector,variable,parametric,memory,control"]
 VALIDATE_FEATURES = ("-all,mutable-global,floats,saturating-float-to-int,sign-extension,multi-value,"
-                     "bulk-memory,simd,multi-memory,wide-arithmetic")
+                     "bulk-memory,simd,multi-memory,wide-arithmetic,exceptions")
 
 WASMTIME_FUEL = 10_000_000_000  # per call; wasmtime charges about one unit per instruction
 REPRO_FUEL = 50_000_000         # per call; ReproWasm counts control instructions only (§3)
@@ -474,7 +476,7 @@ class WasmtimeSide:
         config.wasm_tail_call = False
         config.wasm_gc = False
         config.wasm_function_references = False
-        config.wasm_exceptions = False
+        config.wasm_exceptions = True
         config.wasm_memory64 = False
         config.wasm_custom_page_sizes = False
         config.wasm_stack_switching = False
@@ -490,6 +492,9 @@ class WasmtimeSide:
         code = trap.trap_code
         if code in WASMTIME_LIMITS:
             return {"status": "exhausted", "reason": WASMTIME_LIMITS[code]}
+        if code is None:
+            # An exception that no handler caught leaves wasmtime as a trap without a code.
+            return {"status": "trap", "trap": "uncaught exception"}
         name = WASMTIME_TRAPS.get(code)
         if name is None:
             return {"status": "trap", "trap": f"wasmtime {code}", "message": trap.message.splitlines()[0]}
@@ -517,7 +522,13 @@ class WasmtimeSide:
             report["instantiate"] = self.trap_outcome(trap, module_bytes)
             return report
         except wasmtime.WasmtimeError as error:
-            report["instantiate"] = {"status": "error", "message": str(error).splitlines()[0]}
+            message = str(error).splitlines()[0]
+            if message.startswith("error while executing"):
+                # A start function's uncaught exception: wasmtime's Python raises it as an error
+                # with a wasm backtrace (a trap would be a wasmtime.Trap), not as a trap.
+                report["instantiate"] = {"status": "trap", "trap": "uncaught exception"}
+                return report
+            report["instantiate"] = {"status": "error", "message": message}
             return report
         report["instantiate"] = {"status": "ok"}
         exports = instance.exports(store)

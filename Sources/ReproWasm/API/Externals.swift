@@ -1,5 +1,5 @@
-/// Something an instance exports or a module imports: a function, table, memory or global of a
-/// store.
+/// Something an instance exports or a module imports: a function, table, memory, global or tag
+/// of a store.
 ///
 ///     if case .memory(let memory) = instance.export(named: "memory") { print(memory.pageCount) }
 public enum Extern {
@@ -11,6 +11,8 @@ public enum Extern {
     case memory(Memory)
     /// A global.
     case global(Global)
+    /// An exception tag.
+    case tag(Tag)
 
     /// The store that owns the entity.
     public var store: Store {
@@ -19,6 +21,7 @@ public enum Extern {
         case .table(let table): table.store
         case .memory(let memory): memory.store
         case .global(let global): global.store
+        case .tag(let tag): tag.store
         }
     }
 
@@ -29,6 +32,7 @@ public enum Extern {
         case .table(let table): table.store.runtime.externType(of: .table(table.handle))
         case .memory(let memory): memory.store.runtime.externType(of: .memory(memory.handle))
         case .global(let global): .global(global.type)
+        case .tag(let tag): .tag(tag.type)
         }
     }
 
@@ -40,6 +44,7 @@ public enum Extern {
         case .table(let table): return .table(table.handle)
         case .memory(let memory): return .memory(memory.handle)
         case .global(let global): return .global(global.handle, global.type)
+        case .tag(let tag): return .tag(tag.address)
         }
     }
 
@@ -49,6 +54,7 @@ public enum Extern {
         case .table(let handle): self = .table(Table(store: store, handle: handle))
         case .memory(let handle): self = .memory(Memory(store: store, handle: handle))
         case .global(let handle, let type): self = .global(Global(store: store, handle: handle, type: type))
+        case .tag(let address): self = .tag(Tag(store: store, address: address))
         }
     }
 }
@@ -81,6 +87,11 @@ public struct Instance {
     /// The exported global called `name`, if there is one and it is a global.
     public func global(named name: String) -> Global? {
         if case .global(let global) = export(named: name) { global } else { nil }
+    }
+
+    /// The exported tag called `name`, if there is one and it is a tag.
+    public func tag(named name: String) -> Tag? {
+        if case .tag(let tag) = export(named: name) { tag } else { nil }
     }
 
     /// The exported table called `name`, if there is one and it is a table.

@@ -17,6 +17,7 @@ extension Module {
                 case .table(let table): .table(table)
                 case .memory(let memory): .memory(memory)
                 case .global(let global): .global(global)
+                case .tag(let index): .tag(TagType(parameters: parsed.types[Int(index)].parameters))
                 }
             return ImportType(module: entry.module, name: entry.name, type: type)
         }
@@ -35,6 +36,7 @@ extension Module {
                 case .table: .table(validated.tables[index])
                 case .memory: .memory(validated.memories[index])
                 case .global: .global(validated.globalTypes[index])
+                case .tag: .tag(TagType(parameters: validated.parsed.types[Int(validated.tags[index])].parameters))
                 }
             return ExportType(name: export.name, type: type)
         }

@@ -40,6 +40,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case funcRef(FunctionReference?)
     /// An `externref`: `nil` is the null reference.
     case externRef(ExternalReference?)
+    /// An `exnref`: `nil` is the null reference.
+    case exnRef(ExceptionReference?)
 
     /// An `i32` from a signed integer.
     public static func i32(_ value: Int32) -> Value { .i32(UInt32(bitPattern: value)) }
@@ -71,6 +73,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .v128: .v128
         case .funcRef: .funcRef
         case .externRef: .externRef
+        case .exnRef: .exnRef
         }
     }
 
@@ -93,6 +96,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .v128: .v128(low: 0, high: 0)
         case .funcRef: .funcRef(nil)
         case .externRef: .externRef(nil)
+        case .exnRef: .exnRef(nil)
         }
     }
 
@@ -106,6 +110,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .v128(let low, let high): "v128:0x\(hex(high))\(hex(low))"
         case .funcRef(let reference): reference == nil ? "funcref:null" : "funcref"
         case .externRef(let reference): reference.map { "externref:\($0.id)" } ?? "externref:null"
+        case .exnRef(let reference): reference == nil ? "exnref:null" : "exnref"
         }
     }
 
@@ -128,6 +133,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
             slots[1] = high
         case .funcRef(let reference): slots[0] = reference?.raw ?? 0
         case .externRef(let reference): slots[0] = reference.map { $0.id &+ 1 } ?? 0
+        case .exnRef(let reference): slots[0] = reference?.raw ?? 0
         }
     }
 
@@ -141,6 +147,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .v128: .v128(low: slots[0], high: slots[1])
         case .funcRef: .funcRef(slots[0] == 0 ? nil : FunctionReference(raw: slots[0]))
         case .externRef: .externRef(slots[0] == 0 ? nil : ExternalReference(id: slots[0] &- 1))
+        case .exnRef: .exnRef(slots[0] == 0 ? nil : ExceptionReference(raw: slots[0]))
         }
     }
 }

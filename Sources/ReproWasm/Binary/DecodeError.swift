@@ -33,6 +33,10 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         case malformedImportKind(UInt8)
         /// An export kind byte that no kind has.
         case malformedExportKind(UInt8)
+        /// A tag's attribute byte is not 0 (exception).
+        case malformedTagAttribute(UInt8)
+        /// A `try_table` catch clause kind that is not 0-3.
+        case malformedCatchClause(UInt8)
         /// A limits flags byte that no encoding has.
         case malformedLimitsFlags(UInt8)
         /// A global mutability byte other than 0 or 1.
@@ -85,6 +89,8 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .malformedUTF8: "malformed UTF-8 encoding"
             case .malformedImportKind(let k): "malformed import kind 0x\(String(k, radix: 16))"
             case .malformedExportKind(let k): "malformed export kind 0x\(String(k, radix: 16))"
+            case .malformedTagAttribute(let a): "malformed tag attribute 0x\(String(a, radix: 16))"
+            case .malformedCatchClause(let k): "malformed catch clause 0x\(String(k, radix: 16))"
             case .malformedLimitsFlags(let f):
                 // Bit 3 announces a page size (custom page sizes): malformed for the core spec, but say why.
                 f & 0xF8 == 0x08

@@ -25,7 +25,7 @@ extension ModuleDecoder {
             case 0x01: descriptor = .table(try readTableType())
             case 0x02: descriptor = .memory(try readMemoryType())
             case 0x03: descriptor = .global(try readGlobalType())
-            case 0x04: throw DecodeError(.unsupportedFeature(.exceptions), at: kindOffset)  // tag
+            case 0x04: descriptor = .tag(typeIndex: try readTagType())
             default: throw DecodeError(.malformedImportKind(kind), at: kindOffset)
             }
             module.imports.append(Import(module: moduleName, name: name, descriptor: descriptor))
@@ -63,6 +63,23 @@ extension ModuleDecoder {
         }
     }
 
+    mutating func decodeTagSection() throws(DecodeError) {
+        let count = try reader.readLength()
+        module.tags.reserveCapacity(capacity(for: count))
+        for _ in 0..<count {
+            module.offsets.tags.append(reader.offset)
+            module.tags.append(try readTagType())
+        }
+    }
+
+    /// Reads a tag type: the attribute byte (0, an exception) and a type index.
+    mutating func readTagType() throws(DecodeError) -> UInt32 {
+        let offset = reader.offset
+        let attribute = try reader.readByte()
+        guard attribute == 0 else { throw DecodeError(.malformedTagAttribute(attribute), at: offset) }
+        return try reader.readU32()
+    }
+
     mutating func decodeGlobalSection() throws(DecodeError) {
         let count = try reader.readLength()
         module.globals.reserveCapacity(capacity(for: count))
@@ -83,7 +100,6 @@ extension ModuleDecoder {
             let kindOffset = reader.offset
             let rawKind = try reader.readByte()
             guard let kind = ExternalKind(rawValue: rawKind) else {
-                if rawKind == 0x04 { throw DecodeError(.unsupportedFeature(.exceptions), at: kindOffset) }  // tag
                 throw DecodeError(.malformedExportKind(rawKind), at: kindOffset)
             }
             let index = try reader.readU32()

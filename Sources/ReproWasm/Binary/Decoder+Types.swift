@@ -24,8 +24,8 @@ extension ModuleDecoder {
         switch byte {
         case 0x64, 0x63:  // (ref ht), (ref null ht)
             .unsupportedFeature(.functionReferences)
-        case 0x69, 0x74:  // exnref, nullexnref
-            .unsupportedFeature(.exceptions)
+        case 0x74:  // nullexnref (the bottom type of exnref, GC's type hierarchy)
+            .unsupportedFeature(.gc)
         // anyref, eqref, i31ref, structref, arrayref, nullref, nullexternref, nullfuncref
         case 0x6E, 0x6D, 0x6C, 0x6B, 0x6A, 0x71, 0x72, 0x73:
             .unsupportedFeature(.gc)

@@ -127,7 +127,7 @@ struct ModuleDecoder {
             case .function: try decodeFunctionSection()
             case .table: try decodeTableSection()
             case .memory: try decodeMemorySection()
-            case .tag: throw DecodeError(.unsupportedFeature(.exceptions), at: idOffset)
+            case .tag: try decodeTagSection()
             case .global: try decodeGlobalSection()
             case .export: try decodeExportSection()
             case .start:

@@ -62,7 +62,7 @@ enum InstructionSkipper {
             try skipImmediates(opcode.info.immediates, &reader)
             switch opcode {
             case .end: return .end
-            case .block, .loop: return .blockStart
+            case .block, .loop, .tryTable: return .blockStart
             case .if: return .ifStart
             case .else: return .else
             default: return .other
@@ -86,8 +86,16 @@ enum InstructionSkipper {
         case .none: break
         case .blockType, .heapType: _ = try reader.readS33()
         case .labelDepth, .functionIndex, .localIndex, .globalIndex, .tableIndex, .memoryIndex, .dataIndex,
-            .elementIndex:
+            .elementIndex, .tagIndex:
             _ = try reader.readU32()
+        case .tryTable:
+            _ = try reader.readS33()
+            let count = try reader.readLength()
+            for _ in 0..<count {
+                let kind = try reader.readByte()
+                if kind <= 0x01 { _ = try reader.readU32() }  // catch, catch_ref: a tag index
+                _ = try reader.readU32()  // the label
+            }
         case .callIndirect, .memoryCopy, .memoryInit, .tableInit, .tableCopy:
             _ = try reader.readU32()
             _ = try reader.readU32()
@@ -113,8 +121,8 @@ enum InstructionSkipper {
         }
     }
 
-    /// Single-byte encodings of proposals the engine does not implement (exceptions, typed function
-    /// references, GC and threads prefixes), skipped so an out-of-profile constant expression still
+    /// Single-byte encodings of proposals the engine does not implement (legacy exceptions, typed
+    /// function references, GC and threads prefixes), skipped so an out-of-profile constant expression still
     /// reaches the validator's "not supported" error.
     private static func skipUnimplemented(_ byte: UInt8, _ reader: inout ByteReader, at offset: Int)
         throws(DecodeError) -> Step
@@ -123,22 +131,13 @@ enum InstructionSkipper {
         case 0x06:  // try
             _ = try reader.readS33()
             return .blockStart
-        case 0x1F:  // try_table: block type, then catch clauses
-            _ = try reader.readS33()
-            let count = try reader.readLength()
-            for _ in 0..<count {
-                let kind = try reader.readByte()
-                if kind <= 0x01 { _ = try reader.readU32() }  // catch, catch_ref: a tag index
-                _ = try reader.readU32()  // the label
-            }
-            return .blockStart
         case 0x18:  // delegate: a label, and it closes the `try`
             _ = try reader.readU32()
             return .end
-        case 0x0A, 0x19, 0xD3, 0xD4:  // throw_ref, catch_all, ref.eq, ref.as_non_null
+        case 0x19, 0xD3, 0xD4:  // catch_all, ref.eq, ref.as_non_null
             return .other
-        case 0x07, 0x08, 0x09, 0x14, 0x15, 0xD5, 0xD6:
-            // catch, throw, rethrow, call_ref, return_call_ref, br_on_null, br_on_non_null: one index
+        case 0x07, 0x09, 0x14, 0x15, 0xD5, 0xD6:
+            // catch, rethrow, call_ref, return_call_ref, br_on_null, br_on_non_null: one index
             _ = try reader.readU32()
             return .other
         case 0xFB: throw DecodeError(.unsupportedFeature(.gc), at: offset)

@@ -132,12 +132,25 @@ extension StoreRuntime {
                         counter = countBase &- fuel
                         self.fuel = fuel
                         frameTop = depth + 1
-                        try callHost(callee, sp: calleeSP, caller: context)
+                        do {
+                            try callHost(callee, sp: calleeSP, caller: context)
+                            pc = returnPC
+                        } catch {
+                            // A wasm exception from the host is thrown at the call.
+                            guard error == .uncaughtException, let exception = pendingException,
+                                let landing = unwind(
+                                    exception, pc: pc, sp: sp, function: function, depth: depth,
+                                    baseDepth: baseDepth, baseFunction: baseFunction)
+                            else { throw error }
+                            pendingException = nil
+                            (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
+                            context = function.pointee.instance!
+                            globals = context.pointee.globals
+                        }
                         fuel = self.fuel
                         countBase = counter &+ fuel
                         memoryBase = context.pointee.memory0.pointee.base
                         memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
-                        pc = returnPC
                         continue
                     }
                     guard depth < maxDepth, calleeSP + callee.pointee.frameSlots <= stackEnd else {
@@ -175,7 +188,25 @@ extension StoreRuntime {
                         counter = countBase &- fuel
                         self.fuel = fuel
                         frameTop = depth + 1
-                        try callHost(callee, sp: sp, caller: context)
+                        do {
+                            try callHost(callee, sp: sp, caller: context)
+                        } catch {
+                            // A wasm exception from the host unwinds from the caller: this frame is gone.
+                            guard error == .uncaughtException, let exception = pendingException,
+                                let landing = unwind(
+                                    exception, pc: pc, sp: sp, function: function, depth: depth,
+                                    baseDepth: baseDepth, baseFunction: baseFunction, skipsCurrentFrame: true)
+                            else { throw error }
+                            pendingException = nil
+                            fuel = self.fuel
+                            countBase = counter &+ fuel
+                            (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
+                            context = function.pointee.instance!
+                            memoryBase = context.pointee.memory0.pointee.base
+                            memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
+                            globals = context.pointee.globals
+                            continue
+                        }
                         fuel = self.fuel
                         countBase = counter &+ fuel
                         // Return to the caller as `return` would (the host's results are in slots 0...).
@@ -197,6 +228,34 @@ extension StoreRuntime {
                     if depth > baseDepth { frames[depth - 1].callee = callee } else { baseFunction = callee }
                     if callee.pointee.instance != context {
                         context = callee.pointee.instance!
+                        memoryBase = context.pointee.memory0.pointee.base
+                        memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
+                        globals = context.pointee.globals
+                    }
+
+                // MARK: Exceptions (rare: out of line; the count was flushed just before)
+                case .throw, .throwRef:
+                    let exception: Int
+                    if word & 0xFFFF == UInt64(Op.throw.rawValue) {
+                        exception = makeException(context, tagIndex: bc(word), payload: sp + a(word))
+                    } else {
+                        let reference = sp[a(word)]
+                        guard reference != 0 else { throw .nullExceptionReference }
+                        // SAFETY of the index: exnref values come from this store's exceptions
+                        // (`accepts` checks those from the host), and referenced ones are never freed.
+                        exception = Int(reference &- 1)
+                    }
+                    guard
+                        let landing = unwind(
+                            exception, pc: pc, sp: sp, function: function, depth: depth, baseDepth: baseDepth,
+                            baseFunction: baseFunction)
+                    else {
+                        pendingException = exception
+                        throw .uncaughtException
+                    }
+                    (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
+                    if function.pointee.instance != context {
+                        context = function.pointee.instance!
                         memoryBase = context.pointee.memory0.pointee.base
                         memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
                         globals = context.pointee.globals

@@ -35,6 +35,11 @@ extension StoreRuntime {
 
     /// Builds the embedder's `Trap` from a trap code and the location the loop left behind.
     func makeTrap(_ code: TrapCode) -> Trap {
+        var exception: Exception?
+        if code == .uncaughtException, let address = pendingException {
+            pendingException = nil
+            exception = publicException(address)
+        }
         if code == .hostError, let trap = pendingTrap {
             pendingTrap = nil
             pendingHostError = nil
@@ -47,7 +52,7 @@ extension StoreRuntime {
         }
         guard let function = trapFunction, let start = function.pointee.code, let context = function.pointee.instance,
             let pc = trapPC
-        else { return Trap(code: code, hostError: hostError) }
+        else { return Trap(code: code, hostError: hostError, exception: exception) }
         let instance = instances[context.pointee.instanceIndex]
         let index = function.pointee.functionIndex
         trapFunction = nil
@@ -59,7 +64,7 @@ extension StoreRuntime {
             ? module.functions[defined].byteOffset(ofCodePosition: pc - start) : nil
         return Trap(
             code: code, functionIndex: index, functionName: instance.functionName(index), codeOffset: pc - start,
-            byteOffset: byteOffset, hostError: hostError)
+            byteOffset: byteOffset, hostError: hostError, exception: exception)
     }
 
     /// Calls a host function whose arguments are in `sp[0...]`; writes its results there. `caller` is
@@ -94,7 +99,20 @@ extension StoreRuntime {
             let store = owner!
             let instance = caller.map { Instance(store: store, record: instances[$0.pointee.instanceIndex]) }
             results = try host.body(Caller(store: store, instance: instance), arguments)
+        } catch let exception as Exception {
+            // A wasm exception raised by the host: thrown at the call, where wasm may catch it.
+            guard exception.tag.store.runtime === self else {
+                pendingHostError = AccessError.foreignStore
+                throw .hostError
+            }
+            pendingException = Int(exception.reference.raw - 1)
+            throw .uncaughtException
         } catch let trap as Trap {
+            if trap.code == .uncaughtException, let exception = trap.exception, exception.tag.store.runtime === self {
+                // An exception of wasm code the host called and let through goes on unwinding.
+                pendingException = Int(exception.reference.raw - 1)
+                throw .uncaughtException
+            }
             // A trap from wasm code the host called propagates unchanged.
             pendingTrap = trap
             throw .hostError

@@ -30,6 +30,10 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     /// `memory.grow` or `table.grow` asked for a size within the maximum and the store's limits,
     /// but the host could not allocate it (`docs/DETERMINISM.md` §4); the memory or table is unchanged.
     case hostResourceExhausted
+    /// An exception no wasm handler caught left the call; `Trap.exception` holds it.
+    case uncaughtException
+    /// `throw_ref` of a null `exnref`.
+    case nullExceptionReference
 
     /// The spec's wording.
     public var description: String {
@@ -47,6 +51,8 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
         case .outOfFuel: "out of fuel"
         case .hostError: "host error"
         case .hostResourceExhausted: "host resource exhausted"
+        case .uncaughtException: "uncaught exception"
+        case .nullExceptionReference: "null exception reference"
         }
     }
 }
@@ -86,11 +92,14 @@ public struct Trap: Error, CustomStringConvertible {
     /// For `.hostError`: the error the host function threw (a `Trap` when it came from wasm the host
     /// called), or an `AccessError` for arguments or results of the wrong types.
     public let hostError: (any Error)?
+    /// For `.uncaughtException`: the exception, with its tag and payload.
+    public let exception: Exception?
 
     init(
         code: TrapCode, functionIndex: UInt32? = nil, functionName: String? = nil, codeOffset: Int? = nil,
-        byteOffset: Int? = nil, hostError: (any Error)? = nil
+        byteOffset: Int? = nil, hostError: (any Error)? = nil, exception: Exception? = nil
     ) {
+        self.exception = exception
         self.code = code
         self.functionIndex = functionIndex
         self.functionName = functionName
@@ -103,6 +112,7 @@ public struct Trap: Error, CustomStringConvertible {
     public var description: String {
         var text = code.description
         if let hostError { text += ": \(hostError)" }
+        if let exception { text += " of tag \(exception.tag.type) with \(exception.payload)" }
         if let functionIndex {
             let name = functionName.map { " \"\($0)\"" } ?? ""
             text += " in function \(functionIndex)\(name)"

@@ -281,4 +281,6 @@ struct CompiledFunction: Sendable {
     let resultSlots: Int
     /// Code position to module byte offset, as `CodeEmitter.sourceMap`.
     let sourceMap: [UInt64]
+    /// The function's `try_table`s, in the order they were entered.
+    let handlers: [ExceptionHandler]
 }

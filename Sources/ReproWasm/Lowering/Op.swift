@@ -38,6 +38,11 @@ enum Op: UInt16, CaseIterable, Sendable {
     case returnCall
     /// Tail call through table `c` at slot `b`; next words: type index, then count increment and argument slot.
     case returnCallIndirect
+    /// Throws an exception of tag `b | c << 16` (module tag index) whose payload is in slots `a...`;
+    /// its count was flushed just before. Unwinds to a landing pad (`ExceptionHandler`) or out of `execute`.
+    case `throw`
+    /// Throws the exception referred to by the `exnref` in slot `a` again; traps if it is null.
+    case throwRef
 
     // MARK: Data movement
     /// slot `a` = slot `b`.

@@ -54,6 +54,9 @@ extension Opcode {
         case .returnCall: row("return_call", .byte(0x12), .tailCalls, .custom, .functionIndex, isCounted: true)
         case .returnCallIndirect:
             row("return_call_indirect", .byte(0x13), .tailCalls, .custom, .callIndirect, isCounted: true)
+        case .throw: row("throw", .byte(0x08), .exceptions, .custom, .tagIndex, isCounted: true)
+        case .throwRef: row("throw_ref", .byte(0x0A), .exceptions, .custom, isCounted: true)
+        case .tryTable: row("try_table", .byte(0x1F), .exceptions, .custom, .tryTable, isCounted: true)
         case .drop: row("drop", .byte(0x1A), .mvp, .custom)
         case .select: row("select", .byte(0x1B), .mvp, .custom)
         case .selectTyped: row("select", .byte(0x1C), .referenceTypes, .custom, .selectTypes)

@@ -6,10 +6,12 @@
 enum Opcode: UInt16, CaseIterable, Sendable {
     // MARK: Single-byte opcodes: control, parametric, variables, tables, memory, numeric, references.
     // control
-    case unreachable, nop, block, loop, `if`, `else`, end, br, brIf, brTable, `return`, call, callIndirect, returnCall
-    case returnCallIndirect
+    case unreachable, nop, block, loop, `if`, `else`, `throw`, throwRef, end, br, brIf, brTable, `return`, call
+    case callIndirect, returnCall, returnCallIndirect
     // parametric
     case drop, select, selectTyped
+    // exceptions: try_table (throw and throw_ref are with the control instructions above)
+    case tryTable
     // variables
     case localGet, localSet, localTee, globalGet, globalSet
     // table access

@@ -61,6 +61,11 @@ enum ImmediateShape: Sendable {
     case selectTypes
     /// `ref.null`: a heap type.
     case heapType
+    /// `throw`: a tag index.
+    case tagIndex
+    /// `try_table`: a block type, then a vector of catch clauses (kind byte, tag index for `catch`
+    /// and `catch_ref`, label depth).
+    case tryTable
 }
 
 /// The operand-stack effect of an instruction whose typing is fixed.

@@ -55,8 +55,8 @@ enum OpcodeLookup {
     /// `unsupportedFeature(prefix:subOpcode:)`.
     static func unsupportedFeature(forByte byte: UInt8) -> Feature? {
         switch byte {
-        // try, catch, throw, rethrow, throw_ref, delegate, catch_all, try_table
-        case 0x06...0x0A, 0x18, 0x19, 0x1F: .exceptions
+        // try, catch, rethrow, delegate, catch_all (the exnref form is implemented)
+        case 0x06, 0x07, 0x09, 0x18, 0x19: .legacyExceptions
         // call_ref, return_call_ref, ref.as_non_null (0xD4), br_on_null (0xD5), br_on_non_null (0xD6)
         case 0x14, 0x15, 0xD4, 0xD5, 0xD6: .functionReferences
         // ref.eq

@@ -93,6 +93,8 @@ final class InstanceRecord {
     var droppedData: [Bool]
     /// Per element segment: its references (empty once dropped).
     var elements: [[UInt64]]
+    /// The tag index space: the store's address of each tag (`StoreRuntime.tagTypes`).
+    var tags: [Int] = []
 
     init(module: ValidatedModule, context: UnsafeMutablePointer<InstanceContext>) {
         self.module = module
@@ -127,6 +129,7 @@ extension StoreRuntime {
         var globals: [UnsafeMutablePointer<UInt64>] = []
         var memories: [UnsafeMutablePointer<MemoryStorage>] = []
         var tables: [UnsafeMutablePointer<TableStorage>] = []
+        var tags: [Int] = []
 
         // 1. Imports, checked against their declared types, in order (the first bad one is reported).
         for (position, entry) in parsed.imports.enumerated() {
@@ -136,6 +139,7 @@ extension StoreRuntime {
                 case .table(let type): .table(type)
                 case .memory(let type): .memory(type)
                 case .global(let type): .global(type)
+                case .tag(let index): .tag(TagType(parameters: parsed.types[Int(index)].parameters))
                 }
             func failure(_ reason: LinkError.Reason) -> InstantiationError {
                 .link(LinkError(reason, module: entry.module, name: entry.name, expected: expected))
@@ -175,6 +179,11 @@ extension StoreRuntime {
                 guard expected == actual else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
                 guard cell != counterCell else { throw failure(.instructionCounterUnderAnotherName) }
                 globals.append(cell)
+            case (.tag(let typeIndex), .tag(let address)):
+                guard tagTypes[address] == parsed.types[Int(typeIndex)] else {
+                    throw failure(.incompatibleImportType(actual: externType(of: value)))
+                }
+                tags.append(address)
             default:
                 throw failure(.incompatibleImportType(actual: externType(of: value)))
             }
@@ -236,7 +245,10 @@ extension StoreRuntime {
         }
         context.pointee.globals = allocateArray(globals)
 
+        for typeIndex in parsed.tags { tags.append(allocateTag(parsed.types[Int(typeIndex)])) }
+
         let record = InstanceRecord(module: module, context: context)
+        record.tags = tags
         record.elements = module.elementItems.map { items in
             items.map { evaluate($0, globals: globals, functions: functions).0 }
         }
@@ -247,6 +259,7 @@ extension StoreRuntime {
             case .table: value = .table(tables[Int(export.index)])
             case .memory: value = .memory(memories[Int(export.index)])
             case .global: value = .global(globals[Int(export.index)], module.globalTypes[Int(export.index)])
+            case .tag: value = .tag(tags[Int(export.index)])
             }
             record.exports[Array(export.name.utf8)] = value
             record.exportOrder.append(export.name)
@@ -303,6 +316,7 @@ extension StoreRuntime {
             .table(TableType(elementType: table.pointee.elementType, limits: actualTableLimits(table)))
         case .memory(let memory): .memory(MemoryType(limits: actualMemoryLimits(memory)))
         case .global(_, let type): .global(type)
+        case .tag(let address): .tag(TagType(parameters: tagTypes[address].parameters))
         }
     }
 

@@ -64,6 +64,8 @@ enum ExternalValue {
     case table(UnsafeMutablePointer<TableStorage>)
     case memory(UnsafeMutablePointer<MemoryStorage>)
     case global(UnsafeMutablePointer<UInt64>, GlobalType)
+    /// A tag, by its address in the store (`StoreRuntime.tagTypes`).
+    case tag(Int)
 }
 
 /// Everything a store owns, with raw storage the interpreter reads directly. Single-threaded.
@@ -88,6 +90,13 @@ final class StoreRuntime {
     /// definition is kept so its identifier cannot be reused while the entry exists).
     private var definedHostFunctions: [ObjectIdentifier: (HostDefinition, UnsafeMutablePointer<FunctionInstance>)] = [:]
     var instances: [InstanceRecord] = []
+    /// Every tag of the store, by address: its type (payload as parameters, no results).
+    private(set) var tagTypes: [FunctionType] = []
+    /// Every exception thrown in the store that may still be referred to, by address: an `exnref`
+    /// is its address plus one (0 is null). See `Interpreter+Exceptions.swift`.
+    var exceptions: [ExceptionRecord] = []
+    /// The exception that left `execute` uncaught, carried beside `TrapCode.uncaughtException`.
+    var pendingException: Int?
 
     // Allocations freed in deinit.
     private var functionRecords: [UnsafeMutablePointer<FunctionInstance>] = []
@@ -168,9 +177,11 @@ final class StoreRuntime {
     /// be stored or called here: it is the address of another store's record).
     func owns(_ reference: FunctionReference) -> Bool { functionAddresses.contains(reference.raw) }
 
-    /// Whether `value` may enter this store: anything but a function reference of another store.
+    /// Whether `value` may enter this store: anything but a function reference of another store or
+    /// an exception reference to no exception of this one.
     func accepts(_ value: Value) -> Bool {
         if case .funcRef(let reference?) = value { return owns(reference) }
+        if case .exnRef(let reference?) = value { return reference.raw <= UInt64(exceptions.count) }
         return true
     }
 
@@ -218,6 +229,12 @@ final class StoreRuntime {
         let function = allocateHostFunction(definition.function)
         definedHostFunctions[ObjectIdentifier(definition)] = (definition, function)
         return function
+    }
+
+    /// A new tag of `type`; returns its address.
+    func allocateTag(_ type: FunctionType) -> Int {
+        tagTypes.append(type)
+        return tagTypes.count - 1
     }
 
     /// Allocates a zero-filled memory of `type`.

@@ -13,6 +13,8 @@ public enum ExternType: Sendable, Hashable, CustomStringConvertible {
     case memory(MemoryType)
     /// A global of this type.
     case global(GlobalType)
+    /// An exception tag of this type.
+    case tag(TagType)
 
     /// The kind of entity, without its type.
     public var kind: ExternalKind {
@@ -21,6 +23,7 @@ public enum ExternType: Sendable, Hashable, CustomStringConvertible {
         case .table: .table
         case .memory: .memory
         case .global: .global
+        case .tag: .tag
         }
     }
 
@@ -31,6 +34,7 @@ public enum ExternType: Sendable, Hashable, CustomStringConvertible {
         case .table(let type): "table \(type)"
         case .memory(let type): "memory \(type)"
         case .global(let type): "global \(type)"
+        case .tag(let type): "tag \(type)"
         }
     }
 }

@@ -31,7 +31,7 @@ public enum Feature: UInt8, Sendable, Hashable, CaseIterable, CustomStringConver
     case threads
     /// Relaxed SIMD (never supported: results depend on the platform).
     case relaxedSimd
-    /// Exception handling, legacy and `exnref`.
+    /// Exception handling, `exnref` form: tags, `try_table`, `throw`, `throw_ref`, `exnref`.
     case exceptions
     /// 64-bit memory indices.
     case memory64
@@ -43,9 +43,12 @@ public enum Feature: UInt8, Sendable, Hashable, CaseIterable, CustomStringConver
     case customPageSizes
     /// Stack switching (continuations).
     case stackSwitching
+    /// The legacy exception handling instructions (`try`, `catch`, `delegate`, `rethrow`), superseded
+    /// by the `exnref` form and never supported.
+    case legacyExceptions
 
     /// Whether the engine implements this proposal at all.
-    public var isImplemented: Bool { rawValue <= Feature.extendedConst.rawValue }
+    public var isImplemented: Bool { rawValue <= Feature.extendedConst.rawValue || self == .exceptions }
 
     /// The proposal's usual name, as used in error messages.
     public var description: String {
@@ -70,6 +73,7 @@ public enum Feature: UInt8, Sendable, Hashable, CaseIterable, CustomStringConver
         case .functionReferences: "function references"
         case .customPageSizes: "custom page sizes"
         case .stackSwitching: "stack switching"
+        case .legacyExceptions: "legacy exceptions"
         }
     }
 }
@@ -111,22 +115,33 @@ public struct Features: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public static let multiMemory = Features(.multiMemory)
     /// Wide arithmetic.
     public static let wideArithmetic = Features(.wideArithmetic)
-    /// Reference types (opt-in).
+    /// Reference types.
     public static let referenceTypes = Features(.referenceTypes)
+    /// Exception handling, `exnref` form.
+    public static let exceptions = Features(.exceptions)
     /// Tail calls (opt-in).
     public static let tailCalls = Features(.tailCalls)
     /// Extended constant expressions (opt-in).
     public static let extendedConst = Features(.extendedConst)
 
     /// The profile of the determinism contract (`docs/DETERMINISM.md` §1); the default everywhere.
-    public static let deterministic: Features = [
+    ///
+    /// It matches the reference host, numcodecs-wasm 0.2.5: the 2025 profile plus reference types
+    /// and exception handling.
+    public static let deterministic: Features = deterministic2025.union([.referenceTypes, .exceptions])
+
+    /// The narrower deterministic profile of 2025, without reference types and exceptions (the
+    /// reference host's earlier feature set); `deterministic` minus those two.
+    ///
+    ///     let engine = Engine(features: .deterministic2025)
+    public static let deterministic2025: Features = [
         .mutableGlobals, .signExtension, .nonTrappingFloatToInt, .multiValue, .bulkMemory, .simd,
         .multiMemory, .wideArithmetic,
     ]
 
-    /// Everything the engine implements: the deterministic profile plus reference types, tail calls
-    /// and extended-const. The spec runner uses it.
-    public static let full: Features = deterministic.union([.referenceTypes, .tailCalls, .extendedConst])
+    /// Everything the engine implements: the deterministic profile plus tail calls and
+    /// extended-const. The spec runner uses it.
+    public static let full: Features = deterministic.union([.tailCalls, .extendedConst])
 
     /// The proposals in the set, comma separated.
     public var description: String {

@@ -4,6 +4,8 @@ enum ImportDescriptor: Sendable, Equatable {
     case table(TableType)
     case memory(MemoryType)
     case global(GlobalType)
+    /// An exception tag whose payload is the parameters of type `typeIndex`.
+    case tag(typeIndex: UInt32)
 }
 
 /// One entry of the import section.
@@ -117,6 +119,7 @@ struct EntryOffsets: Sendable {
     var tables: [Int] = []
     var memories: [Int] = []
     var globals: [Int] = []
+    var tags: [Int] = []
     var exports: [Int] = []
     /// The start section's function index.
     var start = 0
@@ -133,6 +136,8 @@ struct ParsedModule: Sendable {
     var functionTypeIndices: [UInt32] = []
     var tables: [TableType] = []
     var memories: [MemoryType] = []
+    /// Type indices of the tags defined in the module (tag section).
+    var tags: [UInt32] = []
     var globals: [GlobalDefinition] = []
     var exports: [Export] = []
     var start: UInt32?
@@ -153,4 +158,5 @@ struct ParsedModule: Sendable {
     var importedTableCount: Int { imports.count { if case .table = $0.descriptor { true } else { false } } }
     var importedMemoryCount: Int { imports.count { if case .memory = $0.descriptor { true } else { false } } }
     var importedGlobalCount: Int { imports.count { if case .global = $0.descriptor { true } else { false } } }
+    var importedTagCount: Int { imports.count { if case .tag = $0.descriptor { true } else { false } } }
 }

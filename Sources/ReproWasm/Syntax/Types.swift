@@ -16,9 +16,11 @@ public enum ValueType: UInt8, Sendable, Hashable, CaseIterable, CustomStringConv
     case funcRef = 0x70
     /// A nullable opaque host reference.
     case externRef = 0x6F
+    /// A nullable reference to a caught exception (exception handling, `exnref` form).
+    case exnRef = 0x69
 
-    /// Whether values of this type are references (`funcref`, `externref`).
-    public var isReference: Bool { self == .funcRef || self == .externRef }
+    /// Whether values of this type are references (`funcref`, `externref`, `exnref`).
+    public var isReference: Bool { self == .funcRef || self == .externRef || self == .exnRef }
 
     /// How many 64-bit slots a value of this type occupies in the interpreter.
     var slotCount: Int { self == .v128 ? 2 : 1 }
@@ -33,6 +35,7 @@ public enum ValueType: UInt8, Sendable, Hashable, CaseIterable, CustomStringConv
         case .v128: "v128"
         case .funcRef: "funcref"
         case .externRef: "externref"
+        case .exnRef: "exnref"
         }
     }
 }
@@ -118,6 +121,22 @@ public struct GlobalType: Sendable, Hashable {
     }
 }
 
+/// The type of an exception tag: the types of the values an exception with this tag carries.
+///
+/// A tag's function type has the payload as parameters and no results.
+///
+///     let type = TagType(parameters: [.i32])   // exceptions that carry one i32
+public struct TagType: Sendable, Hashable, CustomStringConvertible {
+    /// The payload types, in order.
+    public var parameters: [ValueType]
+
+    /// Creates a tag type carrying values of `parameters`.
+    public init(parameters: [ValueType] = []) { self.parameters = parameters }
+
+    /// The payload in text-format notation, e.g. `(i32, f64)`.
+    public var description: String { "(\(parameters.map(\.description).joined(separator: ", ")))" }
+}
+
 /// The kind of an imported or exported entity.
 public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
     /// A function.
@@ -128,6 +147,8 @@ public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
     case memory = 2
     /// A global.
     case global = 3
+    /// An exception tag.
+    case tag = 4
 
     /// The kind's name in the text format.
     public var description: String {
@@ -136,6 +157,7 @@ public enum ExternalKind: UInt8, Sendable, Hashable, CustomStringConvertible {
         case .table: "table"
         case .memory: "memory"
         case .global: "global"
+        case .tag: "tag"
         }
     }
 }

@@ -58,6 +58,9 @@ extension TextParser {
         into code: inout BinaryWriter
     ) throws(TextError) {
         switch name {
+        case "try_table":
+            let label = try tryTableHead(&cursor, context, into: &code)
+            try flatBody(label: label, &cursor, &context, into: &code)
         case "block", "loop", "if":
             let label = cursor.optionalIdentifier()
             let type = try blockType(&cursor)
@@ -100,6 +103,12 @@ extension TextParser {
         guard let name = keyword.atom else { throw keyword.unexpected }
         var cursor = Cursor(node, skip: 1)
         switch name {
+        case "try_table":
+            let label = try tryTableHead(&cursor, context, into: &code)
+            context.labels.append(label)
+            try instructions(&cursor, &context, into: &code)
+            context.labels.removeLast()
+            code.opcode(.end)
         case "block", "loop":
             let label = cursor.optionalIdentifier()
             let type = try blockType(&cursor)
@@ -164,6 +173,56 @@ extension TextParser {
         return writer.bytes
     }
 
+    /// A `try_table`'s label, block type and catch clauses, encoded after its opcode; returns the
+    /// label's name. Out of line, so the recursive block functions keep their small frames (deep
+    /// nesting recurses through them).
+    @inline(never)
+    private mutating func tryTableHead(
+        _ cursor: inout Cursor, _ context: InstructionContext, into code: inout BinaryWriter
+    ) throws(TextError) -> String? {
+        let label = cursor.optionalIdentifier()
+        let type = try blockType(&cursor)
+        code.opcode(.tryTable)
+        code.append(type)
+        code.append(try catchClauses(&cursor, context))
+        return label?.name
+    }
+
+    /// A flat `try_table`'s body after its head, up to `end` (which may repeat the label).
+    @inline(never)
+    private mutating func flatBody(
+        label: String?, _ cursor: inout Cursor, _ context: inout InstructionContext, into code: inout BinaryWriter
+    ) throws(TextError) {
+        context.labels.append(label)
+        let terminator = try instructionSequence(&cursor, &context, into: &code, until: ["end"])
+        guard terminator != nil else { throw cursor.list.errorAtEnd(.unexpectedToken(")")) }
+        if let closing = cursor.optionalIdentifier(), closing.name != label {
+            throw closing.node.error(.mismatchingLabel(closing.name))
+        }
+        context.labels.removeLast()
+        code.opcode(.end)
+    }
+
+    /// A `try_table`'s catch clauses, `(catch x l)`, `(catch_ref x l)`, `(catch_all l)`,
+    /// `(catch_all_ref l)`, as a vector; labels are resolved outside the try_table's own label.
+    private func catchClauses(_ cursor: inout Cursor, _ context: InstructionContext) throws(TextError) -> [UInt8] {
+        let kinds: [String: UInt8] = ["catch": 0, "catch_ref": 1, "catch_all": 2, "catch_all_ref": 3]
+        var clauses = BinaryWriter()
+        var count: UInt32 = 0
+        while let head = cursor.peekHead, let kind = kinds[head] {
+            var clause = Cursor(cursor.next()!, skip: 1)
+            clauses.byte(kind)
+            if kind <= 1 { clauses.u32(try index(try clause.require(), in: tags)) }
+            clauses.u32(try labelIndex(try clause.require(), context))
+            try clause.requireEnd()
+            count += 1
+        }
+        var writer = BinaryWriter()
+        writer.u32(count)
+        writer.append(clauses.bytes)
+        return writer.bytes
+    }
+
     /// A label reference: an identifier of an enclosing block (innermost first) or a depth.
     private func labelIndex(_ node: SExpression, _ context: InstructionContext) throws(TextError) -> UInt32 {
         if let name = node.identifier {
@@ -194,7 +253,10 @@ extension TextParser {
             } else {
                 code.opcode(opcode)
             }
-        case .blockType, .selectTypes:
+        case .tagIndex:
+            code.opcode(opcode)
+            code.u32(try index(try cursor.require(), in: tags))
+        case .blockType, .selectTypes, .tryTable:
             throw keyword.unexpected  // read by `plainInstruction`/`foldedInstruction`, and `select`
         case .labelDepth:
             code.opcode(opcode)

@@ -67,7 +67,7 @@ extension TextParser {
         let nullable = cursor.consume("null")
         let heap = try heapType(try cursor.require())
         try cursor.requireEnd()
-        if nullable, heap == [0x70] || heap == [0x6F] { return TextValueType(encoding: heap) }
+        if nullable, heap == [0x70] || heap == [0x6F] || heap == [0x69] { return TextValueType(encoding: heap) }
         return TextValueType(encoding: [nullable ? 0x63 : 0x64] + heap)
     }
 

@@ -94,7 +94,7 @@ struct BodyReader {
 
     static func checkValueType(_ raw: UInt8, at offset: Int, features: Features) throws(ModuleError) -> ValueType {
         guard let type = ValueType(rawValue: raw) else {
-            throw .malformed(DecodeError(.malformedValueType(raw), at: offset))
+            throw .malformed(DecodeError(ModuleDecoder.unknownTypeReason(raw) ?? .malformedValueType(raw), at: offset))
         }
         try checkValueType(type, at: offset, features: features)
         return type
@@ -110,17 +110,26 @@ struct BodyReader {
             guard features.contains(.referenceTypes) else {
                 throw .invalid(ValidationError(.featureNotEnabled(.referenceTypes), at: offset))
             }
+        case .exnRef:
+            guard features.contains(.exceptions) else {
+                throw .invalid(ValidationError(.featureNotEnabled(.exceptions), at: offset))
+            }
         case .i32, .i64, .f32, .f64: break
         }
     }
 
-    /// Reads the heap type of `ref.null`: `func` (0x70) or `extern` (0x6F).
+    /// Reads the heap type of `ref.null`: `func` (0x70), `extern` (0x6F) or `exn` (0x69, gated).
     mutating func readHeapType() throws(ModuleError) -> ValueType {
         let offset = reader.offset
         let raw = try byte()
         switch raw {
         case 0x70: return .funcRef
         case 0x6F: return .externRef
+        case 0x69:
+            guard features.contains(.exceptions) else {
+                throw .invalid(ValidationError(.featureNotEnabled(.exceptions), at: offset))
+            }
+            return .exnRef
         default: throw .malformed(DecodeError(.malformedReferenceType(raw), at: offset))
         }
     }

@@ -205,6 +205,12 @@ extension FunctionValidator {
             frames.removeLast()
             return
         }
+        if frame.handlerIndex >= 0 {
+            // The try body ends here; nothing after it may fuse with the instructions inside it, which
+            // would move a call or a throw out of the range the handler covers.
+            emitter.barrier()
+            handlers[frame.handlerIndex].end = emitter.position
+        }
         // Falling through onto `end` counts 1 (docs/DETERMINISM.md §3); a branch to the label does not.
         emitter.addCount(1)
         emitter.isDead = frame.startsDead

@@ -18,7 +18,8 @@ extension FunctionValidator {
         guard maxSlot <= 0xFFFF else { throw fail(.functionTooLarge, at: body.offset) }
         return CompiledFunction(
             code: emitter.words, parameterSlots: parameterSlotCount, localSlots: localSlotCount, frameSlots: maxSlot,
-            resultSlots: type.results.reduce(0) { $0 + $1.slotCount }, sourceMap: emitter.sourceMap)
+            resultSlots: type.results.reduce(0) { $0 + $1.slotCount }, sourceMap: emitter.sourceMap,
+            handlers: handlers)
     }
 
     mutating func visit(_ opcode: Opcode, at offset: Int) throws(ModuleError) {
@@ -57,6 +58,12 @@ extension FunctionValidator {
             try visitReturnCall(at: offset)
         case .returnCallIndirect:
             try visitReturnCallIndirect(at: offset)
+        case .throw:
+            try visitThrow(at: offset)
+        case .throwRef:
+            try visitThrowRef(at: offset)
+        case .tryTable:
+            try visitTryTable(at: offset)
         case .drop:
             _ = try popAny(at: offset)
         case .select:

@@ -520,7 +520,7 @@ extension FunctionValidator {
             }
         case .blockType, .labelDepth, .labelTable, .functionIndex, .callIndirect, .localIndex, .globalIndex,
             .tableIndex, .memoryIndex, .memoryCopy, .memoryInit, .dataIndex, .tableInit, .tableCopy, .elementIndex,
-            .i32, .i64, .f32, .f64, .v128, .selectTypes, .heapType:
+            .i32, .i64, .f32, .f64, .v128, .selectTypes, .heapType, .tagIndex, .tryTable:
             preconditionFailure("opcode \(info.mnemonic) has immediates the generic path does not read")
         }
         var operands: (StackEntry, StackEntry, StackEntry) = (

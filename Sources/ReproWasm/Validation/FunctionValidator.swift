@@ -12,7 +12,7 @@ struct StackEntry {
 
 /// A block, loop, if/else or the function body, as the validator tracks it.
 struct ControlFrame {
-    enum Kind { case block, loop, `if`, `else`, function }
+    enum Kind { case block, loop, `if`, `else`, tryTable, function }
 
     var kind: Kind
     var parameters: [ValueType]
@@ -30,6 +30,8 @@ struct ControlFrame {
     var loopStart = 0
     /// An `if`'s conditional jump to its else-arm or end.
     var elseFixup: (offsetWord: Int, headWord: Int)?
+    /// A `try_table`'s entry in the function's `handlers`, or -1 (none, or its code is dead).
+    var handlerIndex = -1
 
     init(kind: Kind, parameters: [ValueType], results: [ValueType], height: Int, slotBase: Int, startsDead: Bool) {
         self.kind = kind
@@ -70,6 +72,8 @@ struct FunctionValidator {
     /// that `local.set` finds the reads it must copy without scanning the whole operand stack (a
     /// scan per instruction would make lowering quadratic in the stack height).
     var deferredReads: [[Int]] = []
+    /// The function's `try_table`s whose code was emitted, in the order they were entered.
+    var handlers: [ExceptionHandler] = []
 
     init(module: ModuleContext, functionIndex: UInt32, type: FunctionType, body: FunctionBody, features: Features)
         throws(ModuleError)

@@ -10,6 +10,8 @@ struct ModuleContext {
     let tables: [TableType]
     let memories: [MemoryType]
     let globals: [GlobalType]
+    /// Type index of every tag, imported ones first.
+    let tags: [UInt32]
     /// Element type of each element segment.
     let elementTypes: [ValueType]
     /// The data count section's value; `nil` when absent (then `memory.init`/`data.drop` are invalid).
@@ -20,4 +22,7 @@ struct ModuleContext {
     let counterGlobal: UInt32?
 
     func functionType(_ index: UInt32) -> FunctionType { types[Int(functionTypeIndices[Int(index)])] }
+
+    /// The payload types of tag `index` (its type's parameters).
+    func tagParameters(_ index: UInt32) -> [ValueType] { types[Int(tags[Int(index)])].parameters }
 }

@@ -7,6 +7,8 @@ struct ValidatedModule: Sendable {
     let tables: [TableType]
     let memories: [MemoryType]
     let globalTypes: [GlobalType]
+    /// Type index of every tag, imported ones first.
+    let tags: [UInt32]
     /// Initialisers of the defined globals.
     let globalInitializers: [ConstantExpression]
     /// Per element segment: offset expression (active ones) and the item expressions.
@@ -16,6 +18,8 @@ struct ValidatedModule: Sendable {
     /// Defined functions' code, in one buffer.
     let code: CodeBuffer
     let functions: [CompiledFunctionInfo]
+    /// Per defined function: its `try_table` handlers (see `ExceptionHandler`).
+    let handlers: [[ExceptionHandler]]
     /// The global index of the imported instruction counter, if any.
     let counterGlobal: UInt32?
 }
@@ -119,6 +123,13 @@ private struct ModuleValidator {
         }
     }
 
+    /// A tag's type: a known function type without results, and the feature enabled.
+    func checkTag(_ typeIndex: UInt32, at offset: Int) throws(ModuleError) {
+        guard features.contains(.exceptions) else { throw invalid(.featureNotEnabled(.exceptions), at: offset) }
+        guard typeIndex < parsed.types.count else { throw invalid(.unknownType(typeIndex), at: offset) }
+        guard parsed.types[Int(typeIndex)].results.isEmpty else { throw invalid(.nonEmptyTagResultType, at: offset) }
+    }
+
     func checkTable(_ table: TableType, at offset: Int) throws(ModuleError) {
         if table.elementType != .funcRef { try checkValueType(table.elementType, at: offset) }
         try checkLimits(table.limits, bound: UInt64(UInt32.max), tooLarge: .tableSizeTooLarge, at: offset)
@@ -138,6 +149,7 @@ private struct ModuleValidator {
         var memories: [MemoryType] = []
         var globals: [GlobalType] = []
         var counterGlobal: UInt32?
+        var tags: [UInt32] = []
         for (index, entry) in parsed.imports.enumerated() {
             let at = offset(offsets.imports, index)
             switch entry.descriptor {
@@ -167,6 +179,9 @@ private struct ModuleValidator {
                     counterGlobal = UInt32(globals.count)
                 }
                 globals.append(global)
+            case .tag(let typeIndex):
+                try checkTag(typeIndex, at: at)
+                tags.append(typeIndex)
             }
         }
         for (index, typeIndex) in parsed.functionTypeIndices.enumerated() {
@@ -190,6 +205,10 @@ private struct ModuleValidator {
             if memories.count > 1 && !features.contains(.multiMemory) {
                 throw invalid(.featureNotEnabled(.multiMemory), at: at)
             }
+        }
+        for (index, typeIndex) in parsed.tags.enumerated() {
+            try checkTag(typeIndex, at: offset(offsets.tags, index))
+            tags.append(typeIndex)
         }
         let functionCount = functionTypeIndices.count
 
@@ -227,6 +246,8 @@ private struct ModuleValidator {
                 if globals[Int(export.index)].isMutable && !features.contains(.mutableGlobals) {
                     throw invalid(.featureNotEnabled(.mutableGlobals), at: at)
                 }
+            case .tag:
+                guard export.index < tags.count else { throw invalid(.unknownTag(export.index), at: at) }
             }
         }
         if let start = parsed.start {
@@ -301,10 +322,11 @@ private struct ModuleValidator {
         let context = ModuleContext(
             bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
             importedFunctionCount: importedFunctions, tables: tables, memories: memories, globals: globals,
-            elementTypes: parsed.elements.map(\.type),
+            tags: tags, elementTypes: parsed.elements.map(\.type),
             dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal)
         let code = CodeBuffer()
         var infos: [CompiledFunctionInfo] = []
+        var handlers: [[ExceptionHandler]] = []
         var codeOffset = 0
         for (position, body) in parsed.bodies.enumerated() {
             let index = UInt32(importedFunctions + position)
@@ -318,13 +340,14 @@ private struct ModuleValidator {
                     codeOffset: codeOffset, parameterSlots: function.parameterSlots, localSlots: function.localSlots,
                     frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex,
                     sourceMap: function.sourceMap))
+            handlers.append(function.handlers)
             codeOffset += function.code.count
             code.append(function.code)
         }
         return ValidatedModule(
             parsed: parsed, features: features, functionTypeIndices: functionTypeIndices, tables: tables,
-            memories: memories, globalTypes: globals, globalInitializers: globalInitializers,
+            memories: memories, globalTypes: globals, tags: tags, globalInitializers: globalInitializers,
             elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
-            code: code, functions: infos, counterGlobal: counterGlobal)
+            code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal)
     }
 }

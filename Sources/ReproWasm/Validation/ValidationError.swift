@@ -26,6 +26,10 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case unknownDataSegment(UInt32)
         /// An element segment index outside the element section.
         case unknownElementSegment(UInt32)
+        /// A tag index out of range.
+        case unknownTag(UInt32)
+        /// A tag whose type has results.
+        case nonEmptyTagResultType
         /// A memarg alignment larger than the access's natural alignment.
         case alignmentTooLarge
         /// A SIMD lane index outside the vector's lanes.
@@ -78,6 +82,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             case .unknownLabel(let i): "unknown label \(i)"
             case .unknownDataSegment(let i): "unknown data segment \(i)"
             case .unknownElementSegment(let i): "unknown elem segment \(i)"
+            case .unknownTag(let i): "unknown tag \(i)"
+            case .nonEmptyTagResultType: "non-empty tag result type"
             case .alignmentTooLarge: "alignment must not be larger than natural"
             case .invalidLaneIndex: "invalid lane index"
             case .invalidResultArity: "invalid result arity"

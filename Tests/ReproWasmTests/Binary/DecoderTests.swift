@@ -88,8 +88,14 @@ private let emptyBody = WasmBytes.body([0x0B])
             WasmBytes.header + [0x01, 0x04, 0x02, 0x60, 0x00, 0x00], .unexpectedEndOfSectionOrFunction, at: 14)
     }
 
-    @Test func tagSectionIsUnsupported() {
-        expectFailure(WasmBytes.header + [0x0D, 0x01, 0x00], .unsupportedFeature(.exceptions), at: 8)
+    @Test func tagSectionDecodes() throws {
+        // Two tags: attribute 0 (exception), type indices 0 and 3.
+        let module = try decodeModule(WasmBytes.header + [0x0D, 0x05, 0x02, 0x00, 0x00, 0x00, 0x03], features: .full)
+        #expect(module.tags == [0, 3])
+    }
+
+    @Test func tagAttributeMustBeZero() {
+        expectFailure(WasmBytes.header + [0x0D, 0x03, 0x01, 0x01, 0x00], .malformedTagAttribute(1), at: 11)
     }
 
     @Test func customSectionNameMustFit() {
@@ -138,7 +144,7 @@ private let emptyBody = WasmBytes.body([0x0B])
     }
 
     @Test(
-        arguments: [(0x04, .unsupportedFeature(.exceptions)), (0x05, .malformedImportKind(5))]
+        arguments: [(0x05, .malformedImportKind(5)), (0x06, .malformedImportKind(6))]
             as [(UInt8, DecodeError.Reason)])
     func importKinds(kind: UInt8, reason: DecodeError.Reason) {
         let bytes = ModuleBuilder().imports([("", "", [kind])]).bytes
@@ -198,7 +204,7 @@ private let emptyBody = WasmBytes.body([0x0B])
         arguments: [
             (0x64, .unsupportedFeature(.functionReferences)),
             (0x63, .unsupportedFeature(.functionReferences)),
-            (0x69, .unsupportedFeature(.exceptions)),
+            (0x74, .unsupportedFeature(.gc)),
             (0x6E, .unsupportedFeature(.gc)),
             (0x40, .malformedValueType(0x40)),
         ] as [(UInt8, DecodeError.Reason)])

@@ -4,7 +4,8 @@ import Testing
 
 /// The feature gate (docs/DETERMINISM.md §1): each opt-in and each unsupported proposal, used by a small
 /// module, is rejected under `Features.deterministic` with an error naming the proposal; the opt-in
-/// ones are accepted under `Features.full`.
+/// ones are accepted under `Features.full`. Reference types and exceptions, in the profile since
+/// numcodecs-wasm 0.2.5, are rejected by the 2025 profile.
 @Suite struct FeatureGateTests {
     typealias B = WasmBytes
 
@@ -31,10 +32,16 @@ import Testing
         (.threads, function([0x41, 0x00, 0xFE, 0x10, 0x02, 0x00, 0x1A])),
         // relaxed SIMD: i32x4.relaxed_trunc_f32x4_s on a constant
         (.relaxedSimd, function([0xFD, 0x0C] + [UInt8](repeating: 0, count: 16) + [0xFD, 0x81, 0x02, 0x1A])),
-        // exceptions: a tag section
-        (.exceptions, B.header + B.section(13, B.vector([[0x00, 0x00]]))),
-        // exceptions: throw 0
-        (.exceptions, function([0x08, 0x00])),
+        // exceptions: a tag section (one tag of type 0)
+        (.exceptions, B.header + voidType + B.section(13, B.vector([[0x00, 0x00]]))),
+        // exceptions: throw 0, of that tag
+        (
+            .exceptions,
+            B.header + voidType + oneFunction + B.section(13, B.vector([[0x00, 0x00]]))
+                + B.section(10, B.vector([[0x04, 0x00, 0x08, 0x00, 0x0B]]))
+        ),
+        // legacy exceptions: try (empty block type) end
+        (.legacyExceptions, function([0x06, 0x40, 0x0B])),
         // memory64: a memory with a 64-bit index type (flags 0x04)
         (.memory64, B.header + B.section(5, B.vector([[0x04, 0x01]]))),
         // GC: a struct type
@@ -50,7 +57,8 @@ import Testing
     @Test(arguments: cases.indices)
     func rejectedUnderDeterministicWithTheFeatureNamed(index: Int) {
         let (feature, bytes) = Self.cases[index]
-        let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: .deterministic) }
+        let profile: Features = Features.deterministic.contains(feature) ? .deterministic2025 : .deterministic
+        let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: profile) }
         #expect(error?.description.contains(feature.description) == true, "\(feature): \(String(describing: error))")
     }
 
@@ -62,7 +70,8 @@ import Testing
     @Test(arguments: cases.indices.filter { cases[$0].0 != .customPageSizes })
     func rejectionIsAValidationErrorWithTheOffsetOfTheUse(index: Int) {
         let (feature, bytes) = Self.cases[index]
-        let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: .deterministic) }
+        let profile: Features = Features.deterministic.contains(feature) ? .deterministic2025 : .deterministic
+        let error = #expect(throws: ModuleError.self) { try Module(bytes: bytes, features: profile) }
         guard case .invalid(let validation)? = error else {
             Issue.record("\(feature): expected a validation error, got \(String(describing: error))")
             return
@@ -70,6 +79,7 @@ import Testing
         #expect(validation.reason == .featureNotEnabled(feature))
         #expect(validation.offset >= 8, "\(feature): \(validation)")
         if feature.isImplemented {
+            #expect(validation.enablingProfile != nil)
             #expect(validation.description.hasSuffix("; Features.full enables it"), "\(validation)")
         }
     }
@@ -122,14 +132,17 @@ import Testing
     }
 
     @Test func deterministicProfileIsTheContractsList() {
-        let expected: Set<Feature> = [
+        let expected2025: Set<Feature> = [
             .mutableGlobals, .signExtension, .nonTrappingFloatToInt, .multiValue, .bulkMemory, .simd, .multiMemory,
             .wideArithmetic,
         ]
-        let actual = Set(Feature.allCases.filter { $0 != .mvp && Features.deterministic.contains($0) })
-        #expect(actual == expected)
-        #expect(
-            Set(Feature.allCases.filter { $0 != .mvp && Features.full.contains($0) })
-                == expected.union([.referenceTypes, .tailCalls, .extendedConst]))
+        let expected = expected2025.union([.referenceTypes, .exceptions])
+        func members(_ features: Features) -> Set<Feature> {
+            Set(Feature.allCases.filter { $0 != .mvp && features.contains($0) })
+        }
+        #expect(members(.deterministic) == expected)
+        #expect(members(.deterministic2025) == expected2025)
+        #expect(members(Features.deterministic.subtracting([.referenceTypes, .exceptions])) == expected2025)
+        #expect(members(.full) == expected.union([.tailCalls, .extendedConst]))
     }
 }

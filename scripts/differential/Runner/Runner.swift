@@ -181,6 +181,7 @@ struct Runner {
         case .v128(let low, let high): "v128:0x" + hex(high, digits: 16) + hex(low, digits: 16)
         case .funcRef(let reference): reference == nil ? "funcref:null" : "funcref"
         case .externRef(let reference): reference == nil ? "externref:null" : "externref"
+        case .exnRef(let reference): reference == nil ? "exnref:null" : "exnref"
         }
     }
 
@@ -222,7 +223,7 @@ struct Runner {
                     }
                 }
                 report.tables.append(TableReport(name: export.name, size: table.count, elements: elements))
-            case .function, nil:
+            case .function, .tag, nil:
                 break
             }
         }
