@@ -163,8 +163,10 @@ struct WITPrinter {
             if case .alias(let target) = graph.nodes[id], let owner = namedOwner(target), owner.interface != interface {
                 let from = useSource(owner.interface, from: interface)
                 let entry = owner.name == item.name ? Self.escaped(item.name) : "\(Self.escaped(owner.name)) as \(name)"
-                if let index = uses.firstIndex(where: { $0.from == from }) {
-                    uses[index].names.append(entry)
+                // Consecutive types from one interface share a `use`; wasm-tools starts a new one when
+                // another interface's type came in between, and so does this.
+                if let last = uses.last, last.from == from {
+                    uses[uses.count - 1].names.append(entry)
                 } else {
                     uses.append((from, [entry]))
                 }
