@@ -61,16 +61,44 @@ struct Input {
     ///
     /// A multi-gigabyte file of garbage costs one read of 64 KiB.
     static func load(_ path: String) throws(FileReadError) -> Input {
+        var bytes: [UInt8] = []
+        var sniffer = Sniffer()
+        var kind: Kind? = nil
+        let name = try readChunks(path) { chunk, descriptor in
+            bytes.append(contentsOf: chunk)
+            guard kind == nil else { return true }
+            kind = sniffer.kind(of: bytes, isComplete: chunk.isEmpty)
+            if kind == .unrecognized { return false }
+            // Known to be read whole: one allocation of the file's size instead of repeated growth.
+            if kind != nil, let size = regularFileSize(descriptor), size > bytes.count { bytes.reserveCapacity(size) }
+            return true
+        }
+        // Decided: reading ends at `.unrecognized` or at the end of the input, where the sniffer always decides.
+        return Input(name: name, kind: kind!, bytes: bytes)
+    }
+
+    /// Every byte of the file at `path` (`-` for standard input), whatever it holds.
+    static func readAll(_ path: String) throws(FileReadError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        _ = try readChunks(path) { chunk, _ in
+            bytes.append(contentsOf: chunk)
+            return true
+        }
+        return bytes
+    }
+
+    /// Reads `path` (`-` for standard input) in chunks of 64 KiB, handing each to `consume` with the
+    /// open descriptor (an empty chunk at the end), until the end or until `consume` returns false.
+    /// Returns the input's name for messages.
+    private static func readChunks(
+        _ path: String, _ consume: (ArraySlice<UInt8>, Int32) -> Bool
+    ) throws(FileReadError) -> String {
         let isStandardInput = path == standardInputPath
         let name = isStandardInput ? standardInputName : path
         let descriptor = isStandardInput ? STDIN_FILENO : open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileReadError(path: name, errorNumber: errno) }
         defer { if !isStandardInput { close(descriptor) } }
-
-        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var sniffer = Sniffer()
-        var kind: Kind? = nil
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -78,38 +106,7 @@ struct Input {
                 // A directory opens, then fails here with EISDIR.
                 throw FileReadError(path: name, errorNumber: errno)
             }
-            bytes.append(contentsOf: chunk[..<count])
-            if kind == nil {
-                kind = sniffer.kind(of: bytes, isComplete: count == 0)
-                if kind == .unrecognized { break }
-                // Known to be read whole: one allocation of the file's size instead of repeated growth.
-                if kind != nil, let size = regularFileSize(descriptor), size > bytes.count {
-                    bytes.reserveCapacity(size)
-                }
-            }
-            if count == 0 { break }
-        }
-        // Decided: the loop ends at `.unrecognized` or at the end of the input, where the sniffer always decides.
-        return Input(name: name, kind: kind!, bytes: bytes)
-    }
-
-    /// Every byte of the file at `path` (`-` for standard input), whatever it holds.
-    static func readAll(_ path: String) throws(FileReadError) -> [UInt8] {
-        let isStandardInput = path == standardInputPath
-        let name = isStandardInput ? standardInputName : path
-        let descriptor = isStandardInput ? STDIN_FILENO : open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileReadError(path: name, errorNumber: errno) }
-        defer { if !isStandardInput { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileReadError(path: name, errorNumber: errno)
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            if !consume(chunk[..<count], descriptor) || count == 0 { return name }
         }
     }
 

@@ -61,50 +61,17 @@ struct Runner {
         var outcomes = adapters.map { EngineOutcome(engine: $0.name) }
         switch workload.kind {
         case .call(let export, let arguments, _):
-            var loaded: [(any LoadedModule)?] = []
-            for index in adapters.indices {
-                do {
-                    loaded.append(try adapters[index].load(bytes))
-                } catch {
-                    outcomes[index].failure = error
-                    loaded.append(nil)
-                }
-            }
-            for repetition in 1...repetitions {
-                progress("\(workload.name): repetition \(repetition)/\(repetitions)")
-                for index in adapters.indices {
-                    guard let module = loaded[index], outcomes[index].failure == nil else { continue }
-                    do {
-                        record(try module.timedCall(export, arguments: arguments), into: &outcomes[index])
-                    } catch {
-                        outcomes[index].failure = error
-                    }
-                }
-            }
+            loadThenTime(
+                workload, bytes, into: &outcomes, progress: progress,
+                load: { adapter, bytes throws(RunFailure) in try adapter.load(bytes) },
+                run: { module throws(RunFailure) in try module.timedCall(export, arguments: arguments) })
         case .wasi(let arguments, let directory, let guestDirectory, _):
-            var loaded: [(any LoadedWASIProgram)?] = []
-            for index in adapters.indices {
-                do {
-                    loaded.append(try adapters[index].loadWASI(bytes))
-                } catch {
-                    outcomes[index].failure = error
-                    loaded.append(nil)
-                }
-            }
-            for repetition in 1...repetitions {
-                progress("\(workload.name): repetition \(repetition)/\(repetitions)")
-                for index in adapters.indices {
-                    guard let program = loaded[index], outcomes[index].failure == nil else { continue }
-                    do {
-                        record(
-                            try program.timedRun(
-                                arguments: arguments, directory: directory, guestDirectory: guestDirectory),
-                            into: &outcomes[index])
-                    } catch {
-                        outcomes[index].failure = error
-                    }
-                }
-            }
+            loadThenTime(
+                workload, bytes, into: &outcomes, progress: progress,
+                load: { adapter, bytes throws(RunFailure) in try adapter.loadWASI(bytes) },
+                run: { program throws(RunFailure) in
+                    try program.timedRun(arguments: arguments, directory: directory, guestDirectory: guestDirectory)
+                })
         case .load(let variant):
             for repetition in 1...repetitions {
                 progress("\(workload.name): repetition \(repetition)/\(repetitions)")
@@ -120,6 +87,35 @@ struct Runner {
         var row = RowOutcome(workload: workload, engines: outcomes)
         judge(&row)
         return row
+    }
+
+    /// Loads the workload once per engine, then times `run` on what loaded, engines interleaved in
+    /// every repetition; a failure ends that engine's row.
+    private func loadThenTime<Loaded>(
+        _ workload: Workload, _ bytes: [UInt8], into outcomes: inout [EngineOutcome], progress: (String) -> Void,
+        load: (any EngineAdapter, [UInt8]) throws(RunFailure) -> Loaded,
+        run: (Loaded) throws(RunFailure) -> CallSample
+    ) {
+        var loaded: [Loaded?] = []
+        for index in adapters.indices {
+            do {
+                loaded.append(try load(adapters[index], bytes))
+            } catch {
+                outcomes[index].failure = error
+                loaded.append(nil)
+            }
+        }
+        for repetition in 1...repetitions {
+            progress("\(workload.name): repetition \(repetition)/\(repetitions)")
+            for index in adapters.indices {
+                guard let item = loaded[index], outcomes[index].failure == nil else { continue }
+                do {
+                    record(try run(item), into: &outcomes[index])
+                } catch {
+                    outcomes[index].failure = error
+                }
+            }
+        }
     }
 
     private func record(_ sample: CallSample, into outcome: inout EngineOutcome) {
