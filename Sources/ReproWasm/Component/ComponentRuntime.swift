@@ -1,0 +1,210 @@
+// The run-time objects of instantiated components: the state of one component instance (its handle
+// table and the may-leave flag of the canonical ABI), items in component index spaces, and component
+// functions (lifted from core functions, or defined by the host).
+
+/// One component instance's run-time state (the spec's `ComponentInstance`).
+final class ComponentInstanceState {
+    unowned let store: Store
+    /// False while `realloc` or a post-return function runs: calling out of the instance then traps.
+    var mayLeave = true
+    /// The handle table: index 0 is never used; freed slots are reused last-freed first.
+    var handles: [HandleEntry?] = [nil]
+    var freeHandles: [UInt32] = []
+
+    init(store: Store) { self.store = store }
+
+    struct HandleEntry {
+        var resource: RuntimeResourceType
+        var representation: UInt32
+        var own: Bool
+        var lends = 0
+        /// For a borrowed handle: the call it was lent to, which must drop it before returning.
+        var scope: CallScope?
+    }
+
+    func add(_ entry: HandleEntry) throws(ComponentTrap) -> UInt32 {
+        if let index = freeHandles.popLast() {
+            handles[Int(index)] = entry
+            return index
+        }
+        guard handles.count < 1 << 28 else { throw .abi("handle table is full") }
+        handles.append(entry)
+        return UInt32(handles.count - 1)
+    }
+
+    func get(_ index: UInt32, _ resource: RuntimeResourceType?) throws(ComponentTrap) -> HandleEntry {
+        guard Int(index) < handles.count, let entry = handles[Int(index)] else {
+            throw .abi("unknown handle index \(index)")
+        }
+        if let resource, entry.resource !== resource {
+            throw .abi(
+                "handle index \(index) used with the wrong type, expected guest-defined resource but found a different guest-defined resource"
+            )
+        }
+        return entry
+    }
+
+    func remove(_ index: UInt32, _ resource: RuntimeResourceType?) throws(ComponentTrap) -> HandleEntry {
+        let entry = try get(index, resource)
+        handles[Int(index)] = nil
+        freeHandles.append(index)
+        return entry
+    }
+
+    /// `lift_own`: takes the owned handle out of the table.
+    func liftOwn(_ index: UInt32, _ resource: RuntimeResourceType) throws(ComponentTrap) -> ResourceHandle {
+        let entry = try get(index, resource)
+        guard entry.lends == 0 else { throw .abi("cannot remove owned resource while borrowed") }
+        guard entry.own else { throw .abi("handle index \(index) is a borrow, expected an owned handle") }
+        _ = try remove(index, resource)
+        return ResourceHandle(typeID: resource.id, representation: entry.representation)
+    }
+
+    /// `lift_borrow`: the representation behind a handle, which stays in the table.
+    func liftBorrow(_ index: UInt32, _ resource: RuntimeResourceType, lenders: CallScope?) throws(ComponentTrap)
+        -> ResourceHandle
+    {
+        let entry = try get(index, resource)
+        if entry.own, let lenders {
+            handles[Int(index)]!.lends += 1
+            lenders.lenders.append((self, index))
+        }
+        return ResourceHandle(typeID: resource.id, representation: entry.representation)
+    }
+
+    /// `lower_own`: a new owned handle in this instance's table.
+    func lowerOwn(_ handle: ResourceHandle, _ resource: RuntimeResourceType) throws(ComponentTrap) -> UInt32 {
+        guard handle.typeID == resource.id else {
+            throw ComponentTrap(.typeMismatch, "handle of another resource type")
+        }
+        return try add(HandleEntry(resource: resource, representation: handle.representation, own: true))
+    }
+
+    /// `lower_borrow`: the representation itself when this instance defined the resource, else a new
+    /// borrowed handle.
+    func lowerBorrow(_ handle: ResourceHandle, _ resource: RuntimeResourceType, scope: CallScope?) throws(ComponentTrap)
+        -> UInt32
+    {
+        guard handle.typeID == resource.id else {
+            throw ComponentTrap(.typeMismatch, "handle of another resource type")
+        }
+        if resource.owner === self { return handle.representation }
+        scope?.borrows += 1
+        return try add(HandleEntry(resource: resource, representation: handle.representation, own: false, scope: scope))
+    }
+
+    /// `canon resource.drop`: removes the handle; dropping an owned one runs the destructor.
+    func drop(_ index: UInt32, _ resource: RuntimeResourceType) throws(ComponentTrap) {
+        guard mayLeave else { throw .abi("cannot leave component instance") }
+        let entry = try get(index, resource)
+        if !entry.own { entry.scope?.borrows -= 1 }
+        if entry.own && entry.lends != 0 { throw .abi("cannot remove owned resource while borrowed") }
+        _ = try remove(index, resource)
+        guard entry.own, let destructor = resource.destructor else { return }
+        do { try destructor.call([.i32(entry.representation)]) } catch { throw ComponentTrap.from(error) }
+    }
+}
+
+/// One call across a component boundary: the owned handles its caller lent as borrows (released when
+/// it returns), and how many borrowed handles the callee still holds (none may remain at its end).
+final class CallScope {
+    var lenders: [(ComponentInstanceState, UInt32)] = []
+    var borrows = 0
+
+    /// Ends the lends of the caller's owned handles.
+    func release() {
+        for (instance, index) in lenders where Int(index) < instance.handles.count {
+            instance.handles[Int(index)]?.lends -= 1
+        }
+        lenders = []
+    }
+}
+
+/// A type in a component's type index space, at run time.
+indirect enum RuntimeType {
+    case value(CanonicalType)
+    case function(CanonicalFunctionType)
+    case resource(RuntimeResourceType)
+    /// An instance type: the types of its exports.
+    case instance([String: RuntimeType])
+    /// A component or core type: nothing the canonical ABI needs.
+    case other
+}
+
+/// An item of a component index space.
+enum RuntimeItem {
+    case function(ComponentFunction)
+    case instance(RuntimeInstance)
+    case component(ComponentClosure)
+    case module(Module)
+    case type(RuntimeType)
+}
+
+/// A component instance's exports, in order.
+final class RuntimeInstance {
+    var names: [String] = []
+    var items: [String: RuntimeItem] = [:]
+
+    func add(_ name: String, _ item: RuntimeItem) {
+        if items.updateValue(item, forKey: name) == nil { names.append(name) }
+    }
+}
+
+/// A component definition with the scope it was defined in (for its outer aliases).
+struct ComponentClosure {
+    var parsed: ParsedComponent
+    var scope: RuntimeScope?
+}
+
+/// A function of a component: lifted from a core function, or defined by the host.
+///
+/// Get one from `ComponentInstance.function(named:)` and call it with component values:
+///
+///     let add = instance.function(named: "add")!
+///     let sum = try add.call([.u32(2), .u32(3)])   // [.u32(5)]
+public final class ComponentFunction {
+    enum Body {
+        case lifted(core: Function, context: CanonicalContext, postReturn: Function?)
+        case host(([ComponentValue]) throws -> [ComponentValue])
+    }
+
+    let type: CanonicalFunctionType
+    let body: Body
+
+    init(type: CanonicalFunctionType, body: Body) {
+        self.type = type
+        self.body = body
+    }
+
+    /// The parameter names, in order.
+    public var parameterNames: [String] { type.parameters.map(\.label) }
+
+    /// Calls the function with `arguments` (one per parameter) and returns its result (none or one).
+    ///
+    /// Lowering the arguments and lifting the result is host work and counts no instructions; the
+    /// wasm it runs (the function itself, `realloc`, the post-return function) counts as usual.
+    /// - Throws: `ComponentTrap`: `.typeMismatch` when an argument does not have its parameter's type,
+    ///   `.wasm` when wasm code trapped, `.canonicalABI` when the canonical ABI traps (an invalid
+    ///   string or discriminant, an out-of-bounds pointer, ...), `.host` when a host function failed.
+    public func call(_ arguments: [ComponentValue]) throws(ComponentTrap) -> [ComponentValue] {
+        switch body {
+        case .host(let function):
+            do { return try function(arguments) } catch { throw ComponentTrap.from(error) }
+        case .lifted(let core, let context, let postReturn):
+            var context = context
+            let scope = CallScope()
+            context.scope = scope
+            let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
+            let results: [Value]
+            do { results = try core.call(flat) } catch { throw ComponentTrap.from(error) }
+            guard scope.borrows == 0 else { throw .abi("borrow handles still remain at the end of the call") }
+            let lifted = try context.liftFlatValues(results, types: type.resultTypes, maxFlat: maxFlatResults)
+            if let postReturn {
+                context.instance.mayLeave = false
+                defer { context.instance.mayLeave = true }
+                do { try postReturn.call(results) } catch { throw ComponentTrap.from(error) }
+            }
+            return lifted
+        }
+    }
+}
