@@ -215,7 +215,32 @@ private func runComponentCommand(
     case "assert_exhaustion":
         tally.skip("assert_exhaustion: not run for components yet")
     case "assert_uninstantiable", "assert_unlinkable":
-        tally.skip("\(type): needs instantiation (not implemented yet)")
+        guard command["module_type"] as? String == "binary", let filename = command["filename"] as? String,
+            let data = FileManager.default.contents(atPath: directory.appendingPathComponent(filename).path)
+        else {
+            tally.skip("\(type): component text format (quoted .wat) is not implemented")
+            return
+        }
+        let component: Component
+        do {
+            component = try Component(bytes: Array(data), features: .full)
+        } catch {
+            print("FAIL \(place) \(type): does not load: \(error)")
+            tally.failed += 1
+            return
+        }
+        do {
+            _ = try Store(engine: Engine(features: .full)).instantiate(component)
+            print("FAIL \(place) \(type): instantiated, expected \"\(command["text"] as? String ?? "")\"")
+            tally.failed += 1
+        } catch {
+            if error.isLinkError == (type == "assert_unlinkable") {
+                tally.passed += 1
+            } else {
+                print("FAIL \(place) \(type): failed the other way: \(error)")
+                tally.failed += 1
+            }
+        }
     default:
         tally.skip("unknown command type \(type)")
     }
