@@ -256,6 +256,7 @@ extension CanonicalContext {
         try checkAligned(pointer, alignment)
         try checkRange(pointer, byteLength, "string content out-of-bounds")
         let raw = try bytes(at: pointer, count: byteLength)
+        scope?.liftedOrigins.append(StringOrigin(encoding: encoding, taggedCodeUnits: taggedCodeUnits))
         if utf16 {
             let units = stride(from: 0, to: raw.count, by: 2).map { UInt16(raw[$0]) | UInt16(raw[$0 + 1]) << 8 }
             var text = String.UnicodeScalarView()

@@ -226,42 +226,104 @@ extension CanonicalContext {
         return pointer
     }
 
-    /// `store_string_into_range` from a UTF-8 source: the pointer and (tagged) code units.
+    /// `store_string_into_range`: the pointer and (tagged) code units of `text` stored in this
+    /// context's encoding. The source encoding and code units are those it was lifted with (recorded in
+    /// the call's scope) for a string from another component, UTF-8 for one from the host.
     func storeString(_ text: String) throws(ComponentTrap) -> (Int, UInt32) {
-        let utf8 = Array(text.utf8)
-        let sourceUnits = utf8.count
+        let origin =
+            scope?.nextOrigin() ?? StringOrigin(encoding: .utf8, taggedCodeUnits: UInt32(text.utf8.count))
+        var simple = origin.encoding
+        var units = Int(origin.taggedCodeUnits)
+        var sourceIsLatin1 = false
+        if origin.encoding == .latin1UTF16 {
+            if origin.taggedCodeUnits & utf16Tag != 0 {
+                (simple, units) = (.utf16, Int(origin.taggedCodeUnits ^ utf16Tag))
+            } else {
+                sourceIsLatin1 = true
+            }
+        }
         switch encoding {
         case .utf8:
-            let pointer = try reallocate(0, 0, 1, sourceUnits)
-            try write(utf8, at: pointer)
-            return (pointer, UInt32(sourceUnits))
+            if simple == .utf8 { return try storeCopy(Array(text.utf8), units: units, alignment: 1) }
+            return try storeToUTF8(text, units: units, worstCase: units * (sourceIsLatin1 ? 2 : 3))
         case .utf16:
-            let worstCase = 2 * sourceUnits
-            var pointer = try reallocate(0, 0, 2, worstCase)
+            if simple == .utf8 { return try storeUTF8ToUTF16(text, units: units) }
+            return try storeCopy(Self.utf16LittleEndian(text.utf16), units: units, alignment: 2)
+        case .latin1UTF16:
+            if origin.encoding != .latin1UTF16 { return try storeToLatin1OrUTF16(text, units: units) }
+            if sourceIsLatin1 {
+                return try storeCopy(
+                    text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }, units: units, alignment: 2)
+            }
+            return try storeProbablyUTF16(text, units: units)
+        }
+    }
+
+    /// `store_string_copy`: one allocation of the exact size.
+    private func storeCopy(_ encoded: [UInt8], units: Int, alignment: Int) throws(ComponentTrap) -> (Int, UInt32) {
+        let pointer = try reallocate(0, 0, alignment, encoded.count)
+        try write(encoded, at: pointer)
+        return (pointer, UInt32(truncatingIfNeeded: units))
+    }
+
+    /// `store_string_to_utf8`: optimistic one byte per code unit, then the worst case and a shrink.
+    private func storeToUTF8(_ text: String, units: Int, worstCase: Int) throws(ComponentTrap) -> (Int, UInt32) {
+        var pointer = try reallocate(0, 0, 1, units)
+        let encoded = Array(text.utf8)
+        let ascii = encoded.prefix { $0 < 0x80 }.count
+        try write(Array(encoded[..<ascii]), at: pointer)
+        guard ascii < encoded.count else { return (pointer, UInt32(units)) }
+        pointer = try reallocate(pointer, units, 1, worstCase)
+        try write(Array(encoded[ascii...]), at: pointer + ascii)
+        if worstCase > encoded.count { pointer = try reallocate(pointer, worstCase, 1, encoded.count) }
+        return (pointer, UInt32(encoded.count))
+    }
+
+    /// `store_utf8_to_utf16`: the worst case, then a shrink.
+    private func storeUTF8ToUTF16(_ text: String, units: Int) throws(ComponentTrap) -> (Int, UInt32) {
+        let worstCase = 2 * units
+        var pointer = try reallocate(0, 0, 2, worstCase)
+        let encoded = Self.utf16LittleEndian(text.utf16)
+        try write(encoded, at: pointer)
+        if encoded.count < worstCase { pointer = try reallocate(pointer, worstCase, 2, encoded.count) }
+        return (pointer, UInt32(encoded.count / 2))
+    }
+
+    /// `store_string_to_latin1_or_utf16`: Latin-1 until a code point needs UTF-16, then inflate.
+    private func storeToLatin1OrUTF16(_ text: String, units: Int) throws(ComponentTrap) -> (Int, UInt32) {
+        var pointer = try reallocate(0, 0, 2, units)
+        var latin1: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.value < 256 {
+                latin1.append(UInt8(scalar.value))
+                continue
+            }
+            let worstCase = 2 * units
+            try write(latin1, at: pointer)
+            pointer = try reallocate(pointer, units, 2, worstCase)
             let encoded = Self.utf16LittleEndian(text.utf16)
             try write(encoded, at: pointer)
-            if encoded.count < worstCase { pointer = try reallocate(pointer, worstCase, 2, encoded.count) }
-            return (pointer, UInt32(encoded.count / 2))
-        case .latin1UTF16:
-            var pointer = try reallocate(0, 0, 2, sourceUnits)
-            var latin1: [UInt8] = []
-            for scalar in text.unicodeScalars {
-                if scalar.value < 256 {
-                    latin1.append(UInt8(scalar.value))
-                    continue
-                }
-                let worstCase = 2 * sourceUnits
-                try write(latin1, at: pointer)
-                pointer = try reallocate(pointer, sourceUnits, 2, worstCase)
-                let encoded = Self.utf16LittleEndian(text.utf16)
-                try write(encoded, at: pointer)
-                if worstCase > encoded.count { pointer = try reallocate(pointer, worstCase, 2, encoded.count) }
-                return (pointer, UInt32(encoded.count / 2) | utf16Tag)
-            }
-            try write(latin1, at: pointer)
-            if latin1.count < sourceUnits { pointer = try reallocate(pointer, sourceUnits, 2, latin1.count) }
-            return (pointer, UInt32(latin1.count))
+            if worstCase > encoded.count { pointer = try reallocate(pointer, worstCase, 2, encoded.count) }
+            return (pointer, UInt32(encoded.count / 2) | utf16Tag)
         }
+        try write(latin1, at: pointer)
+        if latin1.count < units { pointer = try reallocate(pointer, units, 2, latin1.count) }
+        return (pointer, UInt32(latin1.count))
+    }
+
+    /// `store_probably_utf16_to_latin1_or_utf16`: UTF-16, deflated to Latin-1 when every code point fits.
+    private func storeProbablyUTF16(_ text: String, units: Int) throws(ComponentTrap) -> (Int, UInt32) {
+        let byteLength = 2 * units
+        var pointer = try reallocate(0, 0, 2, byteLength)
+        let encoded = Self.utf16LittleEndian(text.utf16)
+        try write(encoded, at: pointer)
+        if text.unicodeScalars.contains(where: { $0.value >= 256 }) {
+            return (pointer, UInt32(encoded.count / 2) | utf16Tag)
+        }
+        let latin1 = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        try write(latin1, at: pointer)
+        pointer = try reallocate(pointer, byteLength, 1, latin1.count)
+        return (pointer, UInt32(latin1.count))
     }
 
     static func utf16LittleEndian(_ units: String.UTF16View) -> [UInt8] {

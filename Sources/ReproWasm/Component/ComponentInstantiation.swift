@@ -51,10 +51,12 @@ struct ComponentInstantiator {
 
     /// Instantiates `closure` with `arguments` (its imports by name), returning its exports.
     static func instantiate(
-        _ closure: ComponentClosure, arguments: [String: RuntimeItem], store: Store, host: ComponentImports? = nil
+        _ closure: ComponentClosure, arguments: [String: RuntimeItem], store: Store,
+        parent: ComponentInstanceState? = nil, host: ComponentImports? = nil
     ) throws(ComponentInstantiationError) -> RuntimeInstance {
         let runner = ComponentInstantiator(
-            store: store, state: ComponentInstanceState(store: store), scope: RuntimeScope(parent: closure.scope))
+            store: store, state: ComponentInstanceState(store: store, parent: parent),
+            scope: RuntimeScope(parent: closure.scope))
         let exports = RuntimeInstance()
         for definition in closure.parsed.definitions {
             try runner.run(definition.kind, arguments: arguments, exports: exports, host: host)
@@ -181,7 +183,8 @@ struct ComponentInstantiator {
         case .instantiate(let componentIndex, let arguments):
             var named: [String: RuntimeItem] = [:]
             for argument in arguments { named[argument.name] = try item(argument.item) }
-            return try Self.instantiate(scope.components[Int(componentIndex)], arguments: named, store: store)
+            return try Self.instantiate(
+                scope.components[Int(componentIndex)], arguments: named, store: store, parent: state)
         case .exports(let items):
             let instance = RuntimeInstance()
             for entry in items { instance.add(entry.name, try item(entry.item)) }
@@ -270,8 +273,10 @@ struct ComponentInstantiator {
             context.scope = lenders
             defer { lenders.release() }
             let lifted = try context.liftFlatValues(arguments, types: parameters, maxFlat: maxFlatParameters)
-            let returned = try callee.call(lifted)
-            context.scope = nil
+            let resultScope = CallScope()
+            let returned = try callee.call(
+                lifted, from: state, origins: lenders.liftedOrigins, resultOrigins: resultScope)
+            context.scope = resultScope
             let outPointer = returnPointer ? Int(arguments.last!.bits) : nil
             return try context.lowerFlatValues(
                 returned, types: results, maxFlat: maxFlatResults, outPointer: outPointer)

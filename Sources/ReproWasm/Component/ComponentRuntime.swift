@@ -11,7 +11,34 @@ final class ComponentInstanceState {
     var handles: [HandleEntry?] = [nil]
     var freeHandles: [UInt32] = []
 
-    init(store: Store) { self.store = store }
+    /// The component instance this one was created inside (nil for the outermost).
+    let parent: ComponentInstanceState?
+    /// False while a call is inside this instance: entering it again (but for a call from a component
+    /// it contains) traps.
+    var mayEnter = true
+
+    init(store: Store, parent: ComponentInstanceState?) {
+        self.store = store
+        self.parent = parent
+    }
+
+    /// This instance and the ones it is nested in.
+    var selfAndAncestors: [ComponentInstanceState] {
+        var chain: [ComponentInstanceState] = []
+        var instance: ComponentInstanceState? = self
+        while let current = instance {
+            chain.append(current)
+            instance = current.parent
+        }
+        return chain
+    }
+
+    /// The instances a call from `caller` (nil for the host) enters: this one and its ancestors,
+    /// minus those the caller is already inside (CanonicalABI.md, `entering_set`).
+    func enteringSet(from caller: ComponentInstanceState?) -> [ComponentInstanceState] {
+        let inside = caller?.selfAndAncestors ?? []
+        return selfAndAncestors.filter { candidate in !inside.contains { $0 === candidate } }
+    }
 
     struct HandleEntry {
         var resource: RuntimeResourceType
@@ -110,6 +137,20 @@ final class ComponentInstanceState {
 final class CallScope {
     var lenders: [(ComponentInstanceState, UInt32)] = []
     var borrows = 0
+    /// How the strings lifted in this call were encoded, in the order they were lifted.
+    var liftedOrigins: [StringOrigin] = []
+    /// How the strings this call lowers were encoded where they came from, in the order they are
+    /// lowered (the order they were lifted in); none for values from the host.
+    var originsToLower: [StringOrigin] = []
+    var nextOriginIndex = 0
+
+    init(originsToLower: [StringOrigin] = []) { self.originsToLower = originsToLower }
+
+    func nextOrigin() -> StringOrigin? {
+        guard nextOriginIndex < originsToLower.count else { return nil }
+        defer { nextOriginIndex += 1 }
+        return originsToLower[nextOriginIndex]
+    }
 
     /// Ends the lends of the caller's owned handles.
     func release() {
@@ -118,6 +159,13 @@ final class CallScope {
         }
         lenders = []
     }
+}
+
+/// The encoding and (tagged) code units a string was lifted with: what the spec's transcoding into
+/// another component starts from.
+struct StringOrigin {
+    var encoding: StringEncoding
+    var taggedCodeUnits: UInt32
 }
 
 /// A type in a component's type index space, at run time.
@@ -187,18 +235,31 @@ public final class ComponentFunction {
     ///   `.wasm` when wasm code trapped, `.canonicalABI` when the canonical ABI traps (an invalid
     ///   string or discriminant, an out-of-bounds pointer, ...), `.host` when a host function failed.
     public func call(_ arguments: [ComponentValue]) throws(ComponentTrap) -> [ComponentValue] {
+        try call(arguments, from: nil)
+    }
+
+    /// Calls the function from component instance `caller` (nil for the host).
+    func call(
+        _ arguments: [ComponentValue], from caller: ComponentInstanceState?, origins: [StringOrigin] = [],
+        resultOrigins: CallScope? = nil
+    ) throws(ComponentTrap) -> [ComponentValue] {
         switch body {
         case .host(let function):
             do { return try function(arguments) } catch { throw ComponentTrap.from(error) }
         case .lifted(let core, let context, let postReturn):
+            let entering = context.instance.enteringSet(from: caller)
+            guard entering.allSatisfy(\.mayEnter) else { throw .abi("cannot enter component instance") }
+            for instance in entering { instance.mayEnter = false }
+            defer { for instance in entering { instance.mayEnter = true } }
             var context = context
-            let scope = CallScope()
+            let scope = CallScope(originsToLower: origins)
             context.scope = scope
             let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
             let results: [Value]
             do { results = try core.call(flat) } catch { throw ComponentTrap.from(error) }
             guard scope.borrows == 0 else { throw .abi("borrow handles still remain at the end of the call") }
             let lifted = try context.liftFlatValues(results, types: type.resultTypes, maxFlat: maxFlatResults)
+            resultOrigins?.originsToLower = scope.liftedOrigins
             if let postReturn {
                 context.instance.mayLeave = false
                 defer { context.instance.mayLeave = true }
