@@ -6,18 +6,14 @@
 /// A resource type of a running component: its identity, and the destructor and owner the defining
 /// component gave it.
 final class RuntimeResourceType {
-    /// Unique within the process.
-    let id: Int
+    /// Unique among the resource types alive in the process (the object's address).
+    var id: Int { Int(bitPattern: ObjectIdentifier(self)) }
     /// The core destructor (`(resource (rep i32) (dtor f))`), if any.
     let destructor: Function?
     /// The instance that defined it (nil for host-defined and abstract ones).
     weak var owner: ComponentInstanceState?
 
-    nonisolated(unsafe) private static var nextID = 0
-
     init(destructor: Function?, owner: ComponentInstanceState?) {
-        Self.nextID += 1
-        id = Self.nextID
         self.destructor = destructor
         self.owner = owner
     }

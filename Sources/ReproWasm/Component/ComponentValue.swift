@@ -109,7 +109,7 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
 
 /// A resource handle as the host sees it: the resource's type identity and its `i32` representation.
 public struct ResourceHandle: Hashable, Sendable {
-    /// Identifies the resource type (unique within a process).
+    /// Identifies the resource type (unique among the resource types alive in the process).
     public let typeID: Int
     /// The representation the defining component gave it (`resource.new`'s argument).
     public let representation: UInt32
