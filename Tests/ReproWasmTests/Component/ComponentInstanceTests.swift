@@ -121,3 +121,42 @@ import Testing
         #expect(CanonicalType.record([("a", .u8), ("b", .u64), ("c", .u16)]).size == 24)
     }
 }
+
+@Suite struct ComponentWAVETests {
+    func classify() throws -> ComponentFunction {
+        let component = try Component(bytes: try ComponentFixtures.bytes("canonical-abi"))
+        var imports = ComponentImports()
+        imports.defineFunction(instance: "host:demo/log", name: "shout") { $0 }
+        let instance = try Store().instantiate(component, imports: imports)
+        return try #require(instance.instance(named: "demo:lib/api")?.function(named: "classify"))
+    }
+
+    @Test func argumentsAreReadByTheirParameterTypes() throws {
+        let classify = try classify()
+        let arguments = try classify.arguments(fromWAVE: ["{y: -4, x: 3}", #"["a", "b\u{63}\n", ]"#])
+        #expect(
+            arguments == [
+                .record([.init("x", .s32(3)), .init("y", .s32(-4))]), .list([.string("a"), .string("bc\n")]),
+            ])
+        let results = try classify.call(arguments)
+        #expect(results.map(\.description) == ["ok(plane((3, -4)))"])
+    }
+
+    @Test(arguments: [
+        (["{x: 1}", "[]"], "missing field `y`"),
+        (["{x: 1, y: 2}", "[1]"], "expected `\"`"),
+        (["{x: 1, y: 99999999999}", "[]"], "is not a Int32 value"),
+        (["{x: 1, y: 2}"], "expected 2 arguments"),
+        (["{x: 1, y: 2, z: 3}", "[]"], "no field `z`"),
+        (["{x: 1, y: 2}", "[] x"], "unexpected text after the value"),
+    ])
+    func malformedArgumentsSayWhy(texts: [String], message: String) throws {
+        let classify = try classify()
+        do {
+            _ = try classify.arguments(fromWAVE: texts)
+            Issue.record("read \(texts)")
+        } catch {
+            #expect(error.description.contains(message))
+        }
+    }
+}
