@@ -12,10 +12,13 @@ final class RuntimeResourceType {
     let destructor: Function?
     /// The instance that defined it (nil for host-defined and abstract ones).
     weak var owner: ComponentInstanceState?
+    /// For a resource the host defines: what runs when a component drops an owned handle.
+    var hostDestructor: ((UInt32) throws -> Void)?
 
-    init(destructor: Function?, owner: ComponentInstanceState?) {
+    init(destructor: Function?, owner: ComponentInstanceState?, hostDestructor: ((UInt32) throws -> Void)? = nil) {
         self.destructor = destructor
         self.owner = owner
+        self.hostDestructor = hostDestructor
     }
 }
 
@@ -145,6 +148,23 @@ indirect enum CanonicalType {
             }
         }
         return joined
+    }
+}
+
+extension CanonicalType {
+    /// The type with the resources in `map` (by identity) replaced.
+    func substituting(_ map: [ObjectIdentifier: RuntimeResourceType]) -> CanonicalType {
+        switch self {
+        case .own(let resource): return .own(map[ObjectIdentifier(resource)] ?? resource)
+        case .borrow(let resource): return .borrow(map[ObjectIdentifier(resource)] ?? resource)
+        case .list(let element): return .list(element.substituting(map))
+        case .record(let fields): return .record(fields.map { ($0.label, $0.type.substituting(map)) })
+        case .tuple(let types): return .tuple(types.map { $0.substituting(map) })
+        case .variant(let cases): return .variant(cases.map { ($0.label, $0.type?.substituting(map)) })
+        case .option(let element): return .option(element.substituting(map))
+        case .result(let ok, let error): return .result(ok: ok?.substituting(map), error: error?.substituting(map))
+        default: return self
+        }
     }
 }
 

@@ -123,9 +123,15 @@ enum RuntimeTypes {
 public struct ComponentImports {
     typealias HostFunction = ([ComponentValue]) throws -> [ComponentValue]
 
+    enum Member {
+        case function(HostFunction)
+        case resource(RuntimeResourceType)
+    }
+
     enum Entry {
         case function(HostFunction)
-        case functions([String: HostFunction])
+        case resource(RuntimeResourceType)
+        case members([String: Member])
         case instance(ComponentInstance)
     }
 
@@ -146,16 +152,45 @@ public struct ComponentImports {
     public mutating func defineFunction(
         instance: String, name: String, _ body: @escaping (_ arguments: [ComponentValue]) throws -> [ComponentValue]
     ) {
-        var functions: [String: HostFunction] = [:]
-        if case .functions(let existing)? = entries[instance] { functions = existing }
-        functions[name] = body
-        entries[instance] = .functions(functions)
+        define(instance: instance, name: name, .function(body))
+    }
+
+    mutating func define(instance: String, name: String, _ member: Member) {
+        var members: [String: Member] = [:]
+        if case .members(let existing)? = entries[instance] { members = existing }
+        members[name] = member
+        entries[instance] = .members(members)
+    }
+
+    /// Defines the resource type `name` of the imported instance (interface) `instance` as one the
+    /// host implements, and returns it: the host makes handles of it with `HostResource.handle(_:)`,
+    /// and `destructor` runs with the representation when a component drops an owned handle.
+    public mutating func defineResource(
+        instance: String, name: String, destructor: ((_ representation: UInt32) throws -> Void)? = nil
+    ) -> HostResource {
+        let resource = RuntimeResourceType(destructor: nil, owner: nil, hostDestructor: destructor)
+        define(instance: instance, name: name, .resource(resource))
+        return HostResource(type: resource)
     }
 
     /// Satisfies the instance import `name` with `instance`, an instance of another component in the
     /// same store (or one of its exported instances).
     public mutating func define(_ name: String, instance: ComponentInstance) {
         entries[name] = .instance(instance)
+    }
+}
+
+/// A resource type the host implements (`ComponentImports.defineResource`): its handles carry a
+/// representation the host chooses.
+public struct HostResource {
+    let type: RuntimeResourceType
+
+    /// Identifies the type in `ResourceHandle.typeID`.
+    public var typeID: Int { type.id }
+
+    /// A handle of this type with `representation`, to pass to a component as `.own` or `.borrow`.
+    public func handle(_ representation: UInt32) -> ResourceHandle {
+        ResourceHandle(typeID: type.id, representation: representation)
     }
 }
 
@@ -210,15 +245,32 @@ extension Store {
         case (nil, _): return nil
         case (.function(let body)?, .function(let type)):
             return .function(ComponentFunction(type: type, body: .host(body)))
-        case (.functions(let bodies)?, .instance(let exportTypes)):
+        case (.resource(let resource)?, .resource):
+            return .type(.resource(resource))
+        case (.members(let members)?, .instance(let exportTypes)):
+            // The instance type's abstract resources become the host's where it defines them.
+            var map: [ObjectIdentifier: RuntimeResourceType] = [:]
+            for (export, type) in exportTypes {
+                if case .resource(let declared) = type, case .resource(let host)? = members[export] {
+                    map[ObjectIdentifier(declared)] = host
+                }
+            }
             let instance = RuntimeInstance()
             for (export, type) in exportTypes.sorted(by: { $0.key < $1.key }) {
-                if case .function(let functionType) = type {
-                    guard let body = bodies[export] else {
+                switch type {
+                case .function(let functionType):
+                    guard case .function(let body)? = members[export] else {
                         throw ComponentInstantiator.link("missing function `\(export)` of import `\(name)`")
                     }
-                    instance.add(export, .function(ComponentFunction(type: functionType, body: .host(body))))
-                } else {
+                    let substituted = CanonicalFunctionType(
+                        parameters: functionType.parameters.map { ($0.label, $0.type.substituting(map)) },
+                        result: functionType.result?.substituting(map))
+                    instance.add(export, .function(ComponentFunction(type: substituted, body: .host(body))))
+                case .resource(let declared):
+                    instance.add(export, .type(.resource(map[ObjectIdentifier(declared)] ?? declared)))
+                case .value(let value):
+                    instance.add(export, .type(.value(value.substituting(map))))
+                default:
                     instance.add(export, .type(type))
                 }
             }

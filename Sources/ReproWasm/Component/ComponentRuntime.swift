@@ -92,7 +92,7 @@ final class ComponentInstanceState {
         -> ResourceHandle
     {
         let entry = try get(index, resource)
-        if entry.own, let lenders {
+        if let lenders {
             handles[Int(index)]!.lends += 1
             lenders.lenders.append((self, index))
         }
@@ -125,10 +125,18 @@ final class ComponentInstanceState {
         guard mayLeave else { throw .abi("cannot leave component instance") }
         let entry = try get(index, resource)
         if !entry.own { entry.scope?.borrows -= 1 }
-        if entry.own && entry.lends != 0 { throw .abi("cannot remove owned resource while borrowed") }
+        if entry.lends != 0 { throw .abi("cannot remove owned resource while borrowed") }
         _ = try remove(index, resource)
-        guard entry.own, let destructor = resource.destructor else { return }
-        do { try destructor.call([.i32(entry.representation)]) } catch { throw ComponentTrap.from(error) }
+        guard entry.own else { return }
+        do {
+            if let destructor = resource.destructor {
+                try destructor.call([.i32(entry.representation)])
+            } else if let destructor = resource.hostDestructor {
+                try destructor(entry.representation)
+            }
+        } catch {
+            throw ComponentTrap.from(error)
+        }
     }
 }
 

@@ -71,3 +71,49 @@ import Testing
         #expect(api.store.instructionCount == 1)
     }
 }
+
+/// Runs `Fixtures/host-resource.wat`, a component that uses the `blob` resource the host implements:
+/// a blob's representation is its size plus 100; the host's destructor records what was dropped.
+@Suite struct HostResourceTests {
+    final class Blobs {
+        var dropped: [UInt32] = []
+    }
+
+    func instantiate(_ blobs: Blobs) throws -> (ComponentInstance, HostResource) {
+        var imports = ComponentImports()
+        let blob = imports.defineResource(instance: "host:demo/blobs", name: "blob") { [blobs] representation in
+            blobs.dropped.append(representation)
+        }
+        imports.defineFunction(instance: "host:demo/blobs", name: "[constructor]blob") { arguments in
+            guard case .u32(let size) = arguments.first else { return [] }
+            return [.own(blob.handle(size + 100))]
+        }
+        imports.defineFunction(instance: "host:demo/blobs", name: "[method]blob.size") { arguments in
+            guard case .borrow(let handle) = arguments.first, handle.typeID == blob.typeID else { return [] }
+            return [.u32(handle.representation - 100)]
+        }
+        let component = try Component(bytes: try ComponentFixtures.bytes("host-resource"))
+        return (try Store().instantiate(component, imports: imports), blob)
+    }
+
+    @Test func aComponentConstructsBorrowsAndDropsAHostResource() throws {
+        let blobs = Blobs()
+        let (instance, _) = try instantiate(blobs)
+        let measure = try #require(instance.function(named: "measure"))
+        #expect(try measure.call([.u32(7)]) == [.u32(7)])
+        #expect(blobs.dropped == [107])
+        // measure's own `end`; the host's constructor, method and destructor count nothing.
+        #expect(instance.store.instructionCount == 1)
+    }
+
+    @Test func theHostHandsOverAnOwnedHandle() throws {
+        let blobs = Blobs()
+        let (instance, blob) = try instantiate(blobs)
+        let adopt = try #require(instance.function(named: "adopt"))
+        #expect(try adopt.call([.own(blob.handle(300))]) == [.u32(200)])
+        #expect(blobs.dropped == [300])
+        let foreign = ResourceHandle(typeID: blob.typeID &+ 8, representation: 300)
+        #expect(throws: ComponentTrap.self) { try adopt.call([.own(foreign)]) }
+        #expect(instance.store.instructionCount == 1)
+    }
+}
