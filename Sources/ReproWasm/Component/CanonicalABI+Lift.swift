@@ -2,6 +2,22 @@
 // component that produced them, to `ComponentValue`s. Everything here is host work and counts no
 // instructions; each rule the spec makes a trap is a `ComponentTrap` of kind `.canonicalABI`.
 
+/// The canonical options of one `canon lift` or `canon lower`, with the memory and `realloc` as
+/// handles: functions the store keeps refer to them without keeping the store alive.
+struct CanonicalOptionsTemplate {
+    var memory: UnsafeMutablePointer<MemoryStorage>?
+    var realloc: UnsafeMutablePointer<FunctionInstance>?
+    var encoding: StringEncoding
+    var instance: ComponentInstanceState
+
+    /// The context of one call in `store`.
+    func context(in store: Store) -> CanonicalContext {
+        CanonicalContext(
+            memory: memory.map { Memory(store: store, handle: $0) },
+            realloc: realloc.map { Function(store: store, handle: $0) }, encoding: encoding, instance: instance)
+    }
+}
+
 /// The options and instance one lift or lower works with (the spec's `LiftLowerContext`).
 struct CanonicalContext {
     var memory: Memory?

@@ -8,14 +8,18 @@
 final class RuntimeResourceType {
     /// Unique among the resource types alive in the process (the object's address).
     var id: Int { Int(bitPattern: ObjectIdentifier(self)) }
-    /// The core destructor (`(resource (rep i32) (dtor f))`), if any.
-    let destructor: Function?
+    /// The core destructor (`(resource (rep i32) (dtor f))`), if any, as a function of the store the
+    /// defining component lives in (a handle: the store's own functions must not keep it alive).
+    let destructor: UnsafeMutablePointer<FunctionInstance>?
     /// The instance that defined it (nil for host-defined and abstract ones).
     weak var owner: ComponentInstanceState?
     /// For a resource the host defines: what runs when a component drops an owned handle.
     var hostDestructor: ((UInt32) throws -> Void)?
 
-    init(destructor: Function?, owner: ComponentInstanceState?, hostDestructor: ((UInt32) throws -> Void)? = nil) {
+    init(
+        destructor: UnsafeMutablePointer<FunctionInstance>?, owner: ComponentInstanceState?,
+        hostDestructor: ((UInt32) throws -> Void)? = nil
+    ) {
         self.destructor = destructor
         self.owner = owner
         self.hostDestructor = hostDestructor

@@ -71,7 +71,7 @@ enum RuntimeTypes {
             let result = try function.result.map { (t) throws(ComponentInstantiationError) in try value(t, in: scope) }
             return .function(CanonicalFunctionType(parameters: parameters, result: result))
         case .resource(_, let destructor):
-            let function = destructor.flatMap { scope.coreFunctions[Int($0)].function }
+            let function = destructor.flatMap { scope.coreFunctions[Int($0)].function?.handle }
             return .resource(RuntimeResourceType(destructor: function, owner: state))
         case .component: return .other
         case .instance(let declarations):
@@ -209,7 +209,7 @@ public struct ComponentInstance {
 
     /// The exported function `name`, or nil.
     public func function(named name: String) -> ComponentFunction? {
-        if case .function(let function)? = exports.items[name] { function } else { nil }
+        if case .function(let function)? = exports.items[name] { function.retained() } else { nil }
     }
 
     /// The exported instance (interface) `name`, or nil.
@@ -244,7 +244,7 @@ extension Store {
         switch (entry, declared) {
         case (nil, _): return nil
         case (.function(let body)?, .function(let type)):
-            return .function(ComponentFunction(type: type, body: .host(body)))
+            return .function(ComponentFunction(type: type, body: .host(body), store: self))
         case (.resource(let resource)?, .resource):
             return .type(.resource(resource))
         case (.members(let members)?, .instance(let exportTypes)):
@@ -265,7 +265,8 @@ extension Store {
                     let substituted = CanonicalFunctionType(
                         parameters: functionType.parameters.map { ($0.label, $0.type.substituting(map)) },
                         result: functionType.result?.substituting(map))
-                    instance.add(export, .function(ComponentFunction(type: substituted, body: .host(body))))
+                    instance.add(
+                        export, .function(ComponentFunction(type: substituted, body: .host(body), store: self)))
                 case .resource(let declared):
                     instance.add(export, .type(.resource(map[ObjectIdentifier(declared)] ?? declared)))
                 case .value(let value):

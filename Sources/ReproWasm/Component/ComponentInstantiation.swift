@@ -229,12 +229,13 @@ struct ComponentInstantiator {
             guard case .function(let type) = scope.types[Int(typeIndex)],
                 case .function(let core) = scope.coreFunctions[Int(coreIndex)]
             else { throw Self.link("canon lift of a non-function") }
-            let postReturn = options.postReturn.flatMap { scope.coreFunctions[Int($0)].function }
+            let postReturn = options.postReturn.flatMap { scope.coreFunctions[Int($0)].function?.handle }
             scope.functions.append(
                 ComponentFunction(
-                    type: type, body: .lifted(core: core, context: context(options), postReturn: postReturn)))
+                    type: type, body: .lifted(core: core.handle, options: template(options), postReturn: postReturn),
+                    store: store))
         case .lower(let functionIndex, let options):
-            scope.coreFunctions.append(.function(lower(scope.functions[Int(functionIndex)], context(options))))
+            scope.coreFunctions.append(.function(lower(scope.functions[Int(functionIndex)], template(options))))
         case .resourceNew(let typeIndex), .resourceDrop(let typeIndex), .resourceRep(let typeIndex):
             guard case .resource(let resource) = scope.types[Int(typeIndex)] else {
                 throw Self.link("canon resource function of a non-resource")
@@ -243,16 +244,16 @@ struct ComponentInstantiator {
         }
     }
 
-    func context(_ options: CanonicalOptions) -> CanonicalContext {
-        CanonicalContext(
-            memory: options.memory.flatMap { scope.coreMemories[Int($0)].memory },
-            realloc: options.realloc.flatMap { scope.coreFunctions[Int($0)].function },
+    func template(_ options: CanonicalOptions) -> CanonicalOptionsTemplate {
+        CanonicalOptionsTemplate(
+            memory: options.memory.flatMap { scope.coreMemories[Int($0)].memory?.handle },
+            realloc: options.realloc.flatMap { scope.coreFunctions[Int($0)].function?.handle },
             encoding: options.stringEncoding ?? .utf8, instance: state)
     }
 
     /// `canon lower`: a core function that lifts its arguments from this instance, calls `callee`, and
     /// lowers the result back.
-    func lower(_ callee: ComponentFunction, _ context: CanonicalContext) -> Function {
+    func lower(_ callee: ComponentFunction, _ options: CanonicalOptionsTemplate) -> Function {
         let type = callee.type
         let parameters = type.parameterTypes
         let results = type.resultTypes
@@ -266,16 +267,16 @@ struct ComponentInstantiator {
         }
         let state = self.state
         return Function(store: store, type: FunctionType(parameters: flatParameters, results: flatResults)) {
-            _, arguments in
+            caller, arguments in
             guard state.mayLeave else { throw ComponentTrap.abi("cannot leave component instance") }
-            var context = context
+            var context = options.context(in: caller.store)
             let lenders = CallScope()
             context.scope = lenders
             defer { lenders.release() }
             let lifted = try context.liftFlatValues(arguments, types: parameters, maxFlat: maxFlatParameters)
             let resultScope = CallScope()
             let returned = try callee.call(
-                lifted, from: state, origins: lenders.liftedOrigins, resultOrigins: resultScope)
+                lifted, in: caller.store, from: state, origins: lenders.liftedOrigins, resultOrigins: resultScope)
             context.scope = resultScope
             let outPointer = returnPointer ? Int(arguments.last!.bits) : nil
             return try context.lowerFlatValues(

@@ -130,7 +130,7 @@ final class ComponentInstanceState {
         guard entry.own else { return }
         do {
             if let destructor = resource.destructor {
-                try destructor.call([.i32(entry.representation)])
+                try Function(store: store, handle: destructor).call([.i32(entry.representation)])
             } else if let destructor = resource.hostDestructor {
                 try destructor(entry.representation)
             }
@@ -220,16 +220,30 @@ struct ComponentClosure {
 ///     let sum = try add.call([.u32(2), .u32(3)])   // [.u32(5)]
 public final class ComponentFunction {
     enum Body {
-        case lifted(core: Function, context: CanonicalContext, postReturn: Function?)
+        case lifted(
+            core: UnsafeMutablePointer<FunctionInstance>, options: CanonicalOptionsTemplate,
+            postReturn: UnsafeMutablePointer<FunctionInstance>?)
         case host(([ComponentValue]) throws -> [ComponentValue])
     }
 
     let type: CanonicalFunctionType
     let body: Body
+    /// The store, for the copies handed to the embedder (the store's own functions refer to
+    /// component functions, so those must not keep it alive).
+    let retainedStore: Store?
+    weak var weakStore: Store?
 
-    init(type: CanonicalFunctionType, body: Body) {
+    init(type: CanonicalFunctionType, body: Body, store: Store, retaining: Bool = false) {
         self.type = type
         self.body = body
+        retainedStore = retaining ? store : nil
+        weakStore = store
+    }
+
+    /// A copy that keeps the store alive, for the embedder.
+    func retained() -> ComponentFunction {
+        guard let store = weakStore, retainedStore == nil else { return self }
+        return ComponentFunction(type: type, body: body, store: store, retaining: true)
     }
 
     /// The parameter names, in order.
@@ -243,23 +257,25 @@ public final class ComponentFunction {
     ///   `.wasm` when wasm code trapped, `.canonicalABI` when the canonical ABI traps (an invalid
     ///   string or discriminant, an out-of-bounds pointer, ...), `.host` when a host function failed.
     public func call(_ arguments: [ComponentValue]) throws(ComponentTrap) -> [ComponentValue] {
-        try call(arguments, from: nil)
+        guard let store = retainedStore ?? weakStore else { throw ComponentTrap(.host, "the store no longer exists") }
+        return try call(arguments, in: store, from: nil)
     }
 
-    /// Calls the function from component instance `caller` (nil for the host).
+    /// Calls the function in `store` from component instance `caller` (nil for the host).
     func call(
-        _ arguments: [ComponentValue], from caller: ComponentInstanceState?, origins: [StringOrigin] = [],
-        resultOrigins: CallScope? = nil
+        _ arguments: [ComponentValue], in store: Store, from caller: ComponentInstanceState?,
+        origins: [StringOrigin] = [], resultOrigins: CallScope? = nil
     ) throws(ComponentTrap) -> [ComponentValue] {
         switch body {
         case .host(let function):
             do { return try function(arguments) } catch { throw ComponentTrap.from(error) }
-        case .lifted(let core, let context, let postReturn):
+        case .lifted(let coreHandle, let options, let postReturnHandle):
+            let core = Function(store: store, handle: coreHandle)
+            var context = options.context(in: store)
             let entering = context.instance.enteringSet(from: caller)
             guard entering.allSatisfy(\.mayEnter) else { throw .abi("cannot enter component instance") }
             for instance in entering { instance.mayEnter = false }
             defer { for instance in entering { instance.mayEnter = true } }
-            var context = context
             let scope = CallScope(originsToLower: origins)
             context.scope = scope
             let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
@@ -268,10 +284,12 @@ public final class ComponentFunction {
             guard scope.borrows == 0 else { throw .abi("borrow handles still remain at the end of the call") }
             let lifted = try context.liftFlatValues(results, types: type.resultTypes, maxFlat: maxFlatResults)
             resultOrigins?.originsToLower = scope.liftedOrigins
-            if let postReturn {
+            if let postReturnHandle {
                 context.instance.mayLeave = false
                 defer { context.instance.mayLeave = true }
-                do { try postReturn.call(results) } catch { throw ComponentTrap.from(error) }
+                do { try Function(store: store, handle: postReturnHandle).call(results) } catch {
+                    throw ComponentTrap.from(error)
+                }
             }
             return lifted
         }

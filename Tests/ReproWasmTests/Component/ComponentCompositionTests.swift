@@ -49,7 +49,32 @@ import Testing
 extension ComponentFunction {
     /// The instruction count of the store the function's core function lives in.
     fileprivate var counter: UInt64 {
-        guard case .lifted(let core, _, _) = body else { return 0 }
-        return core.store.instructionCount
+        (retainedStore ?? weakStore)?.instructionCount ?? 0
+    }
+}
+
+@Suite struct ComponentLifetimeTests {
+    /// Functions the store keeps (lowered imports, resource built-ins) must not keep the store alive.
+    @Test func aStoreWithComponentsIsFreed() throws {
+        weak var freed: Store?
+        do {
+            let store = Store()
+            freed = store
+            let provider = try store.instantiate(try Component(bytes: try ComponentFixtures.bytes("echo-provider")))
+            var imports = ComponentImports()
+            imports.define("demo:text/echo", instance: try #require(provider.instance(named: "demo:text/echo")))
+            let consumer = try store.instantiate(
+                try Component(bytes: try ComponentFixtures.bytes("echo-consumer")), imports: imports)
+            #expect(try consumer.function(named: "run")?.call([.string("x")]) == [.string("x")])
+            _ = try store.instantiate(try Component(bytes: try ComponentFixtures.bytes("resource-run")))
+        }
+        #expect(freed == nil)
+    }
+
+    /// A function handed to the embedder keeps its store alive on its own.
+    @Test func aFunctionKeepsItsStore() throws {
+        let echo = try Store().instantiate(try Component(bytes: try ComponentFixtures.bytes("echo-provider")))
+            .instance(named: "demo:text/echo")?.function(named: "echo")
+        #expect(try echo?.call([.string("still here")]) == [.string("still here")])
     }
 }
