@@ -30,18 +30,18 @@ struct CanonicalContext {
     /// The memory, which validation guarantees whenever a type needs one.
     var mem: Memory {
         get throws(ComponentTrap) {
-            guard let memory else { throw .abi("canonical option `memory` is required") }
+            guard let memory else { throw .abi(.missingMemory) }
             return memory
         }
     }
 
     /// Traps unless `[pointer, pointer + count)` lies in the memory.
-    func checkRange(_ pointer: Int, _ count: Int, _ message: String) throws(ComponentTrap) {
-        guard pointer + count <= (try mem).byteCount else { throw .abi(message) }
+    func checkRange(_ pointer: Int, _ count: Int, _ reason: CanonicalTrap) throws(ComponentTrap) {
+        guard pointer + count <= (try mem).byteCount else { throw .abi(reason) }
     }
 
     func bytes(at pointer: Int, count: Int) throws(ComponentTrap) -> [UInt8] {
-        do { return try (try mem).read(at: pointer, count: count) } catch { throw .abi("out of bounds memory access") }
+        do { return try (try mem).read(at: pointer, count: count) } catch { throw .abi(.outOfBounds) }
     }
 
     /// The little-endian unsigned integer of `size` bytes at `pointer` (bounds checked by the caller).
@@ -99,7 +99,7 @@ extension CanonicalContext {
             let pointer = Int(reader.next().bits)
             let tuple = CanonicalType.tuple(types)
             try checkAligned(pointer, tuple.alignment)
-            try checkRange(pointer, tuple.size, "out of bounds memory access")
+            try checkRange(pointer, tuple.size, .outOfBounds)
             guard case .tuple(let values) = try load(pointer, tuple) else { preconditionFailure() }
             return values
         }
@@ -109,7 +109,7 @@ extension CanonicalContext {
     }
 
     func checkAligned(_ pointer: Int, _ alignment: Int) throws(ComponentTrap) {
-        guard pointer % alignment == 0 else { throw .abi("unaligned pointer") }
+        guard pointer % alignment == 0 else { throw .abi(.unalignedPointer) }
     }
 
     /// `lift_flat` of one value.
@@ -152,7 +152,7 @@ extension CanonicalContext {
             let joined = CanonicalType.joinedPayloads(payloads)
             let index = Int(reader.next().bits)
             let joinedValues = (0..<joined.count).map { _ in reader.next() }
-            guard index < payloads.count else { throw .abi("invalid variant discriminant") }
+            guard index < payloads.count else { throw .abi(.invalidDiscriminant) }
             var payload: ComponentValue?
             if let payloadType = payloads[index] {
                 let want = payloadType.flat
@@ -175,7 +175,7 @@ extension CanonicalContext {
     }
 
     static func char(_ code: UInt32) throws(ComponentTrap) -> Unicode.Scalar {
-        guard let scalar = Unicode.Scalar(code) else { throw .abi("invalid `char` bit pattern") }
+        guard let scalar = Unicode.Scalar(code) else { throw .abi(.invalidChar) }
         return scalar
     }
 
@@ -232,7 +232,7 @@ extension CanonicalContext {
             let payloads = type.variantPayloads!
             let discriminantSize = CanonicalType.discriminantSize(payloads.count)
             let index = Int(try loadInt(pointer, discriminantSize))
-            guard index < payloads.count else { throw .abi("invalid variant discriminant") }
+            guard index < payloads.count else { throw .abi(.invalidDiscriminant) }
             let payloadOffset = alignUp(pointer + discriminantSize, CanonicalType.maxCaseAlignment(payloads))
             let payload = try payloads[index].map { (type) throws(ComponentTrap) in try load(payloadOffset, type) }
             return Self.variantValue(type, index: index, payload: payload)
@@ -241,9 +241,9 @@ extension CanonicalContext {
 
     func loadList(_ pointer: Int, _ count: Int, _ element: CanonicalType) throws(ComponentTrap) -> [ComponentValue] {
         let size = element.size
-        guard count * size <= maxListByteLength else { throw .abi("list content out-of-bounds") }
+        guard count * size <= maxListByteLength else { throw .abi(.listOutOfBounds) }
         try checkAligned(pointer, element.alignment)
-        try checkRange(pointer, count * size, "list content out-of-bounds")
+        try checkRange(pointer, count * size, .listOutOfBounds)
         var values: [ComponentValue] = []
         values.reserveCapacity(count)
         for index in 0..<count { values.append(try load(pointer + index * size, element)) }
@@ -268,9 +268,9 @@ extension CanonicalContext {
                 byteLength = Int(taggedCodeUnits)
             }
         }
-        guard byteLength <= maxStringByteLength else { throw .abi("string content out-of-bounds") }
+        guard byteLength <= maxStringByteLength else { throw .abi(.stringOutOfBounds) }
         try checkAligned(pointer, alignment)
-        try checkRange(pointer, byteLength, "string content out-of-bounds")
+        try checkRange(pointer, byteLength, .stringOutOfBounds)
         let raw = try bytes(at: pointer, count: byteLength)
         scope?.liftedOrigins.append(StringOrigin(encoding: encoding, taggedCodeUnits: taggedCodeUnits))
         if utf16 {
@@ -282,7 +282,7 @@ extension CanonicalContext {
                 switch decoder.decode(&iterator) {
                 case .scalarValue(let scalar): text.append(scalar)
                 case .emptyInput: break loop
-                case .error: throw .abi("invalid utf-16")
+                case .error: throw .abi(.invalidUTF16)
                 }
             }
             return String(text)
@@ -290,7 +290,7 @@ extension CanonicalContext {
         if encoding == .latin1UTF16 {
             return String(String.UnicodeScalarView(raw.map { Unicode.Scalar($0) }))
         }
-        guard let text = String(validating: raw, as: UTF8.self) else { throw .abi("invalid utf-8") }
+        guard let text = String(validating: raw, as: UTF8.self) else { throw .abi(.invalidUTF8) }
         return text
     }
 }

@@ -7,7 +7,7 @@ extension CanonicalContext {
     /// `cx.reallocate`: calls the component's `realloc` (with leaving the instance forbidden) and checks
     /// the pointer it returns against `alignment` and the memory's end.
     func reallocate(_ old: Int, _ oldSize: Int, _ alignment: Int, _ newSize: Int) throws(ComponentTrap) -> Int {
-        guard let realloc else { throw .abi("canonical option `realloc` is required") }
+        guard let realloc else { throw .abi(.missingRealloc) }
         let pointer: Int
         do {
             instance.mayLeave = false
@@ -20,13 +20,13 @@ extension CanonicalContext {
         } catch {
             throw ComponentTrap.from(error)
         }
-        guard pointer % alignment == 0 else { throw .abi("realloc return: result not aligned") }
-        guard pointer + newSize <= (try mem).byteCount else { throw .abi("realloc return: beyond end of memory") }
+        guard pointer % alignment == 0 else { throw .abi(.reallocMisaligned) }
+        guard pointer + newSize <= (try mem).byteCount else { throw .abi(.reallocOutOfBounds) }
         return pointer
     }
 
     func write(_ bytes: [UInt8], at pointer: Int) throws(ComponentTrap) {
-        do { try (try mem).write(bytes, at: pointer) } catch { throw .abi("out of bounds memory access") }
+        do { try (try mem).write(bytes, at: pointer) } catch { throw .abi(.outOfBounds) }
     }
 
     func storeInt(_ value: UInt64, _ pointer: Int, _ size: Int) throws(ComponentTrap) {
@@ -48,7 +48,7 @@ extension CanonicalContext {
             if let outPointer {
                 pointer = outPointer
                 try checkAligned(pointer, tuple.alignment)
-                try checkRange(pointer, tuple.size, "out of bounds memory access")
+                try checkRange(pointer, tuple.size, .outOfBounds)
             } else {
                 pointer = try reallocate(0, 0, tuple.alignment, tuple.size)
             }

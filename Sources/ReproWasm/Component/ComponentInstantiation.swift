@@ -268,7 +268,7 @@ struct ComponentInstantiator {
         let state = self.state
         return Function(store: store, type: FunctionType(parameters: flatParameters, results: flatResults)) {
             caller, arguments in
-            guard state.mayLeave else { throw ComponentTrap.abi("cannot leave component instance") }
+            guard state.mayLeave else { throw ComponentTrap.abi(.cannotLeave) }
             var context = options.context(in: caller.store)
             let lenders = CallScope()
             context.scope = lenders
@@ -289,7 +289,7 @@ struct ComponentInstantiator {
         switch function {
         case .resourceNew:
             return Function(store: store, type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
-                guard state.mayLeave else { throw ComponentTrap.abi("cannot leave component instance") }
+                guard state.mayLeave else { throw ComponentTrap.abi(.cannotLeave) }
                 let representation = UInt32(truncatingIfNeeded: arguments[0].bits)
                 return [.i32(try state.add(.init(resource: resource, representation: representation, own: true)))]
             }

@@ -54,19 +54,17 @@ final class ComponentInstanceState {
             handles[Int(index)] = entry
             return index
         }
-        guard handles.count < 1 << 28 else { throw .abi("handle table is full") }
+        guard handles.count < 1 << 28 else { throw .abi(.handleTableFull) }
         handles.append(entry)
         return UInt32(handles.count - 1)
     }
 
     func get(_ index: UInt32, _ resource: RuntimeResourceType?) throws(ComponentTrap) -> HandleEntry {
         guard Int(index) < handles.count, let entry = handles[Int(index)] else {
-            throw .abi("unknown handle index \(index)")
+            throw .abi(.unknownHandle(index))
         }
         if let resource, entry.resource !== resource {
-            throw .abi(
-                "handle index \(index) used with the wrong type, expected guest-defined resource but found a different guest-defined resource"
-            )
+            throw .abi(.wrongHandleType(index))
         }
         return entry
     }
@@ -81,8 +79,8 @@ final class ComponentInstanceState {
     /// `lift_own`: takes the owned handle out of the table.
     func liftOwn(_ index: UInt32, _ resource: RuntimeResourceType) throws(ComponentTrap) -> ResourceHandle {
         let entry = try get(index, resource)
-        guard entry.lends == 0 else { throw .abi("cannot remove owned resource while borrowed") }
-        guard entry.own else { throw .abi("handle index \(index) is a borrow, expected an owned handle") }
+        guard entry.lends == 0 else { throw .abi(.handleLent) }
+        guard entry.own else { throw .abi(.notOwned(index)) }
         _ = try remove(index, resource)
         return ResourceHandle(typeID: resource.id, representation: entry.representation)
     }
@@ -122,10 +120,10 @@ final class ComponentInstanceState {
 
     /// `canon resource.drop`: removes the handle; dropping an owned one runs the destructor.
     func drop(_ index: UInt32, _ resource: RuntimeResourceType) throws(ComponentTrap) {
-        guard mayLeave else { throw .abi("cannot leave component instance") }
+        guard mayLeave else { throw .abi(.cannotLeave) }
         let entry = try get(index, resource)
         if !entry.own { entry.scope?.borrows -= 1 }
-        if entry.lends != 0 { throw .abi("cannot remove owned resource while borrowed") }
+        if entry.lends != 0 { throw .abi(.handleLent) }
         _ = try remove(index, resource)
         guard entry.own else { return }
         do {
@@ -273,7 +271,7 @@ public final class ComponentFunction {
             let core = Function(store: store, handle: coreHandle)
             var context = options.context(in: store)
             let entering = context.instance.enteringSet(from: caller)
-            guard entering.allSatisfy(\.mayEnter) else { throw .abi("cannot enter component instance") }
+            guard entering.allSatisfy(\.mayEnter) else { throw .abi(.cannotEnter) }
             for instance in entering { instance.mayEnter = false }
             defer { for instance in entering { instance.mayEnter = true } }
             let scope = CallScope(originsToLower: origins)
@@ -281,7 +279,7 @@ public final class ComponentFunction {
             let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
             let results: [Value]
             do { results = try core.call(flat) } catch { throw ComponentTrap.from(error) }
-            guard scope.borrows == 0 else { throw .abi("borrow handles still remain at the end of the call") }
+            guard scope.borrows == 0 else { throw .abi(.borrowsRemain) }
             let lifted = try context.liftFlatValues(results, types: type.resultTypes, maxFlat: maxFlatResults)
             resultOrigins?.originsToLower = scope.liftedOrigins
             if let postReturnHandle {

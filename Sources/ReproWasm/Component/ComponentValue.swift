@@ -121,6 +121,77 @@ public struct ResourceHandle: Hashable, Sendable {
     }
 }
 
+/// A rule of the canonical ABI a call broke; the description is the component-model tests' wording.
+public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
+    /// A pointer is not aligned for the type stored there.
+    case unalignedPointer
+    /// A value lies (partly) outside the memory.
+    case outOfBounds
+    /// A string's bytes lie outside the memory (or exceed the canonical ABI's maximum length).
+    case stringOutOfBounds
+    /// A list's elements lie outside the memory (or exceed the maximum length).
+    case listOutOfBounds
+    /// A UTF-8 string is not valid UTF-8.
+    case invalidUTF8
+    /// A UTF-16 string has an unpaired surrogate.
+    case invalidUTF16
+    /// A variant, enum, option or result discriminant names no case.
+    case invalidDiscriminant
+    /// A `char` is a surrogate or beyond U+10FFFF.
+    case invalidChar
+    /// A handle index names no handle in the instance's table.
+    case unknownHandle(UInt32)
+    /// A handle index names a handle of another resource type.
+    case wrongHandleType(UInt32)
+    /// An owned handle was expected, the index names a borrowed one.
+    case notOwned(UInt32)
+    /// A handle was removed (dropped or passed as `own`) while lent to a call.
+    case handleLent
+    /// A call returned while still holding handles it borrowed.
+    case borrowsRemain
+    /// `realloc` or a post-return function called out of its instance.
+    case cannotLeave
+    /// A call re-entered a component instance already on the stack.
+    case cannotEnter
+    /// The instance's handle table has no room left.
+    case handleTableFull
+    /// `realloc` returned a pointer not aligned as asked.
+    case reallocMisaligned
+    /// `realloc` returned a range that does not fit in the memory.
+    case reallocOutOfBounds
+    /// The call needs the `memory` canonical option, which the function lacks.
+    case missingMemory
+    /// The call needs the `realloc` canonical option, which the function lacks.
+    case missingRealloc
+
+    /// The trap in the component-model tests' words.
+    public var description: String {
+        switch self {
+        case .unalignedPointer: "unaligned pointer"
+        case .outOfBounds: "out of bounds memory access"
+        case .stringOutOfBounds: "string content out-of-bounds"
+        case .listOutOfBounds: "list content out-of-bounds"
+        case .invalidUTF8: "invalid utf-8"
+        case .invalidUTF16: "invalid utf-16"
+        case .invalidDiscriminant: "invalid variant discriminant"
+        case .invalidChar: "invalid `char` bit pattern"
+        case .unknownHandle(let index): "unknown handle index \(index)"
+        case .wrongHandleType(let index):
+            "handle index \(index) used with the wrong type, expected guest-defined resource but found a different guest-defined resource"
+        case .notOwned(let index): "handle index \(index) is a borrow, expected an owned handle"
+        case .handleLent: "cannot remove owned resource while borrowed"
+        case .borrowsRemain: "borrow handles still remain at the end of the call"
+        case .cannotLeave: "cannot leave component instance"
+        case .cannotEnter: "cannot enter component instance"
+        case .handleTableFull: "handle table is full"
+        case .reallocMisaligned: "realloc return: result not aligned"
+        case .reallocOutOfBounds: "realloc return: beyond end of memory"
+        case .missingMemory: "canonical option `memory` is required"
+        case .missingRealloc: "canonical option `realloc` is required"
+        }
+    }
+}
+
 /// A failure while calling a component function: a trap of wasm code, a trap the canonical ABI requires
 /// (out-of-bounds, invalid string, bad discriminant, ...), or a call with values of the wrong types.
 public struct ComponentTrap: Error, CustomStringConvertible {
@@ -142,15 +213,20 @@ public struct ComponentTrap: Error, CustomStringConvertible {
     public let message: String
     /// For `.wasm`: the core trap.
     public let trap: Trap?
+    /// For `.canonicalABI`: which rule was broken.
+    public let reason: CanonicalTrap?
 
-    init(_ kind: Kind, _ message: String, trap: Trap? = nil) {
+    init(_ kind: Kind, _ message: String, trap: Trap? = nil, reason: CanonicalTrap? = nil) {
         self.kind = kind
         self.message = message
         self.trap = trap
+        self.reason = reason
     }
 
     /// A trap of the canonical ABI.
-    static func abi(_ message: String) -> ComponentTrap { ComponentTrap(.canonicalABI, message) }
+    static func abi(_ reason: CanonicalTrap) -> ComponentTrap {
+        ComponentTrap(.canonicalABI, reason.description, reason: reason)
+    }
 
     /// The error `error` (thrown by a core call) as a component trap, unwrapping traps that host
     /// functions (lowered imports) threw.

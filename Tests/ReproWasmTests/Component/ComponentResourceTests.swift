@@ -47,6 +47,7 @@ import Testing
             Issue.record("dropped twice")
         } catch {
             #expect(error.kind == .canonicalABI)
+            #expect(error.reason == .unknownHandle(1))
             #expect(error.message == "unknown handle index 1")
         }
         // The first drop ran the destructor before the trap.
