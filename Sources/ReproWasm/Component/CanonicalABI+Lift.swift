@@ -44,12 +44,19 @@ struct CanonicalContext {
         do { return try (try mem).read(at: pointer, count: count) } catch { throw .abi(.outOfBounds) }
     }
 
-    /// The little-endian unsigned integer of `size` bytes at `pointer` (bounds checked by the caller).
+    /// The little-endian unsigned integer of `size` bytes (1, 2, 4 or 8) at `pointer`.
     func loadInt(_ pointer: Int, _ size: Int) throws(ComponentTrap) -> UInt64 {
-        let raw = try bytes(at: pointer, count: size)
-        var value: UInt64 = 0
-        for (index, byte) in raw.enumerated() { value |= UInt64(byte) << (8 * index) }
-        return value
+        let memory = try mem
+        do {
+            switch size {
+            case 1: return UInt64(try memory.load(UInt8.self, at: pointer))
+            case 2: return UInt64(try memory.load(UInt16.self, at: pointer))
+            case 4: return UInt64(try memory.load(UInt32.self, at: pointer))
+            default: return try memory.load(UInt64.self, at: pointer)
+            }
+        } catch {
+            throw .abi(.outOfBounds)
+        }
     }
 }
 
@@ -244,6 +251,11 @@ extension CanonicalContext {
         guard count * size <= maxListByteLength else { throw .abi(.listOutOfBounds) }
         try checkAligned(pointer, element.alignment)
         try checkRange(pointer, count * size, .listOutOfBounds)
+        switch element {
+        case .u8: return try bytes(at: pointer, count: count).map { .u8($0) }
+        case .s8: return try bytes(at: pointer, count: count).map { .s8(Int8(bitPattern: $0)) }
+        default: break
+        }
         var values: [ComponentValue] = []
         values.reserveCapacity(count)
         for index in 0..<count { values.append(try load(pointer + index * size, element)) }

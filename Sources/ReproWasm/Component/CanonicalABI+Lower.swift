@@ -29,8 +29,19 @@ extension CanonicalContext {
         do { try (try mem).write(bytes, at: pointer) } catch { throw .abi(.outOfBounds) }
     }
 
+    /// Stores the low `size` bytes (1, 2, 4 or 8) of `value` little-endian at `pointer`.
     func storeInt(_ value: UInt64, _ pointer: Int, _ size: Int) throws(ComponentTrap) {
-        try write((0..<size).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }, at: pointer)
+        let memory = try mem
+        do {
+            switch size {
+            case 1: try memory.store(UInt8(truncatingIfNeeded: value), at: pointer)
+            case 2: try memory.store(UInt16(truncatingIfNeeded: value), at: pointer)
+            case 4: try memory.store(UInt32(truncatingIfNeeded: value), at: pointer)
+            default: try memory.store(value, at: pointer)
+            }
+        } catch {
+            throw .abi(.outOfBounds)
+        }
     }
 
     /// `lower_flat_values`: flat core values for `values` of `types`, or (when they flatten to more than
@@ -222,6 +233,17 @@ extension CanonicalContext {
     func storeList(_ values: [ComponentValue], _ element: CanonicalType) throws(ComponentTrap) -> Int {
         let size = element.size
         let pointer = try reallocate(0, 0, element.alignment, values.count * size)
+        if case .u8 = element {
+            // Bytes (the common bulk payload) in one write.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(values.count)
+            for value in values {
+                guard case .u8(let byte) = value else { throw Self.mismatch(value, element) }
+                bytes.append(byte)
+            }
+            try write(bytes, at: pointer)
+            return pointer
+        }
         for (index, value) in values.enumerated() { try store(value, element, at: pointer + index * size) }
         return pointer
     }
