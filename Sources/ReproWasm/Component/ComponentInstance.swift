@@ -212,6 +212,32 @@ public struct ComponentInstance {
         if case .function(let function)? = exports.items[name] { function.retained() } else { nil }
     }
 
+    /// Drops an owned handle the host holds of a resource type this instance exports: runs the
+    /// resource's destructor with its representation (the destructor's wasm counts as usual).
+    ///
+    ///     guard case .own(let counter) = try make.call([.u32(7)]).first else { return }
+    ///     try api.dropResource(counter)
+    /// - Throws: `ComponentTrap` of kind `.typeMismatch` when the instance exports no resource type
+    ///   with the handle's `typeID`; what the destructor throws.
+    public func dropResource(_ handle: ResourceHandle) throws(ComponentTrap) {
+        for name in exports.names {
+            guard case .type(.resource(let resource))? = exports.items[name], resource.id == handle.typeID else {
+                continue
+            }
+            do {
+                if let destructor = resource.destructor {
+                    try Function(store: store, handle: destructor).call([.i32(handle.representation)])
+                } else if let destructor = resource.hostDestructor {
+                    try destructor(handle.representation)
+                }
+            } catch {
+                throw ComponentTrap.from(error)
+            }
+            return
+        }
+        throw ComponentTrap(.typeMismatch, "the instance exports no resource type of this handle")
+    }
+
     /// The exported instance (interface) `name`, or nil.
     public func instance(named name: String) -> ComponentInstance? {
         if case .instance(let instance)? = exports.items[name] {

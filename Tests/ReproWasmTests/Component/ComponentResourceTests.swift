@@ -35,6 +35,20 @@ import Testing
         #expect(store.instructionCount == 5)
     }
 
+    @Test func theHostDropsAHandleItOwns() throws {
+        let api = try api()
+        guard case .own(let handle)? = try function(api, "[constructor]counter").call([.u32(5)]).first else {
+            Issue.record("no handle")
+            return
+        }
+        try api.dropResource(handle)
+        // The constructor's end 1, the destructor 1, last-dropped 1.
+        #expect(try function(api, "last-dropped").call([]) == [.s32(5)])
+        #expect(api.store.instructionCount == 3)
+        let foreign = ResourceHandle(typeID: handle.typeID &+ 8, representation: 5)
+        #expect(throws: ComponentTrap.self) { try api.dropResource(foreign) }
+    }
+
     @Test func droppingAHandleTwiceTraps() throws {
         let api = try api()
         guard case .own(let handle)? = try function(api, "[constructor]counter").call([.u32(9)]).first else {
