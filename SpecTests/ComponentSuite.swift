@@ -1,9 +1,11 @@
 // `spectest --components [DIR] [--file SUBSTRING]... [--verbose]`: runs the component-model test
 // material (the official component-model tests and wasm-tools' component tests, converted to JSON and
-// binaries by `wasm-tools json-from-wast`) as far as the engine goes today: components must decode and
-// validate (`module`, `module_definition`), `assert_invalid` and `assert_malformed` binaries must be
-// rejected. Everything else (instantiation, `assert_return`, `assert_trap`, ...) and everything the
-// material's `manifest.tsv`/`skip.tsv` put out of scope is counted as skipped with its reason.
+// binaries by `wasm-tools json-from-wast`): components must decode and validate (`module`,
+// `module_definition`) and `module`/`module_instance` instantiate them, each in a new store;
+// `assert_return`, `assert_trap` and `action` call an export of the latest instance with component
+// values; `assert_invalid` and `assert_malformed` binaries must be rejected. A component whose imports
+// the script does not supply counts as validated only. What the material's `manifest.tsv`/`skip.tsv` put
+// out of scope, and what the runner cannot run yet, is counted as skipped with its reason.
 //
 // DIR defaults to $COMPONENT_TESTS_DIR, else ../shared/component-model relative to the current directory.
 // The last line is always "N passed, N failed, N skipped"; the exit code is 1 when anything failed.
@@ -94,9 +96,11 @@ func runComponentSuite(_ arguments: [String]) -> Int32 {
             continue
         }
         let directory = url.deletingLastPathComponent()
+        let state = ComponentFileState()
         for command in commands {
             runComponentCommand(
-                command, jsonPath: jsonPath, directory: directory, skips: skips, verbose: verbose, tally: &tally)
+                command, jsonPath: jsonPath, directory: directory, skips: skips, verbose: verbose, state: state,
+                tally: &tally)
         }
     }
 
@@ -115,13 +119,17 @@ func runComponentSuite(_ arguments: [String]) -> Int32 {
 
 private func runComponentCommand(
     _ command: [String: Any], jsonPath: String, directory: URL, skips: [String: String], verbose: Bool,
-    tally: inout ComponentSuiteTally
+    state: ComponentFileState, tally: inout ComponentSuiteTally
 ) {
     let type = command["type"] as? String ?? "?"
     let line = command["line"] as? Int ?? 0
     let place = "\(jsonPath):\(line)"
     if let reason = skips[place] {
         tally.skip(reason)
+        if type == "module" { state.noInstance = "its component was skipped (\(reason))" }
+        if type == "module_definition", let name = command["name"] as? String {
+            state.skippedDefinitions[name] = reason
+        }
         return
     }
     if let gap = knownGaps[place] {
@@ -150,9 +158,36 @@ private func runComponentCommand(
             if let error {
                 print("FAIL \(place) \(type): \(error.text)")
                 tally.failed += 1
-            } else {
+                state.current = nil
+                return
+            }
+            // `module` instantiates the component (a new store); `module_definition` names it for later.
+            guard let component = try? Component(bytes: Array(data), features: .full) else {
+                // A core module at top level: validated, not instantiated.
                 tally.passed += 1
-                if type == "module" { tally.validatedNotInstantiated += 1 }
+                return
+            }
+            if let name = command["name"] as? String { state.definitions[name] = component }
+            if type == "module_definition" {
+                tally.passed += 1
+                return
+            }
+            do {
+                state.current = try Store(engine: Engine(features: .full)).instantiate(component)
+                state.noInstance = nil
+                tally.passed += 1
+            } catch
+                where error.isLinkError && error.message.hasPrefix("missing import") && !component.importNames.isEmpty
+            {
+                // The script gives no imports: the component validated, and that is all it can check.
+                state.current = nil
+                state.noInstance = "the component imports \(component.importNames), which the script does not supply"
+                tally.passed += 1
+                tally.validatedNotInstantiated += 1
+            } catch {
+                state.current = nil
+                print("FAIL \(place) \(type): instantiation failed: \(error)")
+                tally.failed += 1
             }
         } else if let error {
             tally.passed += 1
@@ -161,13 +196,204 @@ private func runComponentCommand(
             print("FAIL \(place) \(type): loaded, expected \"\(command["text"] as? String ?? "")\"")
             tally.failed += 1
         }
-    case "module_instance": tally.skip("instantiation is not implemented yet")
-    case "assert_return", "assert_trap", "action", "assert_exhaustion":
-        tally.skip("\(type): needs instantiation and the canonical ABI (not implemented yet)")
+    case "module_instance":
+        if let name = command["module"] as? String, let reason = state.skippedDefinitions[name] {
+            tally.skip(reason)
+            state.current = nil
+            state.noInstance = "its component definition was skipped (\(reason))"
+            return
+        }
+        guard let name = command["module"] as? String, let component = state.definitions[name] else {
+            print("FAIL \(place): unknown component definition")
+            tally.failed += 1
+            return
+        }
+        do {
+            state.current = try Store(engine: Engine(features: .full)).instantiate(component)
+            state.noInstance = nil
+            tally.passed += 1
+        } catch {
+            state.current = nil
+            print("FAIL \(place) module_instance: \(error)")
+            tally.failed += 1
+        }
+    case "assert_return", "assert_trap", "action":
+        runComponentAction(command, type: type, place: place, state: state, verbose: verbose, tally: &tally)
+    case "assert_exhaustion":
+        tally.skip("assert_exhaustion: not run for components yet")
     case "assert_uninstantiable", "assert_unlinkable":
-        tally.skip("\(type): needs instantiation (not implemented yet)")
+        guard command["module_type"] as? String == "binary", let filename = command["filename"] as? String,
+            let data = FileManager.default.contents(atPath: directory.appendingPathComponent(filename).path)
+        else {
+            tally.skip("\(type): component text format (quoted .wat) is not implemented")
+            return
+        }
+        let component: Component
+        do {
+            component = try Component(bytes: Array(data), features: .full)
+        } catch {
+            print("FAIL \(place) \(type): does not load: \(error)")
+            tally.failed += 1
+            return
+        }
+        do {
+            _ = try Store(engine: Engine(features: .full)).instantiate(component)
+            print("FAIL \(place) \(type): instantiated, expected \"\(command["text"] as? String ?? "")\"")
+            tally.failed += 1
+        } catch {
+            if error.isLinkError == (type == "assert_unlinkable") {
+                tally.passed += 1
+            } else {
+                print("FAIL \(place) \(type): failed the other way: \(error)")
+                tally.failed += 1
+            }
+        }
     default:
         tally.skip("unknown command type \(type)")
+    }
+}
+
+/// What the commands of one file share: named component definitions and the current instance.
+private final class ComponentFileState {
+    var definitions: [String: Component] = [:]
+    var current: ComponentInstance?
+    /// Why there is no current instance, when that is expected.
+    var noInstance: String?
+    var skippedDefinitions: [String: String] = [:]
+}
+
+/// Runs an `assert_return`, `assert_trap` or `action` against the current instance.
+private func runComponentAction(
+    _ command: [String: Any], type: String, place: String, state: ComponentFileState, verbose: Bool,
+    tally: inout ComponentSuiteTally
+) {
+    guard let action = command["action"] as? [String: Any], let field = action["field"] as? String else {
+        tally.skip("\(type): action without a field")
+        return
+    }
+    guard let instance = state.current else {
+        if let reason = state.noInstance {
+            tally.skip("\(type): no instance: \(reason)")
+            return
+        }
+        print("FAIL \(place) \(type): no instance to invoke \(field) on")
+        tally.failed += 1
+        return
+    }
+    guard let function = instance.function(named: field) else {
+        print("FAIL \(place) \(type): no exported function \(field)")
+        tally.failed += 1
+        return
+    }
+    guard let arguments = (action["args"] as? [Any] ?? []).map(componentValue) as [ComponentValue?]?,
+        !arguments.contains(where: { $0 == nil })
+    else {
+        tally.skip("\(type): argument in a JSON form the runner does not read")
+        return
+    }
+    let outcome: Result<[ComponentValue], ComponentTrap>
+    do { outcome = .success(try function.call(arguments.map { $0! })) } catch { outcome = .failure(error) }
+    switch (type, outcome) {
+    case ("assert_trap", .failure(let trap)):
+        tally.passed += 1
+        if verbose { print("ok   \(place) trapped: \(trap) (expected: \(command["text"] as? String ?? ""))") }
+    case ("assert_trap", .success(let values)):
+        print("FAIL \(place) assert_trap: returned \(values), expected \"\(command["text"] as? String ?? "")\"")
+        tally.failed += 1
+    case (_, .failure(let trap)):
+        print("FAIL \(place) \(type): trapped: \(trap)")
+        tally.failed += 1
+    case ("assert_return", .success(let values)):
+        let expected = (command["expected"] as? [Any] ?? []).map(componentValue)
+        guard !expected.contains(where: { $0 == nil }) else {
+            tally.skip("assert_return: expected value in a JSON form the runner does not read")
+            return
+        }
+        if values.map(normalized) == expected.map({ normalized($0!) }) {
+            tally.passed += 1
+        } else {
+            print("FAIL \(place) assert_return \(field): got \(values), expected \(expected.map { $0! })")
+            tally.failed += 1
+        }
+    default:
+        tally.passed += 1
+    }
+}
+
+/// The value with its flags sorted, so flags compare as sets.
+private func normalized(_ value: ComponentValue) -> ComponentValue {
+    switch value {
+    case .flags(let names): return .flags(names.sorted())
+    case .list(let values): return .list(values.map(normalized))
+    case .tuple(let values): return .tuple(values.map(normalized))
+    case .record(let fields): return .record(fields.map { .init($0.name, normalized($0.value)) })
+    case .variant(let label, let payload): return .variant(case: label, payload: payload.map(normalized))
+    case .option(let payload): return .option(payload.map(normalized))
+    case .ok(let payload): return .ok(payload.map(normalized))
+    case .err(let payload): return .err(payload.map(normalized))
+    default: return value
+    }
+}
+
+/// A component value from its JSON form (`{"type":"u32","value":"42"}`, ...), or nil.
+private func componentValue(_ json: Any) -> ComponentValue? {
+    guard let object = json as? [String: Any], let type = object["type"] as? String else { return nil }
+    let value = object["value"]
+    let text = value as? String
+    switch type {
+    case "bool": return (value as? Bool).map(ComponentValue.bool)
+    case "s8": return text.flatMap { Int8($0) }.map(ComponentValue.s8)
+    case "u8": return text.flatMap { UInt8($0) }.map(ComponentValue.u8)
+    case "s16": return text.flatMap { Int16($0) }.map(ComponentValue.s16)
+    case "u16": return text.flatMap { UInt16($0) }.map(ComponentValue.u16)
+    case "s32": return text.flatMap { Int32($0) }.map(ComponentValue.s32)
+    case "u32": return text.flatMap { UInt32($0) }.map(ComponentValue.u32)
+    case "s64": return text.flatMap { Int64($0) }.map(ComponentValue.s64)
+    case "u64": return text.flatMap { UInt64($0) }.map(ComponentValue.u64)
+    case "f32": return text.flatMap { UInt32($0) }.map(ComponentValue.f32Bits)
+    case "f64": return text.flatMap { UInt64($0) }.map(ComponentValue.f64Bits)
+    case "char":
+        guard let text, text.unicodeScalars.count == 1 else { return nil }
+        return .char(text.unicodeScalars.first!)
+    case "string": return text.map(ComponentValue.string)
+    case "list", "tuple":
+        guard let items = value as? [Any] else { return nil }
+        let values = items.map(componentValue)
+        guard !values.contains(where: { $0 == nil }) else { return nil }
+        return type == "list" ? .list(values.map { $0! }) : .tuple(values.map { $0! })
+    case "record":
+        guard let items = value as? [[Any]] else { return nil }
+        var fields: [ComponentValue.Field] = []
+        for item in items {
+            guard item.count == 2, let name = item[0] as? String, let field = componentValue(item[1]) else {
+                return nil
+            }
+            fields.append(.init(name, field))
+        }
+        return .record(fields)
+    case "variant":
+        guard let body = value as? [String: Any], let label = body["case"] as? String else { return nil }
+        if body["payload"] == nil || body["payload"] is NSNull { return .variant(case: label, payload: nil) }
+        guard let payload = componentValue(body["payload"]!) else { return nil }
+        return .variant(case: label, payload: payload)
+    case "enum": return text.map(ComponentValue.enum)
+    case "flags": return (value as? [String]).map(ComponentValue.flags)
+    case "option":
+        if value == nil || value is NSNull { return .option(nil) }
+        return componentValue(value!).map { .option($0) }
+    case "result":
+        guard let body = value as? [String: Any], body.count == 1, let (key, payload) = body.first else { return nil }
+        var lifted: ComponentValue?
+        if !(payload is NSNull) {
+            guard let inner = componentValue(payload) else { return nil }
+            lifted = inner
+        }
+        switch key {
+        case "Ok": return .ok(lifted)
+        case "Err": return .err(lifted)
+        default: return nil
+        }
+    default: return nil
     }
 }
 

@@ -197,12 +197,18 @@ check "feature error names --features full" 2 '^$' "^error: $work/tail.wat:3:10:
 check "feature error in binary: offset and hint" 2 '^$' '^error: tail calls is not enabled \(at offset 0x[0-9a-f]+\) \(--features full allows it\)$' -- validate "$work/tail.wasm"
 check "feature allowed with --features full" 0 '^valid$' '^$' -- validate "$work/tail.wat" --features full
 
-# Components: validated and inspected (their world in WIT), not yet run.
+# Components: validated, inspected (their world in WIT) and run with WAVE-like arguments.
 component=Tests/ReproWasmTests/Component/Fixtures/resources.wasm
 check "component validates" 0 '^valid$' '^$' -- validate "$component"
 check "component world" 0 '^world root \{$' '^$' -- inspect "$component"
 stdin=$component check "component from stdin" 0 '^valid$' '^$' -- validate -
-check "running a component says it is not supported yet" 2 '^$' 'is a component; running components is not supported yet' -- run "$component"
+echo_component=Tests/ReproWasmTests/Component/Fixtures/echo-provider.wasm
+check "component export called with a string" 0 '^"hi, there"$' '^instructions: 2$' -- \
+    run "$echo_component" --invoke 'demo:text/echo#echo' '"hi, there"'
+check "component argument that does not parse" 2 '^$' '^error: argument `s`: expected `"` at position 0' -- \
+    run "$echo_component" --invoke 'demo:text/echo#echo' 'hi'
+check "component with imports is refused" 2 '^$' 'run supplies no component imports' -- \
+    run Tests/ReproWasmTests/Component/Fixtures/canonical-abi.wasm --invoke 'demo:lib/api#greet' '"x"'
 check "out of fuel" 1 '^$' '^trap: out of fuel' -- run "$ops" --invoke spin --fuel 1000 --stats
 check "fuel used" 1 '' '^fuel used: 1000 of 1000$' -- run "$ops" --invoke spin --fuel 1000 --stats
 check "fuel used, unlimited" 0 '' '^fuel used: 635621 \(unlimited\)$' -- run "$fib" --invoke fib 25 --stats

@@ -38,6 +38,9 @@ enum CLI {
         decimal or 0x-hex (negative allowed), floats as decimals, `inf`, `nan`, `nan:0xPAYLOAD` (a NaN
         with that payload), or `bits:0xRAW` (raw bits).
         Results are printed one per line as `VALUE : TYPE (0xRAWBITS)`.
+        A component (without imports) runs its export NAME, or INTERFACE#NAME for a function of an
+        exported instance, with ARGS and results in WAVE-like text: `"text"`, `'c'`, `[1, 2]`,
+        `{x: 1, y: 2}`, `(1, "a")`, `some(5)`, `none`, `ok("x")`, `err(3)`, `case(payload)`, `{flag-a, flag-b}`.
 
         options:
           --invoke NAME                    the export to run
@@ -327,9 +330,9 @@ enum CLI {
         let fuel = try options.number("--fuel", in: 0...(UInt64.max - 1))
         let input = try Input.load(path)
         if isComponent(input) {
-            throw UsageError(
-                description: "\(input.name) is a component; running components is not supported yet "
-                    + "(repro-wasm inspect shows its world)", command: "run")
+            return try runComponent(
+                input, name: options.values["--invoke"], texts: Array(options.positional.dropFirst()),
+                features: features, limits: limits, fuel: fuel, stats: options.flags.contains("--stats"))
         }
         let module = try loadModule(input, features: features)
         let store = Store(engine: Engine(features: features, limits: limits, defaultFuel: fuel))

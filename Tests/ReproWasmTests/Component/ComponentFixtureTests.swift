@@ -19,7 +19,9 @@ enum ComponentFixtures {
 }
 
 @Suite struct ComponentFixtureTests {
-    @Test(arguments: ["world", "resources"])
+    @Test(arguments: [
+        "world", "resources", "canonical-abi", "resource-run", "echo-provider", "echo-consumer", "host-resource",
+    ])
     func printsTheSameWorldAsWasmTools(name: String) throws {
         let component = try Component(bytes: try ComponentFixtures.bytes(name))
         #expect(component.wit == (try ComponentFixtures.text(name)))
