@@ -283,6 +283,24 @@ extension WASI {
         let parent = try creationSite(resolution)
         guard !target.isEmpty else { throw .noEntry }
         guard target.first != UInt8(ascii: "/") else { throw .notCapable }
+        // A link written to the host is followed by other programs too, which do not resolve it inside
+        // the preopen: on a mirrored tree its target must stay below the preopen's root as written.
+        if parent.tree.mirrorsChanges && parent.tree.root.hostPath != nil {
+            var depth = 0
+            var ancestor = parent
+            while let up = ancestor.parent {
+                depth += 1
+                ancestor = up
+            }
+            for component in target.split(separator: UInt8(ascii: "/")) {
+                if component.elementsEqual("..".utf8) {
+                    depth -= 1
+                    if depth < 0 { throw .notCapable }
+                } else if !component.elementsEqual(".".utf8) {
+                    depth += 1
+                }
+            }
+        }
         let node = Node(kind: .symlink, tree: parent.tree)
         node.target = target
         stamp(node)

@@ -169,7 +169,6 @@ public final class WASI {
         for preopen in preopens { preopen.directory.flush() }
     }
 
-    func advanceClock(to time: UInt64) { clock.advance(to: time) }
 
     func fillRandom(_ buffer: UnsafeMutableRawBufferPointer) { random.fill(buffer) }
 }

@@ -197,10 +197,20 @@ enum WASIRun {
         if let stdinPath {
             input = WASIInput(bytes: try Input.readAll(stdinPath))
         } else {
+            // A pipe hands over whatever has arrived, so one read(2) would give the program counts that
+            // depend on timing; fill the request (or reach the end) before answering.
             input = WASIInput { count in
                 var buffer = [UInt8](repeating: 0, count: min(count, 65536))
-                let got = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-                return got > 0 ? Array(buffer[0..<got]) : []
+                var filled = 0
+                while filled < buffer.count {
+                    let got = buffer.withUnsafeMutableBytes {
+                        read(STDIN_FILENO, $0.baseAddress! + filled, $0.count - filled)
+                    }
+                    if got < 0 && errno == EINTR { continue }
+                    if got <= 0 { break }
+                    filled += got
+                }
+                return Array(buffer[0..<filled])
             }
         }
         let wasi = WASI(

@@ -215,6 +215,34 @@ import Testing
         #expect(try harness.call("fd_prestat_get", .i32(3), .i32(0)) == WASIErrno.badFileDescriptor.rawValue)
     }
 
+    /// A symbolic link written to the host would be followed by other programs without the preopen's
+    /// rules, so on a mirrored tree its target may not climb out of the preopen as written.
+    @Test func aMirroredTreeRefusesLinksWhoseTargetLeavesThePreopen() throws {
+        let host = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: host) }
+        let root = try WASIDirectory(hostPath: host.path, writable: true)
+        let harness = try Harness(WASI(preopens: [WASIPreopen(guestPath: "/", directory: root)]))
+        func symlink(_ target: String, _ path: String) throws -> UInt16 {
+            try harness.put(target, at: 100)
+            try harness.put(path, at: 200)
+            return try harness.call(
+                "path_symlink", .i32(100), .i32(Int32(target.utf8.count)), .i32(3), .i32(200),
+                .i32(Int32(path.utf8.count)))
+        }
+        #expect(try symlink("../../etc", "up") == WASIErrno.notCapable.rawValue)
+        #expect(try symlink("a/../../b", "sideways") == WASIErrno.notCapable.rawValue)
+        try harness.put("d", at: 300)
+        #expect(try harness.call("path_create_directory", .i32(3), .i32(300), .i32(1)) == 0)
+        #expect(try symlink("../x", "d/back") == 0)
+        #expect(try symlink("../../x", "d/out") == WASIErrno.notCapable.rawValue)
+        #expect(try symlink("a/./b/../c", "inside") == 0)
+        harness.wasi.flush()
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: host.appendingPathComponent("d/back").path)
+                == "../x")
+        #expect(!FileManager.default.fileExists(atPath: host.appendingPathComponent("up").path))
+    }
+
     @Test func aFileRemovedWhileOpenIsNotWrittenBackToTheHost() throws {
         let host = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: host) }

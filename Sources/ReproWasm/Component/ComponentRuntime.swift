@@ -122,8 +122,9 @@ final class ComponentInstanceState {
     func drop(_ index: UInt32, _ resource: RuntimeResourceType) throws(ComponentTrap) {
         guard mayLeave else { throw .abi(.cannotLeave) }
         let entry = try get(index, resource)
-        if !entry.own { entry.scope?.borrows -= 1 }
+        // A drop that traps changes nothing: the lend check comes before the borrow count moves.
         if entry.lends != 0 { throw .abi(.handleLent) }
+        if !entry.own { entry.scope?.borrows -= 1 }
         _ = try remove(index, resource)
         guard entry.own else { return }
         do {

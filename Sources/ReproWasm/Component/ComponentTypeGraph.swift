@@ -336,7 +336,8 @@ extension TypeGraph {
             }
             guard coreMatches(found.type, entry.type) else { return "type mismatch in import `\(entry.name)`" }
         }
-        for (name, type) in want.exports {
+        // In name order: a dictionary's order changes from process to process, and so would the message.
+        for (name, type) in want.exports.sorted(by: { $0.key < $1.key }) {
             guard let found = have.exports[name] else { return "missing expected export `\(name)`" }
             guard coreMatches(found, type) else { return "type mismatch in export `\(name)`" }
         }
