@@ -21,7 +21,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case signatureMismatch(expected: FunctionType, actual: FunctionType)
     /// `Global.set` on an immutable global.
     case immutableGlobal
-    /// A function reference, function, memory, table or global of another store.
+    /// A function or exception reference, function, memory, table or global of another store.
     case foreignStore
     /// Growing a memory or table to `byteCount` bytes is within its maximum, but the host could not
     /// allocate them (`docs/DETERMINISM.md` §4). Nothing changed.

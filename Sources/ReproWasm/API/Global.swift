@@ -36,15 +36,15 @@ public struct Global {
     /// The current value. For the instruction counter global, the store's live count.
     public var value: Value {
         if isInstructionCounter { return .i64(store.runtime.counter) }
-        return Value.load(type.valueType, from: handle)
+        return Value.load(type.valueType, from: handle, store: store.runtime.identity)
     }
 
     /// Sets the value. Setting the instruction counter global sets `Store.instructionCount` (and
     /// keeps the remaining fuel, as that does).
     ///
     /// - Throws: `AccessError.immutableGlobal` if the global is immutable, `.typeMismatch` if
-    ///   `newValue` has another type, `.foreignStore` for a function reference of another store.
-    ///   Nothing changes then.
+    ///   `newValue` has another type, `.foreignStore` for a function or exception
+    ///   reference of another store. Nothing changes then.
     public func set(_ newValue: Value) throws(AccessError) {
         guard type.isMutable else { throw .immutableGlobal }
         guard newValue.type == type.valueType else {

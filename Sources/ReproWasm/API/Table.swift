@@ -42,14 +42,14 @@ public struct Table {
     /// - Throws: `AccessError.tableOutOfBounds` if `index` is outside the table.
     public func element(at index: Int) throws(AccessError) -> Value {
         guard index >= 0, index < count else { throw .tableOutOfBounds(index: index, count: count) }
-        return Value.load(elementType, from: handle.pointee.elements + index)
+        return Value.load(elementType, from: handle.pointee.elements + index, store: store.runtime.identity)
     }
 
     /// Replaces the element at `index`.
     ///
     /// - Throws: `AccessError.tableOutOfBounds` if `index` is outside the table,
     ///   `.typeMismatch` if `value` is not of the element type, `.foreignStore` if it refers to a
-    ///   function of another store. Nothing changes then.
+    ///   function or exception of another store. Nothing changes then.
     public func setElement(_ value: Value, at index: Int) throws(AccessError) {
         guard index >= 0, index < count else { throw .tableOutOfBounds(index: index, count: count) }
         try check(value)

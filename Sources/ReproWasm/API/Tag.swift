@@ -39,6 +39,9 @@ extension Tag: Equatable {
 public struct ExceptionReference: Hashable, Sendable {
     /// The exception's address in its store plus one (an `exnref` slot's value).
     let raw: UInt64
+    /// The identity of the store the exception belongs to (`StoreRuntime.identity`): slots hold
+    /// only `raw`, so this is what keeps another store's reference from being taken for one here.
+    let store: UInt64
 }
 
 /// A WebAssembly exception: a tag and the values thrown with it.
@@ -88,12 +91,12 @@ public struct Exception: Error {
         let record = store.runtime.exceptions[address]
         tag = Tag(store: store, address: record.tag)
         payload = store.runtime.payloadValues(of: address)
-        reference = ExceptionReference(raw: UInt64(address) + 1)
+        reference = ExceptionReference(raw: UInt64(address) + 1, store: store.runtime.identity)
     }
 
     /// The exception referred to by `reference`, if it belongs to `store`.
     public init?(_ reference: ExceptionReference, in store: Store) {
-        guard reference.raw >= 1, reference.raw <= UInt64(store.runtime.exceptions.count) else { return nil }
+        guard store.runtime.owns(reference) else { return nil }
         self.init(store: store, address: Int(reference.raw - 1))
     }
 }

@@ -137,8 +137,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Reads a value of `type` from interpreter slots.
-    static func load(_ type: ValueType, from slots: UnsafePointer<UInt64>) -> Value {
+    /// Reads a value of `type` from interpreter slots of the store whose identity is `store` (an
+    /// `exnref` slot holds only the exception's index; the reference carries its store).
+    static func load(_ type: ValueType, from slots: UnsafePointer<UInt64>, store: UInt64) -> Value {
         switch type {
         case .i32: .i32(UInt32(truncatingIfNeeded: slots[0]))
         case .i64: .i64(slots[0])
@@ -147,7 +148,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .v128: .v128(low: slots[0], high: slots[1])
         case .funcRef: .funcRef(slots[0] == 0 ? nil : FunctionReference(raw: slots[0]))
         case .externRef: .externRef(slots[0] == 0 ? nil : ExternalReference(id: slots[0] &- 1))
-        case .exnRef: .exnRef(slots[0] == 0 ? nil : ExceptionReference(raw: slots[0]))
+        case .exnRef: .exnRef(slots[0] == 0 ? nil : ExceptionReference(raw: slots[0], store: store))
         }
     }
 }

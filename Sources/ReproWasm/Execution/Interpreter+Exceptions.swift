@@ -36,7 +36,7 @@ extension StoreRuntime {
         var slot = 0
         record.payload.withUnsafeBufferPointer { words in
             for type in tagTypes[record.tag].parameters {
-                values.append(Value.load(type, from: words.baseAddress! + slot))
+                values.append(Value.load(type, from: words.baseAddress! + slot, store: identity))
                 slot += type.slotCount
             }
         }

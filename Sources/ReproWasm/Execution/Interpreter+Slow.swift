@@ -27,7 +27,7 @@ extension StoreRuntime {
         results.reserveCapacity(type.results.count)
         slot = 0
         for result in type.results {
-            results.append(Value.load(result, from: sp + slot))
+            results.append(Value.load(result, from: sp + slot, store: identity))
             slot += result.slotCount
         }
         return results
@@ -84,7 +84,7 @@ extension StoreRuntime {
         arguments.reserveCapacity(host.type.parameters.count)
         var slot = 0
         for parameter in host.type.parameters {
-            arguments.append(Value.load(parameter, from: sp + slot))
+            arguments.append(Value.load(parameter, from: sp + slot, store: identity))
             slot += parameter.slotCount
         }
         let savedTop = stackTop

@@ -137,6 +137,12 @@ final class StoreRuntime {
     var trapFunction: UnsafeMutablePointer<FunctionInstance>?
     var trapPC: UnsafePointer<UInt64>?
 
+    /// What tells this store's exception references from another store's (`ExceptionReference.store`):
+    /// drawn at random, never reused by design, because the library has no atomics for a shared
+    /// counter and a heap address can be reused once a store is freed. Two stores draw the same
+    /// identity with probability about n²/2⁶⁵ for n stores. It never reaches wasm code or results.
+    let identity = UInt64.random(in: 0...UInt64.max)
+
     init(limits: StoreLimits) {
         self.limits = limits
         emptyMemory = .allocate(capacity: 1)
@@ -177,11 +183,17 @@ final class StoreRuntime {
     /// be stored or called here: it is the address of another store's record).
     func owns(_ reference: FunctionReference) -> Bool { functionAddresses.contains(reference.raw) }
 
-    /// Whether `value` may enter this store: anything but a function reference of another store or
-    /// an exception reference to no exception of this one.
+    /// Whether `reference` is one of this store's exceptions (the index of another store's would
+    /// silently name a different exception here).
+    func owns(_ reference: ExceptionReference) -> Bool {
+        reference.store == identity && reference.raw >= 1 && reference.raw <= UInt64(exceptions.count)
+    }
+
+    /// Whether `value` may enter this store: anything but a function or exception reference of
+    /// another store.
     func accepts(_ value: Value) -> Bool {
         if case .funcRef(let reference?) = value { return owns(reference) }
-        if case .exnRef(let reference?) = value { return reference.raw <= UInt64(exceptions.count) }
+        if case .exnRef(let reference?) = value { return owns(reference) }
         return true
     }
 

@@ -184,10 +184,36 @@ import Testing
         #expect(store.instructionCount == 2)
         // A reference to no exception of this store is refused before anything runs.
         let foreign = #expect(throws: AccessError.self) {
-            try instance.call("throwArgument", .exnRef(ExceptionReference(raw: 1_000)))
+            try instance.call("throwArgument", .exnRef(ExceptionReference(raw: 1_000, store: store.runtime.identity)))
         }
         #expect(foreign == .foreignStore)
         #expect(store.instructionCount == 2)
+    }
+
+    @Test func anExceptionReferenceOfAnotherStoreIsRefused() throws {
+        let (storeA, instanceA) = try Self.instantiate()
+        let (storeB, instanceB) = try Self.instantiate()
+        let tagA = try #require(instanceA.tag(named: "e"))
+        let tagB = try #require(instanceB.tag(named: "e"))
+        // A's second exception (index 1); B has three, so the same index names B's 1.
+        _ = Exception(tag: tagA, payload: [.i32(Int32(1))])
+        let fromA = Exception(tag: tagA, payload: [.i32(Int32(2))])
+        for payload in [10, 20, 30] { _ = Exception(tag: tagB, payload: [.i32(payload)]) }
+        #expect(storeB.runtime.exceptions.count >= Int(fromA.reference.raw))
+        // Refused before anything runs, instead of rethrowing B's exception carrying 20.
+        let refused = #expect(throws: AccessError.self) {
+            try instanceB.call("throwArgument", .exnRef(fromA.reference))
+        }
+        #expect(refused == .foreignStore)
+        #expect(storeB.instructionCount == 0)
+        #expect(Exception(fromA.reference, in: storeB) == nil)
+        // The reference still works in its own store.
+        let rethrown = #expect(throws: Trap.self) {
+            try instanceA.call("throwArgument", .exnRef(fromA.reference))
+        }
+        #expect(rethrown?.exception?.reference == fromA.reference)
+        #expect(rethrown?.exception?.payload == [.i32(Int32(2))])
+        #expect(Exception(fromA.reference, in: storeA)?.payload == [.i32(Int32(2))])
     }
 
     @Test func aHostFunctionThrowsIntoWasm() throws {
