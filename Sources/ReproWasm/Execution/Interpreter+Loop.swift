@@ -55,6 +55,25 @@ func charge(_ increment: UInt64, fuel: inout UInt64) throws(TrapCode) {
     Int(UnsafeRawPointer(pc).load(fromByteOffset: byteOffset, as: UInt16.self))
 }
 
+/// Continues at an exception's landing pad: takes its pc, sp, frame depth and function, and reloads
+/// the instance state the loop caches (context, memory 0's base and size, globals) from that
+/// function's instance. Reloaded unconditionally: the pad may be in another instance, and a host
+/// function that threw may have grown the memory. Only unwinding runs it.
+@inline(__always)
+func adopt(
+    _ landing: Landing, pc: inout UnsafePointer<UInt64>, sp: inout UnsafeMutablePointer<UInt64>, depth: inout Int,
+    function: inout UnsafeMutablePointer<FunctionInstance>, context: inout UnsafeMutablePointer<InstanceContext>,
+    memoryBase: inout UnsafeMutableRawPointer, memorySize: inout UInt64,
+    globals: inout UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+) {
+    (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
+    // SAFETY of the unwrap: a landing pad is in a wasm function, which always has an instance.
+    context = function.pointee.instance!
+    memoryBase = context.pointee.memory0.pointee.base
+    memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
+    globals = context.pointee.globals
+}
+
 extension StoreRuntime {
     /// Runs `entry` (a wasm function) whose frame starts at `entrySP`, arguments in place, until it
     /// returns (a function's code zeroes its own locals: `Op.zeroLocals`). Results are left in its frame's first slots.
@@ -143,9 +162,12 @@ extension StoreRuntime {
                                     baseDepth: baseDepth, baseFunction: baseFunction)
                             else { throw error }
                             pendingException = nil
-                            (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
-                            context = function.pointee.instance!
-                            globals = context.pointee.globals
+                            fuel = self.fuel
+                            countBase = counter &+ fuel
+                            adopt(
+                                landing, pc: &pc, sp: &sp, depth: &depth, function: &function, context: &context,
+                                memoryBase: &memoryBase, memorySize: &memorySize, globals: &globals)
+                            continue
                         }
                         fuel = self.fuel
                         countBase = counter &+ fuel
@@ -200,11 +222,9 @@ extension StoreRuntime {
                             pendingException = nil
                             fuel = self.fuel
                             countBase = counter &+ fuel
-                            (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
-                            context = function.pointee.instance!
-                            memoryBase = context.pointee.memory0.pointee.base
-                            memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
-                            globals = context.pointee.globals
+                            adopt(
+                                landing, pc: &pc, sp: &sp, depth: &depth, function: &function, context: &context,
+                                memoryBase: &memoryBase, memorySize: &memorySize, globals: &globals)
                             continue
                         }
                         fuel = self.fuel
@@ -253,13 +273,9 @@ extension StoreRuntime {
                         pendingException = exception
                         throw .uncaughtException
                     }
-                    (pc, sp, depth, function) = (landing.pc, landing.sp, landing.depth, landing.function)
-                    if function.pointee.instance != context {
-                        context = function.pointee.instance!
-                        memoryBase = context.pointee.memory0.pointee.base
-                        memorySize = UInt64(context.pointee.memory0.pointee.byteCount)
-                        globals = context.pointee.globals
-                    }
+                    adopt(
+                        landing, pc: &pc, sp: &sp, depth: &depth, function: &function, context: &context,
+                        memoryBase: &memoryBase, memorySize: &memorySize, globals: &globals)
 
                 case .globalGet128:
                     let cell = globals[bc(word)]
