@@ -26,6 +26,10 @@ struct CanonicalContext {
     var instance: ComponentInstanceState
     /// The call being made: where lent and borrowed handles are accounted.
     var scope: CallScope?
+    /// How much one lift may produce; tests lower it, everything else keeps the default.
+    var liftLimits = LiftLimits.standard
+    /// What the lift under way may still produce (`liftFlatValues` starts each lift afresh).
+    var liftBudget = LiftBudget(LiftLimits.standard)
 
     /// The memory, which validation guarantees whenever a type needs one.
     var mem: Memory {
@@ -57,6 +61,43 @@ struct CanonicalContext {
         } catch {
             throw .abi(.outOfBounds)
         }
+    }
+}
+
+/// The caps on what one lift (the arguments or the results of one call) may produce on the host.
+/// Lifting is host work that fuel does not count, and lists may alias one region of guest memory,
+/// so without a cap a small guest could make the host allocate without bound. The caps are
+/// constants, the same on every machine, so a lift traps or succeeds the same way everywhere.
+struct LiftLimits {
+    /// List content: each list's element count times its element size in memory (at least 1).
+    var listUnits: Int
+    /// String content, in bytes of guest memory.
+    var stringBytes: Int
+
+    /// The caps every call uses: 2^24 list units and 2^28 string bytes per lift.
+    static let standard = LiftLimits(listUnits: 1 << 24, stringBytes: 1 << 28)
+}
+
+/// What one lift may still produce; shared by the copies of a context during that lift.
+final class LiftBudget {
+    var listUnits: Int
+    var stringBytes: Int
+
+    init(_ limits: LiftLimits) {
+        listUnits = limits.listUnits
+        stringBytes = limits.stringBytes
+    }
+
+    /// Takes `units` of list content from the budget, or traps when it would run out.
+    func chargeList(_ units: Int) throws(ComponentTrap) {
+        guard units <= listUnits else { throw .abi(.liftedValueTooLarge) }
+        listUnits -= units
+    }
+
+    /// Takes `bytes` of string content from the budget, or traps when it would run out.
+    func chargeString(_ bytes: Int) throws(ComponentTrap) {
+        guard bytes <= stringBytes else { throw .abi(.liftedValueTooLarge) }
+        stringBytes -= bytes
     }
 }
 
@@ -100,6 +141,14 @@ extension CanonicalContext {
     /// the pointer in them when they flatten to more than `maxFlat` values.
     func liftFlatValues(_ values: [Value], types: [CanonicalType], maxFlat: Int) throws(ComponentTrap)
         -> [ComponentValue]
+    {
+        var context = self
+        context.liftBudget = LiftBudget(liftLimits)
+        return try context.liftFlatValuesInBudget(values, types: types, maxFlat: maxFlat)
+    }
+
+    private func liftFlatValuesInBudget(_ values: [Value], types: [CanonicalType], maxFlat: Int)
+        throws(ComponentTrap) -> [ComponentValue]
     {
         var reader = FlatReader(values: values)
         if types.flatMap(\.flat).count > maxFlat {
@@ -251,6 +300,7 @@ extension CanonicalContext {
         guard count * size <= maxListByteLength else { throw .abi(.listOutOfBounds) }
         try checkAligned(pointer, element.alignment)
         try checkRange(pointer, count * size, .listOutOfBounds)
+        try liftBudget.chargeList(count * max(size, 1))
         switch element {
         case .u8: return try bytes(at: pointer, count: count).map { .u8($0) }
         case .s8: return try bytes(at: pointer, count: count).map { .s8(Int8(bitPattern: $0)) }
@@ -283,6 +333,7 @@ extension CanonicalContext {
         guard byteLength <= maxStringByteLength else { throw .abi(.stringOutOfBounds) }
         try checkAligned(pointer, alignment)
         try checkRange(pointer, byteLength, .stringOutOfBounds)
+        try liftBudget.chargeString(byteLength)
         let raw = try bytes(at: pointer, count: byteLength)
         scope?.liftedOrigins.append(StringOrigin(encoding: encoding, taggedCodeUnits: taggedCodeUnits))
         if utf16 {

@@ -7,50 +7,38 @@ let maxFlatParameters = 16
 let maxFlatResults = 1
 
 extension TypeGraph {
-    /// The core value types `type` flattens to.
-    func flatten(_ type: ResolvedValueType, depth: Int = 0) -> [ValueType] {
-        switch normalized(type) {
+    /// The core value types `type` flattens to: `CanonicalType.flat` of its canonical layout, so
+    /// validation and run time flatten with the same code.
+    func flatten(_ type: ResolvedValueType) -> [ValueType] {
+        canonicalLayout(type, resource: RuntimeResourceType(destructor: nil, owner: nil)).flat
+    }
+
+    /// `type` as a `CanonicalType` with the same size, alignment and flattening, every `own` and
+    /// `borrow` naming the placeholder `resource` (layouts do not depend on which resource it is).
+    /// Validation bounds the nesting depth (`maxTypeDepth`), so the recursion is bounded.
+    private func canonicalLayout(_ type: ResolvedValueType, resource: RuntimeResourceType) -> CanonicalType {
+        func layout(_ type: ResolvedValueType) -> CanonicalType { canonicalLayout(type, resource: resource) }
+        switch type {
         case .primitive(let primitive):
-            switch primitive {
-            case .s64, .u64: return [.i64]
-            case .f32: return [.f32]
-            case .f64: return [.f64]
-            case .string: return [.i32, .i32]
-            default: return [.i32]
-            }
+            return CanonicalType(primitive)
         case .defined(let id):
-            guard depth < 200, case .value(let defined) = self[id] else { return [.i32] }
+            // Validation only lets value types name value nodes; an `i32`-sized stand-in keeps a
+            // malformed graph from crashing the host.
+            guard case .value(let defined) = self[id] else { return .u32 }
             switch defined {
-            case .primitive(let primitive): return flatten(.primitive(primitive))
-            case .record(let fields): return fields.flatMap { flatten($0.type, depth: depth + 1) }
-            case .tuple(let types): return types.flatMap { flatten($0, depth: depth + 1) }
-            case .list: return [.i32, .i32]
-            case .flags, .enum, .own, .borrow: return [.i32]
-            case .variant(let cases): return flattenVariant(cases.map(\.type), depth: depth)
-            case .option(let element): return flattenVariant([nil, element], depth: depth)
-            case .result(let ok, let error): return flattenVariant([ok, error], depth: depth)
+            case .primitive(let primitive): return CanonicalType(primitive)
+            case .record(let fields): return .record(fields.map { ($0.label, layout($0.type)) })
+            case .tuple(let types): return .tuple(types.map(layout))
+            case .list(let element): return .list(layout(element))
+            case .flags(let labels): return .flags(labels)
+            case .enum(let labels): return .enum(labels)
+            case .own: return .own(resource)
+            case .borrow: return .borrow(resource)
+            case .variant(let cases): return .variant(cases.map { ($0.label, $0.type.map(layout)) })
+            case .option(let element): return .option(layout(element))
+            case .result(let ok, let error): return .result(ok: ok.map(layout), error: error.map(layout))
             }
         }
-    }
-
-    private func flattenVariant(_ payloads: [ResolvedValueType?], depth: Int) -> [ValueType] {
-        var joined: [ValueType] = []
-        for case let payload? in payloads {
-            for (index, type) in flatten(payload, depth: depth + 1).enumerated() {
-                if index < joined.count {
-                    joined[index] = join(joined[index], type)
-                } else {
-                    joined.append(type)
-                }
-            }
-        }
-        return [.i32] + joined
-    }
-
-    private func join(_ a: ValueType, _ b: ValueType) -> ValueType {
-        if a == b { return a }
-        if (a == .i32 && b == .f32) || (a == .f32 && b == .i32) { return .i32 }
-        return .i64
     }
 
     /// The core function type `canon lift` expects of its core function, or `canon lower` produces.

@@ -163,6 +163,12 @@ public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
     case missingMemory
     /// The call needs the `realloc` canonical option, which the function lacks.
     case missingRealloc
+    /// One lift (a call's arguments or its results) would produce more than the host allows: over
+    /// 2^24 units of list content (each list's length times its element size, at least 1 per
+    /// element) or over 2^28 bytes of string content in total. Lists may alias guest memory, so
+    /// without this cap the host could be made to allocate without bound; the cap is the same on
+    /// every machine, so which lifts trap is deterministic.
+    case liftedValueTooLarge
 
     /// The trap in the component-model tests' words.
     public var description: String {
@@ -188,6 +194,7 @@ public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
         case .reallocOutOfBounds: "realloc return: beyond end of memory"
         case .missingMemory: "canonical option `memory` is required"
         case .missingRealloc: "canonical option `realloc` is required"
+        case .liftedValueTooLarge: "lifted value exceeds the host's limit"
         }
     }
 }

@@ -95,4 +95,55 @@ import Testing
         #expect(trap([.i32(101), .i32(1)], .list(.u32)) == .unalignedPointer)
         #expect(trap([.i32(3)], .enum(["a", "b", "c"])) == .invalidDiscriminant)
     }
+
+    /// The trap reason of lifting `flat` as `types` in `context`, or nil when it lifts.
+    func liftTrap(_ context: CanonicalContext, _ flat: [Value], _ types: [CanonicalType]) -> CanonicalTrap? {
+        do {
+            _ = try context.liftFlatValues(flat, types: types, maxFlat: 16)
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    @Test func aliasedListsCountAgainstTheLiftCap() throws {
+        var context = try context(.utf8, Allocator())
+        context.liftLimits = LiftLimits(listUnits: 64, stringBytes: 64)
+        let memory = try context.mem
+        // 8 inner lists (8 units for the outer list's 8-byte elements each), all aliasing the same
+        // 7 bytes at 200: 64 + 56 = 120 units, over the cap although guest memory holds 64 + 7 bytes.
+        var outer: [UInt8] = []
+        for _ in 0..<8 { outer += [200, 0, 0, 0, 7, 0, 0, 0] }
+        try memory.write(outer, at: 128)
+        let nested = CanonicalType.list(.list(.u8))
+        #expect(liftTrap(context, [.i32(128), .i32(8)], [nested]) == .liftedValueTooLarge)
+        // One inner list of 7 bytes: 8 + 7 = 15 units, and the budget starts afresh on every lift.
+        #expect(liftTrap(context, [.i32(128), .i32(1)], [nested]) == nil)
+        #expect(liftTrap(context, [.i32(128), .i32(1)], [nested]) == nil)
+        // A flat list<u8> of exactly the cap lifts; one element more traps.
+        #expect(liftTrap(context, [.i32(0), .i32(64)], [.list(.u8)]) == nil)
+        #expect(liftTrap(context, [.i32(0), .i32(65)], [.list(.u8)]) == .liftedValueTooLarge)
+        // Zero-sized elements still count one each, so list<tuple<>> cannot lift 2^32 boxes.
+        #expect(liftTrap(context, [.i32(0), .i32(65)], [.list(.tuple([]))]) == .liftedValueTooLarge)
+        // Out-of-bounds lists keep their own trap reason.
+        #expect(liftTrap(context, [.i32(65535), .i32(2)], [.list(.u8)]) == .listOutOfBounds)
+    }
+
+    @Test func stringsCountAgainstTheLiftCap() throws {
+        var context = try context(.utf8, Allocator())
+        context.liftLimits = LiftLimits(listUnits: 64, stringBytes: 10)
+        try context.mem.write(Array("hello".utf8), at: 100)
+        // Two strings aliasing the same 5 bytes fill the 10-byte cap exactly; a third one traps.
+        let twice = [Value.i32(100), .i32(5), .i32(100), .i32(5)]
+        #expect(liftTrap(context, twice, [.string, .string]) == nil)
+        #expect(liftTrap(context, twice + [.i32(100), .i32(1)], [.string, .string, .string]) == .liftedValueTooLarge)
+    }
+
+    @Test func standardCapTrapsOnAHugeByteList() throws {
+        let context = try context(.utf8, Allocator())
+        let memory = try context.mem
+        // 2^24 + 1 bytes need 257 pages of 64 KiB; grow to that, then lift one byte more than the cap.
+        #expect(try memory.grow(by: 256) == 1)
+        #expect(liftTrap(context, [.i32(0), .i32((1 << 24) + 1)], [.list(.u8)]) == .liftedValueTooLarge)
+    }
 }

@@ -62,6 +62,8 @@ import Testing
             .result(ok: .primitive(.string), error: nil),
             .option(.defined(0)),
             .flags(["a", "b"]),
+            .list(.defined(2)),
+            .tuple([.defined(1), .defined(2)]),
         ])
         #expect(graph.flatten(.defined(0)) == [.i32, .f64])
         #expect(graph.flatten(.defined(1)) == [.i32, .i32])  // f32 joined with i32 is i32
@@ -69,6 +71,8 @@ import Testing
         #expect(graph.flatten(.defined(3)) == [.i32, .i32, .i32])
         #expect(graph.flatten(.defined(4)) == [.i32, .i32, .f64])
         #expect(graph.flatten(.defined(5)) == [.i32])
+        #expect(graph.flatten(.defined(6)) == [.i32, .i32])  // a list is a pointer and a length
+        #expect(graph.flatten(.defined(7)) == [.i32, .i32, .i32, .i64])
         #expect(graph.flatten(.primitive(.s64)) == [.i64])
     }
 
