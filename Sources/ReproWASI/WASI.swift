@@ -24,15 +24,27 @@ public struct WASIInput {
     }
 }
 
-/// Where a program's standard output or error goes: a function given each write's bytes.
+/// Where a program's standard output or error goes: a function given each write's bytes, and one
+/// told when the program flushes (WASI 0.2's `flush` and `blocking-write-and-flush`; preview 1 has
+/// no flush of its own).
 ///
 ///     var text: [UInt8] = []
 ///     let output = WASIOutput { text += $0 }    // or keep a class to read it back later
 public struct WASIOutput {
     let write: ([UInt8]) -> Void
+    let flush: () -> Void
 
-    /// Output passed to `write`, once per `fd_write`.
-    public init(write: @escaping (_ bytes: [UInt8]) -> Void) { self.write = write }
+    /// Output passed to `write`, once per `fd_write` (or WASI 0.2 stream write); flushes do nothing.
+    public init(write: @escaping (_ bytes: [UInt8]) -> Void) {
+        self.write = write
+        self.flush = {}
+    }
+
+    /// Output passed to `write`, once per write, with `flush` called once per flush the program asks for.
+    public init(write: @escaping (_ bytes: [UInt8]) -> Void, flush: @escaping () -> Void) {
+        self.write = write
+        self.flush = flush
+    }
 
     /// Output that is thrown away.
     public static var discard: WASIOutput { WASIOutput { _ in } }
@@ -168,7 +180,6 @@ public final class WASI {
     public func flush() {
         for preopen in preopens { preopen.directory.flush() }
     }
-
 
     func fillRandom(_ buffer: UnsafeMutableRawBufferPointer) { random.fill(buffer) }
 }
