@@ -103,6 +103,8 @@ import Testing
         step(probe, &log, "arguments")
         step(probe, &log, "initial-cwd")
         step(probe, &log, "has-terminal-stdin")
+        step(probe, &log, "has-terminal-stdout")
+        step(probe, &log, "has-terminal-stderr")
         step(probe, &log, "preopen-count")
         step(probe, &log, "random-u64")
         step(probe, &log, "exit", .bool(exitSuccess))

@@ -117,7 +117,9 @@ import Testing
         #expect(try probe.value("environment") == .list([]))
         #expect(try probe.value("arguments") == .list([]))
         #expect(try probe.value("initial-cwd") == .option(nil))
-        #expect(try probe.value("has-terminal-stdin") == .bool(false))
+        for name in ["has-terminal-stdin", "has-terminal-stdout", "has-terminal-stderr"] {
+            #expect(try probe.value(name) == .bool(false), "\(name)")
+        }
         #expect(try probe.u32("preopen-count") == 0)
     }
 
