@@ -155,6 +155,9 @@ extension StoreRuntime {
                             try callHost(callee, sp: calleeSP, caller: context)
                             pc = returnPC
                         } catch {
+                            // What wasm the host called back into counted stays counted, whatever failed.
+                            fuel = self.fuel
+                            countBase = counter &+ fuel
                             // A wasm exception from the host is thrown at the call.
                             guard error == .uncaughtException, let exception = pendingException,
                                 let landing = unwind(
@@ -162,8 +165,6 @@ extension StoreRuntime {
                                     baseDepth: baseDepth, baseFunction: baseFunction)
                             else { throw error }
                             pendingException = nil
-                            fuel = self.fuel
-                            countBase = counter &+ fuel
                             adopt(
                                 landing, pc: &pc, sp: &sp, depth: &depth, function: &function, context: &context,
                                 memoryBase: &memoryBase, memorySize: &memorySize, globals: &globals)
@@ -213,6 +214,9 @@ extension StoreRuntime {
                         do {
                             try callHost(callee, sp: sp, caller: context)
                         } catch {
+                            // What wasm the host called back into counted stays counted, whatever failed.
+                            fuel = self.fuel
+                            countBase = counter &+ fuel
                             // A wasm exception from the host unwinds from the caller: this frame is gone.
                             guard error == .uncaughtException, let exception = pendingException,
                                 let landing = unwind(
@@ -220,8 +224,6 @@ extension StoreRuntime {
                                     baseDepth: baseDepth, baseFunction: baseFunction, skipsCurrentFrame: true)
                             else { throw error }
                             pendingException = nil
-                            fuel = self.fuel
-                            countBase = counter &+ fuel
                             adopt(
                                 landing, pc: &pc, sp: &sp, depth: &depth, function: &function, context: &context,
                                 memoryBase: &memoryBase, memorySize: &memorySize, globals: &globals)

@@ -149,6 +149,28 @@ import Testing
         #expect(store.instructionCount == 2)
     }
 
+    /// A host function that calls back into wasm and then fails keeps the callback's count and the
+    /// fuel it burnt: `double` counts 1, `run` traps at the call before its own `end`
+    /// (`docs/DETERMINISM.md` §3: a trap keeps every increment made before it).
+    @Test func aFailingHostFunctionKeepsTheCountOfItsCallbacks() throws {
+        struct Failure: Error {}
+        let store = Store()
+        store.fuel = 100
+        var imports = Imports()
+        imports.defineFunction(module: "env", name: "host", type: .i32ToI32) { caller, args in
+            _ = try caller.function(named: "double")!.call(args)
+            throw Failure()
+        }
+        let instance = try WasmModule()
+            .importFunction("env", "host", .i32ToI32)
+            .function(.i32ToI32, export: "run", Asm.localGet(0), Asm.call(0))
+            .function(.i32ToI32, export: "double", Asm.localGet(0), Asm.localGet(0), Asm.op("i32.add"))
+            .instantiate(in: store, imports: imports)
+        #expect(throws: Trap.self) { try instance.call("run", .i32(Int32(21))) }
+        #expect(store.instructionCount == 1)
+        #expect(store.fuel == 99)
+    }
+
     /// A trap in wasm that a host function called reaches the outer caller unchanged (kind and place).
     @Test func aTrapInsideACallbackIsCarriedOut() throws {
         var imports = Imports()
