@@ -42,6 +42,30 @@ public struct Lcg128Xsl64: Sendable, Equatable {
         return folded >> rotation | folded << ((64 - rotation) & 63)
     }
 
+    /// Skips `count` outputs, as `count` calls of `next()` would, in O(log count) steps (the LCG's
+    /// jump-ahead: `count` steps of `state * a + c` compose into one `state * A + C`).
+    ///
+    ///     var random = Lcg128Xsl64()
+    ///     random.advance(by: 1_000_000)    // now at the millionth-and-first output
+    public mutating func advance(by count: UInt64) {
+        var totalMultiplier = UInt128Parts(high: 0, low: 1)
+        var totalIncrement = UInt128Parts(high: 0, low: 0)
+        var multiplier = Self.multiplier
+        var increment = self.increment
+        var remaining = count
+        while remaining > 0 {
+            if remaining & 1 == 1 {
+                totalMultiplier = totalMultiplier.multiplied(by: multiplier)
+                totalIncrement = totalIncrement.multiplied(by: multiplier).adding(increment)
+            }
+            // Two steps of (a, c) are one step of (a * a, (a + 1) * c).
+            increment = multiplier.adding(UInt128Parts(high: 0, low: 1)).multiplied(by: increment)
+            multiplier = multiplier.multiplied(by: multiplier)
+            remaining >>= 1
+        }
+        state = state.multiplied(by: totalMultiplier).adding(totalIncrement)
+    }
+
     /// Fills `bytes` with outputs written little-endian, 8 bytes each; a last partial chunk takes
     /// the low bytes of one more output (the rest of it is dropped), as `rand_core` does.
     public mutating func fill(_ bytes: inout [UInt8]) {

@@ -36,6 +36,25 @@ import Testing
         #expect(random.next() == third)
     }
 
+    @Test func advanceSkipsAsManyOutputsAsNextWould() {
+        for count: UInt64 in [0, 1, 2, 3, 7, 64, 1_000, 12_345] {
+            var stepped = Lcg128Xsl64()
+            for _ in 0..<count { _ = stepped.next() }
+            var jumped = Lcg128Xsl64()
+            jumped.advance(by: count)
+            #expect(jumped == stepped, "\(count)")
+            #expect(jumped.next() == stepped.next())
+        }
+        // A jump of 2^64 - 1 then one more step is a jump of 2^64: compose it from two halves.
+        var whole = Lcg128Xsl64()
+        whole.advance(by: .max)
+        _ = whole.next()
+        var halves = Lcg128Xsl64()
+        halves.advance(by: 1 << 63)
+        halves.advance(by: 1 << 63)
+        #expect(whole == halves)
+    }
+
     @Test func clockAdvancesOnlyForward() {
         var clock = VirtualClock(start: 5)
         clock.advance(by: 10)
