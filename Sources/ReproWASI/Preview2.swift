@@ -43,7 +43,8 @@ public final class WASIPreview2 {
 
     /// The largest list a call may ask the host to make (random bytes, zeroes to write): the
     /// engine's cap on one lifted list (`docs/DETERMINISM.md` §5), which the provider component's
-    /// result would meet when the engine lifts it; a larger request traps in both.
+    /// list would meet when the engine lifts it; a larger request traps in both, without making
+    /// the list here.
     public static let maxListLength: UInt64 = 1 << 24
 
     let stdout: WASIOutput
@@ -114,8 +115,17 @@ public final class WASIPreview2 {
     func advance(to instant: UInt64) { now = max(now, instant) }
 
     /// `count` bytes from the generator.
+    ///
+    /// Beyond `maxListLength` this traps, as the provider's call does when the engine lifts its
+    /// result, and leaves the generator where the provider leaves its own: a count that fits the
+    /// provider's 32-bit `usize` is drawn (one output per 8 bytes or part of 8) before the lift
+    /// traps; a larger one panics before drawing. (Only a provider whose memory cannot hold the list
+    /// differs: it traps before drawing.)
     func randomBytes(_ count: UInt64, function: String) throws(WASIPreview2Error) -> ComponentValue {
-        guard count <= Self.maxListLength else { throw WASIPreview2Error(.listTooLong(count), function: function) }
+        guard count <= Self.maxListLength else {
+            if count <= UInt64(UInt32.max) { random.advance(by: (count + 7) / 8) }
+            throw WASIPreview2Error(.listTooLong(count), function: function)
+        }
         var bytes = [UInt8](repeating: 0, count: Int(count))
         random.fill(&bytes)
         return .list(bytes.map { .u8($0) })
