@@ -122,8 +122,8 @@ import Testing
     @Test(
         .enabled(if: !cachedCodecs.isEmpty, "the codecs are not in the cache: run scripts/fetch-codecs.sh"),
         .enabled(
-            if: ProcessInfo.processInfo.environment["REPRO_WASM_ALL_CODECS"] == "1",
-            "slow: set REPRO_WASM_ALL_CODECS=1 to link every cached codec"))
+            if: ProcessInfo.processInfo.environment["REPRO_WASM_SLOW_TESTS"] == "1",
+            "slow: set REPRO_WASM_SLOW_TESTS=1 to link every cached codec"))
     func everyCodecLinksToTheNativeWASI() throws {
         var linked: [String] = []
         for name in Self.cachedCodecs {

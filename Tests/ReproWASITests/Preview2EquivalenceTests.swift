@@ -1,3 +1,4 @@
+import Foundation
 import ReproWASI
 import ReproWasm
 import Testing
@@ -148,5 +149,35 @@ import Testing
         let path = try #require(Probe.providerPath)
         let provider = try Probe.provider(at: path, in: Store(), log: StreamLog())
         #expect(Set(provider.exportNames) == Set(WASIPreview2.interfaces))
+    }
+
+    /// A request for more random bytes than the engine lifts traps in both modes and leaves both
+    /// generators at the same place: the provider fills a list of 2^24 + 1 bytes before its result
+    /// traps (about 30 s of wasm in a debug build, so this runs on request), and panics before
+    /// drawing for a length beyond its 32-bit usize.
+    @Test(
+        .enabled(
+            if: Probe.providerPath != nil,
+            "the provider component is not in the cache: run scripts/fetch-wasi-provider.py"),
+        .enabled(
+            if: ProcessInfo.processInfo.environment["REPRO_WASM_SLOW_TESTS"] == "1",
+            "slow: set REPRO_WASM_SLOW_TESTS=1 to fill 16 MiB of random bytes in the provider"))
+    func tooManyRandomBytesLeaveTheGeneratorsTogether() throws {
+        let path = try #require(Probe.providerPath)
+        let (native, _) = try Probe.native()
+        let provided = try Probe.linkedToProvider(at: path, StreamLog())
+        var outcomes: [[Outcome]] = []
+        for probe in [native, provided] {
+            var log: [Outcome] = []
+            Self.step(probe, &log, "random-bytes", .u64(WASIPreview2.maxListLength + 1))
+            Self.step(probe, &log, "random-u64")
+            Self.step(probe, &log, "insecure-bytes", .u64(UInt64(UInt32.max) + 1))
+            Self.step(probe, &log, "random-u64")
+            outcomes.append(log)
+        }
+        #expect(outcomes[0] == outcomes[1])
+        #expect(outcomes[0].first == .trapped("random-bytes"))
+        // The provider's wasm ran, and a trap keeps what it counted.
+        #expect(provided.instance.store.instructionCount > 1_000_000)
     }
 }
