@@ -39,6 +39,8 @@ extension CLI {
           --wasi-provider PATH   the provider component; default $REPRO_WASM_WASI_PROVIDER, else
                                  ~/.cache/repro-wasm/codecs/wasi-sandboxed-merged.wasm
                                  (scripts/fetch-wasi-provider.py puts it there)
+          --codec-dir DIR        where codecs that use other codecs (onion, pressio) find them by id:
+                                 id NAME.rs is DIR/NAME.wasm (default: CODEC.wasm's directory)
           --max-memory-pages N   largest size any memory may reach, in 64 KiB pages (default 65536)
         exit codes: 0 ok, 1 the codec failed (`error: MESSAGE` then `  caused by: CAUSE` lines) or
         trapped, 2 bad usage, unreadable or unsupported input
@@ -49,6 +51,7 @@ extension CLI {
             command: "codec", arguments,
             valued: [
                 "--config", "-o", "--into-dtype", "--into-shape", "--wasi", "--wasi-provider", "--max-memory-pages",
+                "--codec-dir",
             ],
             flags: ["--stats"])
         if options.wantsHelp {
@@ -119,6 +122,9 @@ extension CLI {
         host.log = { level, context, message in printError("[\(level.rawValue)] \(context): \(message)") }
         host.standardOutput = { Output.emit($0, toDescriptor: STDERR_FILENO) }
         host.standardError = { Output.emit($0, toDescriptor: STDERR_FILENO) }
+        // Codecs that build on others (onion, pressio) find them beside the codec by id.
+        let directory = options.values["--codec-dir"] ?? directoryName(of: codecPath)
+        host.registry = DirectoryCodecRegistry(directory: directory, host: host)
 
         let component: Component
         do {
@@ -190,6 +196,12 @@ extension CLI {
             printError("error: \(error.message) (scripts/fetch-wasi-provider.py downloads it)")
             return nil
         }
+    }
+
+    /// The directory part of `path` (`.` when it has none).
+    static func directoryName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// `text` as a JSON string literal.
