@@ -13,7 +13,7 @@ import ReproWasm
 // NumPy `.npy` files, as numcodecs-wasm 0.2.5 runs it (the same bytes and instruction counts).
 extension CLI {
     static let codecUsage = """
-        usage: repro-wasm codec CODEC.wasm info [--config JSON]
+        usage: repro-wasm codec CODEC.wasm info [--config JSON] [--stats]
                repro-wasm codec CODEC.wasm encode IN.npy -o OUT.npy [--config JSON] [--stats]
                repro-wasm codec CODEC.wasm decode IN.npy -o OUT.npy [--config JSON]
                                   [--into-dtype DT --into-shape D0,D1,...] [--stats]
@@ -137,6 +137,7 @@ extension CLI {
             let codec = try Codec(component, configuration: configuration, host: host)
             let construction = codec.instructionCount
             guard let input, let output = options.values["-o"] else {
+                if options.flags.contains("--stats") { printError("construction: \(construction) instructions") }
                 let config = try codec.configuration()
                 print(
                     "{\"id\": \(jsonString(codec.id)), \"config\": \(config), \"schema\": \(codec.configurationSchema)}"
