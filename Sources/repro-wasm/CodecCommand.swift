@@ -41,6 +41,8 @@ extension CLI {
                                  (scripts/fetch-wasi-provider.py puts it there)
           --codec-dir DIR        where codecs that use other codecs (onion, pressio) find them by id:
                                  id NAME.rs is DIR/NAME.wasm (default: CODEC.wasm's directory)
+          --fuel N               trap with "out of fuel" when construction, or the call, would count
+                                 more than N instructions
           --max-memory-pages N   largest size any memory may reach, in 64 KiB pages (default 65536)
         exit codes: 0 ok, 1 the codec failed (`error: MESSAGE` then `  caused by: CAUSE` lines) or
         trapped, 2 bad usage, unreadable or unsupported input
@@ -51,7 +53,7 @@ extension CLI {
             command: "codec", arguments,
             valued: [
                 "--config", "-o", "--into-dtype", "--into-shape", "--wasi", "--wasi-provider", "--max-memory-pages",
-                "--codec-dir",
+                "--codec-dir", "--fuel",
             ],
             flags: ["--stats"])
         if options.wantsHelp {
@@ -119,6 +121,7 @@ extension CLI {
 
         guard var host = try codecHost(options) else { return 2 }
         host.limits = limits
+        host.fuelPerCall = try options.number("--fuel", in: 1...UInt64.max)
         host.log = { level, context, message in printError("[\(level.rawValue)] \(context): \(message)") }
         host.standardOutput = { Output.emit($0, toDescriptor: STDERR_FILENO) }
         host.standardError = { Output.emit($0, toDescriptor: STDERR_FILENO) }

@@ -99,6 +99,24 @@ struct CodecTests {
         #expect(try codec.encode(small) == fresh.encode(small))
     }
 
+    /// Fuel bounds each step: a call that would count more traps, the next call gets fresh fuel, and
+    /// a step that finishes counts what it counts without fuel.
+    @Test func fuelBoundsEachCall() throws {
+        var host = try CodecCache.host()
+        host.fuelPerCall = 100_000
+        let codec = try Codec(try CodecCache.component("zstd"), configuration: #"{"level":3}"#, host: host)
+        let unbounded = try CodecCache.codec("zstd", #"{"level":3}"#)
+        #expect(codec.instructionCount == unbounded.instructionCount)
+        #expect {
+            _ = try codec.encode(CodecArray(float64: (0..<100_000).map { sin(Double($0)) }))
+        } throws: { error in
+            guard let error = error as? CodecError else { return false }
+            return error.kind == .trap && error.message.contains("out of fuel")
+        }
+        let small = CodecArray(float64: samples)
+        #expect(try codec.encode(small) == unbounded.encode(small))
+    }
+
     @Test func decodeIntoChecksTheRequestedShape() throws {
         let codec = try CodecCache.codec("zstd", #"{"level": 3}"#)
         let encoded = try codec.encode(CodecArray(float64: samples))
