@@ -1,7 +1,7 @@
 /* 64-bit integer arithmetic: deterministic Miller-Rabin (bases 2, 7, 61)
  * over n odd numbers from 3,000,000,001 up, with 64-bit multiply, remainder
- * and shifts in the modular exponentiation, plus a binary-free Euclid gcd
- * (i64.rem_u) on PRNG pairs. Returns a 64-bit hash. */
+ * and shifts in the modular exponentiation, plus Euclid's gcd by remainders
+ * (i64.rem_u) on xorshift64 pairs. Returns a 64-bit hash. */
 #include "rt.h"
 
 static u64 mulmod(u64 a, u64 b, u64 m) { return (a * b) % m; } /* a, b < m < 2^32 */
