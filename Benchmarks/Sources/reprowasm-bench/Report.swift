@@ -40,7 +40,9 @@ struct Summary: Codable {
         geometricMeanRatio = Stats.geometricMean(ratios.map(\.1))
         scalarWorkloadsInMean = ratios.map(\.0)
         scalarWorkloadsMissing = missing
-        let added = rows.filter(\.workload.isAddedScalarCall).compactMap { row in row.ratio.map { (row.workload.name, $0) } }
+        let added = rows.filter(\.workload.isAddedScalarCall).compactMap { row in
+            row.ratio.map { (row.workload.name, $0) }
+        }
         addedGeometricMeanRatio = Stats.geometricMean(added.map(\.1))
         addedWorkloadsInMean = added.map(\.0)
         let addedNames = Set(addedWorkloadsInMean)
