@@ -41,6 +41,21 @@ build lz         -O2 lz.c "${RT[@]}"
 build dot_scalar -O3 dot.c "${RT[@]}"
 build dot_simd   -O3 -msimd128 dot.c "${RT[@]}"
 
+# The broader set (issue #23): one style each, some at other optimisation levels.
+build stencil_f32 -O2 -DREAL=float stencil.c "${RT[@]}"
+build stencil_f64 -O2 -DREAL=double stencil.c "${RT[@]}"
+build primes64   -O2 primes64.c "${RT[@]}"
+build list       -O2 list.c "${RT[@]}"
+build tree       -O2 tree.c "${RT[@]}"
+build vm         -O2 vm.c "${RT[@]}"
+build vm_O0      -O0 vm.c "${RT[@]}"
+build strings    -O2 strings.c "${RT[@]}"
+build matmul     -O2 matmul.c "${RT[@]}"
+build matmul_O3  -O3 matmul.c "${RT[@]}"
+build hash       -O2 hash.c "${RT[@]}"
+build hash_Os    -Os hash.c "${RT[@]}"
+build dp         -O2 dp.c "${RT[@]}"
+
 if [ "${1:-}" = "--large" ]; then
     mkdir -p build
     python3 gen_large.py build/large.c "${LARGE_FUNCS:-1200}"

@@ -7,6 +7,17 @@ struct Summary: Codable {
     var scalarWorkloadsMissing: [String]
     var worstRatio: Double?
     var worstRatioWorkload: String?
+    /// The same mean over the workloads added in issue #23 alone (`Workload.addedModules`).
+    var addedGeometricMeanRatio: Double?
+    var addedWorkloadsInMean: [String] = []
+    /// Every scalar row's ratio, slowest relative to WasmKit first.
+    var scalarRatios: [ScalarRatio] = []
+
+    struct ScalarRatio: Codable {
+        var workload: String
+        var ratio: Double
+        var added: Bool
+    }
     /// ReproWasm's dot_scalar median over its dot_simd median.
     var simdSpeedupOverScalar: Double?
     /// WasmKit's dot_simd median over ReproWasm's.
@@ -29,6 +40,15 @@ struct Summary: Codable {
         geometricMeanRatio = Stats.geometricMean(ratios.map(\.1))
         scalarWorkloadsInMean = ratios.map(\.0)
         scalarWorkloadsMissing = missing
+        let added = rows.filter(\.workload.isAddedScalarCall).compactMap { row in
+            row.ratio.map { (row.workload.name, $0) }
+        }
+        addedGeometricMeanRatio = Stats.geometricMean(added.map(\.1))
+        addedWorkloadsInMean = added.map(\.0)
+        let addedNames = Set(addedWorkloadsInMean)
+        scalarRatios = ratios.sorted { $0.1 > $1.1 }.map {
+            ScalarRatio(workload: $0.0, ratio: $0.1, added: addedNames.contains($0.0))
+        }
         let worst = ratios.max { $0.1 < $1.1 }
         worstRatio = worst?.1
         worstRatioWorkload = worst?.0
@@ -137,6 +157,17 @@ struct TextReport {
         if !summary.scalarWorkloadsMissing.isEmpty {
             lines.append(
                 "  not in the mean (no time from an engine): " + summary.scalarWorkloadsMissing.joined(separator: ", "))
+        }
+        if !summary.addedWorkloadsInMean.isEmpty {
+            lines.append(
+                "geometric mean ReproWasm/WasmKit over the \(summary.addedWorkloadsInMean.count) workloads added in "
+                    + "issue #23: " + ratio(summary.addedGeometricMeanRatio))
+        }
+        if !summary.scalarRatios.isEmpty {
+            lines.append(
+                "ratios, slowest first (* = added in #23): "
+                    + summary.scalarRatios.map { "\($0.workload)\($0.added ? "*" : "") \(ratio($0.ratio))" }
+                    .joined(separator: ", "))
         }
         lines.append(
             "slowest relative to WasmKit: \(summary.worstRatioWorkload ?? "n/a") \(ratio(summary.worstRatio))")

@@ -59,6 +59,16 @@ struct Workload {
         return module != "dot_simd"
     }
 
+    /// Whether the row is one of the workloads added to broaden the harness (issue #23), whose
+    /// geometric mean is reported on its own as well.
+    var isAddedScalarCall: Bool { isScalarCall && Workload.addedModules.contains(module) }
+
+    /// The modules added in issue #23, each in a style of its own (see `Workloads/README.md`).
+    static let addedModules: Set<String> = [
+        "stencil_f32", "stencil_f64", "primes64", "list", "tree", "vm", "vm_O0", "strings", "matmul", "matmul_O3",
+        "hash", "hash_Os", "dp",
+    ]
+
     /// The arguments as printed in the table.
     var argumentText: String {
         switch kind {
