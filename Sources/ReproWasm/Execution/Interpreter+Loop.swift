@@ -341,10 +341,14 @@ extension StoreRuntime {
                     sp[a(word)] = try truncToI64U(Double(bitPattern: sp[b(word)]))
                     pc += 1
                 default:
-                    // Every other op is run by its threaded handler (Interpreter+Threaded.swift).
+                    // Every other op is run by its threaded handler (`OpDispatch.threaded`).
+                    let before = pc
                     try runThreaded(
                         &pc, sp: &sp, function: &function, depth: &depth, context: context,
                         maxDepth: maxDepth, memoryBase: memoryBase, memorySize: memorySize, fuel: &fuel)
+                    // A threaded call or return that leaves comes back with its own `pc` (its case
+                    // above runs it); a slow-path op without a case here would loop uncharged.
+                    if _slowPath(pc == before) { checkHasCase(UnsafeRawPointer(pc).load(as: Op.self)) }
                 }
             }
         } catch {
@@ -352,5 +356,12 @@ extension StoreRuntime {
             trapFunction = function
             throw error
         }
+    }
+
+    /// Stops the process when `op`, which the threaded handlers left to the switch, has no case in
+    /// it: a slow-path op added to the table without its case in `execute`.
+    @inline(never)
+    func checkHasCase(_ op: Op) {
+        precondition(op.info.dispatch == .threaded, "op \(op) is on the slow path but `execute` has no case for it")
     }
 }

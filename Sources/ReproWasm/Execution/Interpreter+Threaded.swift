@@ -582,9 +582,16 @@ enum ThreadedHandlers {
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
-    /// The handler of every op: threaded ops run here, the others exit to the switch.
+    /// The handler of every op: threaded ops run here, the slow-path ops (`OpDispatch.slowPath`)
+    /// exit to the switch in `execute`. Exhaustive: a new op does not compile until it is here.
     static func handler(for op: Op) -> Handler {
         switch op {
+        case .unreachable, .call, .callIndirect, .returnCall, .returnCallIndirect, .throw, .throwRef, .globalGet128,
+            .globalSet128, .counterGet, .counterSet, .refFunc, .memoryAccess, .memorySize, .memoryGrow, .memoryFill,
+            .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableInit,
+            .tableCopy, .elemDrop, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64TruncF32S,
+            .i64TruncF32U, .i64TruncF64S, .i64TruncF64U:
+            exit
         case .callLocal: handleCallLocal
         case .zeroLocals: handleZeroLocals
         case .globalGet: handleGlobalGet
@@ -960,7 +967,6 @@ enum ThreadedHandlers {
         case .i32Load8UThenBrIfLtS: handleI32Load8UThenBrIfLtS
         case .i32Load8UThenBrIfGtS: handleI32Load8UThenBrIfGtS
         case .i32Load8UThenBrIfNe: handleI32Load8UThenBrIfNe
-        default: exit
         }
     }
 }

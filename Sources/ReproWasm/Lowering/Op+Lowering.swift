@@ -55,9 +55,6 @@ extension Op {
                 return (byName[name + "Imm"], branchForm, negated, isImmediate)
             }
 
-    /// Whether the op is `simd` or one of the SIMD ops with the same layout (`simdLoad`, ...).
-    var isSIMD: Bool { (Op.simd.rawValue...Op.simdV128And.rawValue).contains(rawValue) }
-
     /// Whether the op is a memory-0 load of a scalar (`i32Load`, `f64Load`, `i64Load8S`, ...).
     var isMemoryLoad: Bool { Op.loadWidths[Int(rawValue)] > 0 }
 
@@ -175,28 +172,22 @@ extension Op {
     /// The step-and-test op (`i32AddThenBrIfLtUImm`, ...) for a step `i32AddImm` or `i32Add` and
     /// the i32 compare-and-branch op `branch` on its sum, if there is one.
     static func stepBranch(step: Op, branch: Op) -> Op? {
-        stepBranches[UInt32(step.rawValue) << 16 | UInt32(branch.rawValue)]
-    }
-
-    /// Whether the op is one of `stepBranch`'s answers (a head word, the offset, then k and n).
-    var isStepBranch: Bool { Op.stepBranchOps.contains(self) }
-
-    private static let stepBranchOps = Set(stepBranches.values)
-
-    /// `stepBranch`'s answers, built once from the ops' names.
-    private static let stepBranches: [UInt32: Op] = {
-        var table: [UInt32: Op] = [:]
-        for op in Op.allCases {
-            let name = names[Int(op.rawValue)]
-            for (step, prefix) in [(Op.i32AddImm, "i32AddImmThenBrIf"), (.i32Add, "i32AddThenBrIf")] {
-                guard name.hasPrefix(prefix), name.count > prefix.count,
-                    let branch = byName["brIfI32" + name.dropFirst(prefix.count)]
-                else { continue }
-                table[UInt32(step.rawValue) << 16 | UInt32(branch.rawValue)] = op
-            }
+        switch (step, branch) {
+        case (.i32AddImm, .brIfI32NeImm): .i32AddImmThenBrIfNeImm
+        case (.i32AddImm, .brIfI32LtUImm): .i32AddImmThenBrIfLtUImm
+        case (.i32AddImm, .brIfI32Ne): .i32AddImmThenBrIfNe
+        case (.i32AddImm, .brIfI32LtU): .i32AddImmThenBrIfLtU
+        case (.i32AddImm, .brIfI32GeU): .i32AddImmThenBrIfGeU
+        case (.i32AddImm, .brIfI32GtS): .i32AddImmThenBrIfGtS
+        case (.i32Add, .brIfI32NeImm): .i32AddThenBrIfNeImm
+        case (.i32Add, .brIfI32LtUImm): .i32AddThenBrIfLtUImm
+        case (.i32Add, .brIfI32Ne): .i32AddThenBrIfNe
+        case (.i32Add, .brIfI32LtU): .i32AddThenBrIfLtU
+        case (.i32Add, .brIfI32GeU): .i32AddThenBrIfGeU
+        case (.i32Add, .brIfI32GtS): .i32AddThenBrIfGtS
+        default: nil
         }
-        return table
-    }()
+    }
 
     /// For an f64 compare-and-branch op with a constant (`brIfF64GtImm`, `brIfNotF64LeImm`, ...),
     /// the op that tests the sum of two slots the same way (`brIfF64AddGtImm`, ...).
@@ -229,15 +220,6 @@ extension Op {
         return opcode.info.accessBytes > 0 ? 4 : 3
     }
 
-    /// Whether the op is emitted as pure but carries a count, so it can run out of fuel (or, for
-    /// tail calls, exhaust the stack): it needs an entry in the trap offset map.
-    var endsACountedSpan: Bool {
-        switch self {
-        case .return, .brTable, .returnCall, .returnCallIndirect: true
-        default: false
-        }
-    }
-
     /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
     /// cannot trap, touches no memory, and writes slot `a` only.
     var isFloatArithmetic: Bool { Op.floatArithmetic[Int(rawValue)] }
@@ -253,18 +235,6 @@ extension Op {
             name.hasPrefix("f64") && name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
         }
     }()
-
-    /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).
-    var canTrap: Bool {
-        switch self {
-        case .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i64DivS, .i64DivU, .i64RemS, .i64RemU,
-            .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U,
-            .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U:
-            true
-        default:
-            false
-        }
-    }
 }
 
 /// A function lowered to internal code, shared by every instance of its module.

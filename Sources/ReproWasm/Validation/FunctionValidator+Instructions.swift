@@ -16,6 +16,7 @@ extension FunctionValidator {
         }
         guard body.isAtEnd else { throw .malformed(DecodeError(.sectionSizeMismatch, at: body.offset)) }
         guard maxSlot <= 0xFFFF else { throw fail(.functionTooLarge, at: body.offset) }
+        assert(emitter.layoutIsConsistent(), "lowered code does not match the op table (Lowering/Op+Info.swift)")
         return CompiledFunction(
             code: emitter.words, parameterSlots: parameterSlotCount, localSlots: localSlotCount, frameSlots: maxSlot,
             resultSlots: type.results.reduce(0) { $0 + $1.slotCount }, sourceMap: emitter.sourceMap,

@@ -592,7 +592,7 @@ extension FunctionValidator {
         if let immediateForm = op.immediateForm, let constant = takeConstant(operands.1) {
             emitter.emitPure(immediateForm, destination: destination, operands.0.location)
             emitter.emitImmediate(constant)
-        } else if op.canTrap {
+        } else if op.info.mayTrap {
             emitter.emitEffect(op, destination: destination, operands.0.location, operands.1.location)
         } else if fuseLoad(into: op, operands.0, operands.1, destination: destination)
             || sinkLoad(into: op, operands.0, operands.1)

@@ -36,4 +36,78 @@ import Testing
         #expect(Op.i32DivS.immediateForm == nil)
         #expect(Op.i32Add.branchForm == nil)
     }
+
+    /// Every op has a handler, and it is `exit` exactly for the ops the table puts on the slow path.
+    @Test func everyOpHasAHandlerMatchingItsDispatch() {
+        let exit = unsafeBitCast(ThreadedHandlers.exit, to: UInt.self)
+        for op in Op.allCases {
+            let handler = unsafeBitCast(ThreadedHandlers.handler(for: op), to: UInt.self)
+            #expect((handler == exit) == (op.info.dispatch == .slowPath), "\(op)")
+        }
+        #expect(Op.i32Add.info.dispatch == .threaded)
+        #expect(Op.memoryGrow.info.dispatch == .slowPath)
+    }
+
+    /// Every op has a length, and the disassembler's decoding of its operands consumes exactly that.
+    @Test(arguments: [Opcode.i32x4Add, .v128Load, .i8x16Shuffle])
+    func disassemblerConsumesEachOpsLength(simdOpcode: Opcode) {
+        for op in Op.allCases {
+            // Word 1: two targets for `brTable`; word 2: the opcode of an `Op.simd` layout.
+            let code: [UInt64] = [UInt64(op.rawValue), 2, UInt64(simdOpcode.rawValue), 0, 0, 0]
+            code.withUnsafeBufferPointer { code in
+                let length = op.wordCount(at: code.baseAddress!)
+                let decoded = Disassembler.operands(of: op, at: code.baseAddress!)
+                #expect(decoded.wordCount == length, "\(op)")
+                if let fixed = op.info.fixedWordCount { #expect(fixed == length, "\(op)") }
+            }
+        }
+    }
+
+    /// The variable lengths: `brTable` by its target count, `Op.simd` by its opcode.
+    @Test func variableLengths() {
+        let table: [UInt64] = [UInt64(Op.brTable.rawValue), 3, 0, 0, 0, 0]
+        table.withUnsafeBufferPointer { #expect(Op.brTable.wordCount(at: $0.baseAddress!) == 6) }
+        for (opcode, words) in [(Opcode.i32x4Add, 3), (.v128Load, 4), (.i8x16Shuffle, 5)] {
+            let code: [UInt64] = [UInt64(Op.simd.rawValue), 0, UInt64(opcode.rawValue)]
+            code.withUnsafeBufferPointer { #expect(Op.simd.wordCount(at: $0.baseAddress!) == words) }
+        }
+        #expect(Op.i32LoadThenBrIfNe.info.fixedWordCount == 4)
+        #expect(Op.move64.info.fixedWordCount == 3)
+        #expect(Op.i32Add.info.fixedWordCount == 1)
+    }
+
+    /// The emitter's layout check accepts whole instructions with trapping ops mapped, and refuses
+    /// a stray word or an unmapped op that may trap.
+    @Test func emitterLayoutCheck() {
+        var emitter = CodeEmitter()
+        emitter.emitPure(.const64, destination: 2)
+        emitter.emitImmediate(7)
+        emitter.emitEffect(.i32DivS, destination: 3, 2, 2)
+        emitter.emitPure(.return, 0)
+        #expect(emitter.layoutIsConsistent())
+        emitter.emitImmediate(0)  // a word no instruction owns
+        #expect(!emitter.layoutIsConsistent())
+
+        var unmapped = CodeEmitter()
+        unmapped.emitPure(.i32DivS, destination: 3, 2, 2)  // may trap, but no source-map entry
+        #expect(!unmapped.layoutIsConsistent())
+    }
+
+    /// Lowered code of a module with fused ops walks exactly by the table's lengths.
+    @Test func loweredCodeFollowsTheTable() throws {
+        let module = try Module(
+            wat: """
+                (module (memory 1)
+                  (func (export "f") (param i32 i32) (result i32) (local i32)
+                    (loop
+                      (local.set 2 (i32.add (local.get 2) (i32.load8_u (local.get 0))))
+                      (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+                      (br_if 0 (i32.lt_u (local.get 0) (local.get 1))))
+                    (block (br_table 0 0 0 (local.get 1)))
+                    (local.get 2)))
+                """)
+        let listing = module.codeListing.split(separator: "\n").dropFirst()
+        #expect(listing.contains { $0.contains("brTable") })
+        #expect(!listing.contains { $0.contains("bad word") })
+    }
 }
