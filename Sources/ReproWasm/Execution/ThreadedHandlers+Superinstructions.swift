@@ -134,61 +134,51 @@ extension ThreadedHandlers {
     }
 
     static let handleI32AddImmThenBrIfNeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state) { sum, limit in sum != limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, I32.ne)
     }
 
     static let handleI32AddImmThenBrIfLtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state) { sum, limit in sum < limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, I32.ltU)
     }
 
     static let handleI32AddImmThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in sum != limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true, I32.ne)
     }
 
     static let handleI32AddImmThenBrIfLtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in sum < limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true, I32.ltU)
     }
 
     static let handleI32AddImmThenBrIfGeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in sum >= limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true, I32.geU)
     }
 
     static let handleI32AddImmThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true) { sum, limit in
-            Int32(bitPattern: sum) > Int32(bitPattern: limit)
-        }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, testsSlot: true, I32.gtS)
     }
 
     static let handleI32AddThenBrIfNeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true) { sum, limit in sum != limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, I32.ne)
     }
 
     static let handleI32AddThenBrIfLtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true) { sum, limit in sum < limit }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, I32.ltU)
     }
 
     static let handleI32AddThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
-            sum, limit in sum != limit
-        }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true, I32.ne)
     }
 
     static let handleI32AddThenBrIfLtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
-            sum, limit in sum < limit
-        }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true, I32.ltU)
     }
 
     static let handleI32AddThenBrIfGeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
-            sum, limit in sum >= limit
-        }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true, I32.geU)
     }
 
     static let handleI32AddThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true) {
-            sum, limit in Int32(bitPattern: sum) > Int32(bitPattern: limit)
-        }
+        stepAndBranch(pc, sp, memoryBase, memorySize, fuel, state, stepInSlot: true, testsSlot: true, I32.gtS)
     }
 
     static let handleI32AddImmPair: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -208,41 +198,39 @@ extension ThreadedHandlers {
     }
 
     static let handleI32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.add)
     }
 
     static let handleI32SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &- y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.sub)
     }
 
     static let handleI32MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &* y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.mul)
     }
 
     static let handleI32AndImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x & y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.and)
     }
 
     static let handleI32OrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x | y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.or)
     }
 
     static let handleI32XorImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x ^ y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.xor)
     }
 
     static let handleI32ShlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &<< y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.shl)
     }
 
     static let handleI32ShrUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &>> y }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.shrU)
     }
 
     static let handleI32ShrSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y))
-        }
+        i32BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.shrS)
     }
 
     static let handleI32RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -260,89 +248,79 @@ extension ThreadedHandlers {
     }
 
     static let handleI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.eq)
     }
 
     static let handleI32NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.ne)
     }
 
     static let handleI32LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.ltU)
     }
 
     static let handleI32GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.gtU)
     }
 
     static let handleI32LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.leU)
     }
 
     static let handleI32GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.geU)
     }
 
     static let handleI32LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int32(bitPattern: x) < Int32(bitPattern: y)
-        }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.ltS)
     }
 
     static let handleI32GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int32(bitPattern: x) > Int32(bitPattern: y)
-        }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.gtS)
     }
 
     static let handleI32LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int32(bitPattern: x) <= Int32(bitPattern: y)
-        }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.leS)
     }
 
     static let handleI32GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int32(bitPattern: x) >= Int32(bitPattern: y)
-        }
+        i32CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I32.geS)
     }
 
     static let handleI64AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.add)
     }
 
     static let handleI64SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &- y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.sub)
     }
 
     static let handleI64MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &* y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.mul)
     }
 
     static let handleI64AndImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x & y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.and)
     }
 
     static let handleI64OrImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x | y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.or)
     }
 
     static let handleI64XorImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x ^ y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.xor)
     }
 
     static let handleI64ShlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &<< y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.shl)
     }
 
     static let handleI64ShrUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &>> y }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.shrU)
     }
 
     static let handleI64ShrSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
-        }
+        i64BinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.shrS)
     }
 
     static let handleI64RotlImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -360,155 +338,131 @@ extension ThreadedHandlers {
     }
 
     static let handleI64EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.eq)
     }
 
     static let handleI64NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.ne)
     }
 
     static let handleI64LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.ltU)
     }
 
     static let handleI64GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.gtU)
     }
 
     static let handleI64LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.leU)
     }
 
     static let handleI64GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.geU)
     }
 
     static let handleI64LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int64(bitPattern: x) < Int64(bitPattern: y)
-        }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.ltS)
     }
 
     static let handleI64GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int64(bitPattern: x) > Int64(bitPattern: y)
-        }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.gtS)
     }
 
     static let handleI64LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int64(bitPattern: x) <= Int64(bitPattern: y)
-        }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.leS)
     }
 
     static let handleI64GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            Int64(bitPattern: x) >= Int64(bitPattern: y)
-        }
+        i64CompareImmediate(pc, sp, memoryBase, memorySize, fuel, state, I64.geS)
     }
 
     static let handleBrIfI32Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x == y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.eq)
     }
 
     static let handleBrIfI32EqImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x == y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.eq)
     }
 
     static let handleBrIfI32Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x != y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.ne)
     }
 
     static let handleBrIfI32NeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x != y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.ne)
     }
 
     static let handleBrIfI32LtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x < y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.ltU)
     }
 
     static let handleBrIfI32LtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x < y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.ltU)
     }
 
     static let handleBrIfI32GtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x > y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.gtU)
     }
 
     static let handleBrIfI32GtUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x > y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.gtU)
     }
 
     static let handleBrIfI32LeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x <= y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.leU)
     }
 
     static let handleBrIfI32LeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x <= y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.leU)
     }
 
     static let handleBrIfI32GeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in x >= y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.geU)
     }
 
     static let handleBrIfI32GeUImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in x >= y }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.geU)
     }
 
     static let handleBrIfI32LtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
-            Int32(bitPattern: x) < Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.ltS)
     }
 
     static let handleBrIfI32LtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
-            Int32(bitPattern: x) < Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.ltS)
     }
 
     static let handleBrIfI32GtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
-            Int32(bitPattern: x) > Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.gtS)
     }
 
     static let handleBrIfI32GtSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
-            Int32(bitPattern: x) > Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.gtS)
     }
 
     static let handleBrIfI32LeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
-            Int32(bitPattern: x) <= Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.leS)
     }
 
     static let handleBrIfI32LeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
-            Int32(bitPattern: x) <= Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.leS)
     }
 
     static let handleBrIfI32GeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false) { x, y in
-            Int32(bitPattern: x) >= Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.geS)
     }
 
     static let handleBrIfI32GeSImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true) { x, y in
-            Int32(bitPattern: x) >= Int32(bitPattern: y)
-        }
+        branchI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.geS)
     }
 
     static let handleF64AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 + $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.add)
     }
 
     static let handleF64AddThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 * $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.mul)
     }
 
     static let handleF64AddThenMulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -521,113 +475,113 @@ extension ThreadedHandlers {
     }
 
     static let handleF64AddThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $0 - $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.sub)
     }
 
     static let handleF64AddThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 + $1 }, { $1 - $0 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.subFrom)
     }
 
     static let handleF64SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $0 + $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.add)
     }
 
     static let handleF64SubThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $0 * $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.mul)
     }
 
     static let handleF64SubThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $0 - $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.sub)
     }
 
     static let handleF64SubThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 - $1 }, { $1 - $0 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.subFrom)
     }
 
     static let handleF64MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $0 + $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.add)
     }
 
     static let handleF64MulThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $0 * $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.mul)
     }
 
     static let handleF64MulThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $0 - $1 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.sub)
     }
 
     static let handleF64MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, { $0 * $1 }, { $1 - $0 })
+        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.subFrom)
     }
 
     static let handleBrIfF64Lt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 < $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, F64.lt)
     }
 
     static let handleBrIfF64LtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 < $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, F64.lt)
     }
 
     static let handleBrIfF64Gt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 > $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, F64.gt)
     }
 
     static let handleBrIfF64GtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 > $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, F64.gt)
     }
 
     static let handleBrIfF64Le: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 <= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, F64.le)
     }
 
     static let handleBrIfF64LeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 <= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, F64.le)
     }
 
     static let handleBrIfF64Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, { $0 >= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: true, F64.ge)
     }
 
     static let handleBrIfF64GeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, { $0 >= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: true, F64.ge)
     }
 
     static let handleBrIfNotF64Lt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 < $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, F64.lt)
     }
 
     static let handleBrIfNotF64LtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 < $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, F64.lt)
     }
 
     static let handleBrIfNotF64Gt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 > $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, F64.gt)
     }
 
     static let handleBrIfNotF64GtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 > $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, F64.gt)
     }
 
     static let handleBrIfNotF64Le: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 <= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, F64.le)
     }
 
     static let handleBrIfNotF64LeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 <= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, F64.le)
     }
 
     static let handleBrIfF64AddLtImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -680,203 +634,203 @@ extension ThreadedHandlers {
 
     static let handleBrIfNotF64Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, { $0 >= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: false, jumpWhen: false, F64.ge)
     }
 
     static let handleBrIfNotF64GeImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         branchF64(
-            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, { $0 >= $1 })
+            pc, sp, memoryBase, memorySize, fuel, state, immediate: true, jumpWhen: false, F64.ge)
     }
 
     static let handleI32AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.add, I32.add)
     }
 
     static let handleI32AddThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.add, I32.xor)
     }
 
     static let handleI32AddThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.add, I32.and)
     }
 
     static let handleI32AddThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &+ $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.add, I32.or)
     }
 
     static let handleI32SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.sub, I32.add)
     }
 
     static let handleI32SubThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.sub, I32.xor)
     }
 
     static let handleI32SubThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.sub, I32.and)
     }
 
     static let handleI32SubThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &- $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.sub, I32.or)
     }
 
     static let handleI32MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.mul, I32.add)
     }
 
     static let handleI32MulThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.mul, I32.xor)
     }
 
     static let handleI32MulThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.mul, I32.and)
     }
 
     static let handleI32MulThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 &* $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.mul, I32.or)
     }
 
     static let handleI32AndThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.and, I32.add)
     }
 
     static let handleI32AndThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.and, I32.xor)
     }
 
     static let handleI32AndThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.and, I32.and)
     }
 
     static let handleI32AndThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 & $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.and, I32.or)
     }
 
     static let handleI32OrThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.or, I32.add)
     }
 
     static let handleI32OrThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.or, I32.xor)
     }
 
     static let handleI32OrThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.or, I32.and)
     }
 
     static let handleI32OrThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 | $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.or, I32.or)
     }
 
     static let handleI32XorThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.xor, I32.add)
     }
 
     static let handleI32XorThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.xor, I32.xor)
     }
 
     static let handleI32XorThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.xor, I32.and)
     }
 
     static let handleI32XorThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, { $0 ^ $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: false, I32.xor, I32.or)
     }
 
     static let handleI32ShlImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shl, I32.add)
     }
 
     static let handleI32ShlImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shl, I32.xor)
     }
 
     static let handleI32ShlImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shl, I32.and)
     }
 
     static let handleI32ShlImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &<< $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shl, I32.or)
     }
 
     static let handleI32ShrUImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shrU, I32.add)
     }
 
     static let handleI32ShrUImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shrU, I32.xor)
     }
 
     static let handleI32ShrUImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shrU, I32.and)
     }
 
     static let handleI32ShrUImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &>> $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.shrU, I32.or)
     }
 
     static let handleI32RotlImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.rotl, I32.add)
     }
 
     static let handleI32RotlImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.rotl, I32.xor)
     }
 
     static let handleI32RotlImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.rotl, I32.and)
     }
 
     static let handleI32RotlImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0.rotatedLeft(by: $1) }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.rotl, I32.or)
     }
 
     static let handleI32MulImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.mul, I32.add)
     }
 
     static let handleI32MulImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.mul, I32.xor)
     }
 
     static let handleI32MulImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.mul, I32.and)
     }
 
     static let handleI32MulImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &* $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.mul, I32.or)
     }
 
     static let handleI32AndImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.and, I32.add)
     }
 
     static let handleI32AndImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.and, I32.xor)
     }
 
     static let handleI32AndImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.and, I32.and)
     }
 
     static let handleI32AndImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 & $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.and, I32.or)
     }
 
     static let handleI32AddImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 &+ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.add, I32.add)
     }
 
     static let handleI32AddImmThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 ^ $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.add, I32.xor)
     }
 
     static let handleI32AddImmThenAnd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 & $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.add, I32.and)
     }
 
     static let handleI32AddImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, { $0 &+ $1 }, { $0 | $1 })
+        chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.add, I32.or)
     }
 }
