@@ -1,4 +1,4 @@
-// Threaded handlers: loads and stores on memory 0 (see Interpreter+Threaded.swift).
+// Threaded handlers: loads and stores on memory 0 (see Dispatch.swift).
 
 /// The address a memory-0 load or store reads or writes: `base` plus the constant of a folded
 /// `i32.add` (low 32 bits of `immediate`, added with the i32 wrap-around), plus the memarg offset

@@ -1,4 +1,4 @@
-// Threaded handlers: numeric instructions (see Interpreter+Threaded.swift). Float results go
+// Threaded handlers: numeric instructions (see Dispatch.swift). Float results go
 // through `storeCanonical` (docs/DETERMINISM.md §2).
 
 // The handlers share the shape of their op: `binary` and `unary` read slots `b` (and `c`) and write

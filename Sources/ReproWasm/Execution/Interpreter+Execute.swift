@@ -1,8 +1,8 @@
 // The interpreter's entry and its switch for the ops that are not threaded (calls into other
 // instances and the host, returns that leave `execute`, v128 globals, bulk memory, tables, SIMD,
-// trapping conversions). Every other op runs in the threaded handlers (Interpreter+Threaded.swift), which
+// trapping conversions). Every other op runs in the threaded handlers (Dispatch.swift), which
 // the switch's `default` enters and which return here at the next op they do not run. Rare work
-// goes to `@inline(never)` helpers in Interpreter+Slow.swift.
+// goes to `@inline(never)` helpers in Interpreter+SlowPath.swift.
 
 #if _endian(big)
     #error("ReproWasm's interpreter assumes a little-endian host, as WebAssembly memory is little-endian")
@@ -315,7 +315,7 @@ extension StoreRuntime {
                     try runBulk(context, word: word, sp: sp)
                     pc += 1
 
-                // MARK: SIMD (one out-of-line switch over the opcode; see Interpreter+SIMD.swift)
+                // MARK: SIMD (one out-of-line switch over the opcode; see SIMDHandlers.swift)
                 case .i32TruncF32S:
                     sp[a(word)] = try truncToI32S(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)])))
                     pc += 1
