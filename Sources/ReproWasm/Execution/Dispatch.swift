@@ -220,6 +220,12 @@ extension StoreRuntime {
                 try checkThreadedTrap(registers)
                 // A threaded `call` or `return` that leaves for the switch returns its own `pc`.
                 if pc == before { return }
+                // Unoptimised builds step, so the tests and the spec suite check every handler's
+                // `next(pc + n)` against its op's length in the op table.
+                assert(
+                    pc == before + UnsafeRawPointer(before).load(as: Op.self).wordCount(at: before)
+                        || UnsafeRawPointer(before).load(as: Op.self).mayJump,
+                    "a handler went on by a length its op's row (Lowering/Op+Info.swift) does not give")
             } while true
         }
         let op = Int(truncatingIfNeeded: pc.pointee) & 0xFFFF

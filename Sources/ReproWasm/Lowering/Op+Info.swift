@@ -141,6 +141,18 @@ extension Op {
         }
     }
 
+    /// Whether the op can go on anywhere but the instruction after it: a branch (its layout has
+    /// an offset or a table of them), a call or a return. Every other op's handler goes on at
+    /// `wordCount(at:)` words on, which unoptimised builds assert.
+    var mayJump: Bool {
+        switch info.layout {
+        case .branchTable: return true
+        case .one(let first): return first == .offset
+        case .two(let first, _), .three(let first, _, _): return first == .offset
+        case .head, .simd: return info.family == .call || self == .return
+        }
+    }
+
     /// The table itself: one row per op, exhaustive.
     private var row: OpInfo {
         switch self {

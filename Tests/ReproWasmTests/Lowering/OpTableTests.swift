@@ -76,6 +76,18 @@ import Testing
         #expect(Op.i32Add.info.fixedWordCount == 1)
     }
 
+    /// Which ops may go on elsewhere than the next instruction (the rest are checked against their
+    /// length whenever an unoptimised build runs them).
+    @Test func jumpingOps() {
+        let jumping = Op.allCases.filter(\.mayJump)
+        for op in [Op.jump, .br, .brIf, .brTable, .brIfI32LtSImm, .i32AddThenBrIfNe, .i32LoadThenBrIfNe, .callLocal] {
+            #expect(jumping.contains(op), "\(op)")
+        }
+        for op in [Op.i32Add, .count, .zeroLocals, .const128, .move64, .simd, .i32AddImmPair] {
+            #expect(!jumping.contains(op), "\(op)")
+        }
+    }
+
     /// The emitter's layout check accepts whole instructions with trapping ops mapped, and refuses
     /// a stray word or an unmapped op that may trap.
     @Test func emitterLayoutCheck() {
