@@ -20,40 +20,115 @@ extension Op {
     }()
 
     /// The form of this binary op that takes its right operand as an immediate word, if there is one.
-    var immediateForm: Op? { Op.superinstructions[Int(rawValue)].immediateForm }
+    var immediateForm: Op? {
+        switch self {
+        case .i32Add: .i32AddImm
+        case .i32Sub: .i32SubImm
+        case .i32Mul: .i32MulImm
+        case .i32And: .i32AndImm
+        case .i32Or: .i32OrImm
+        case .i32Xor: .i32XorImm
+        case .i32Shl: .i32ShlImm
+        case .i32ShrU: .i32ShrUImm
+        case .i32ShrS: .i32ShrSImm
+        case .i32Rotl: .i32RotlImm
+        case .i32Rotr: .i32RotrImm
+        case .i32Eq: .i32EqImm
+        case .i32Ne: .i32NeImm
+        case .i32LtU: .i32LtUImm
+        case .i32GtU: .i32GtUImm
+        case .i32LeU: .i32LeUImm
+        case .i32GeU: .i32GeUImm
+        case .i32LtS: .i32LtSImm
+        case .i32GtS: .i32GtSImm
+        case .i32LeS: .i32LeSImm
+        case .i32GeS: .i32GeSImm
+        case .i64Add: .i64AddImm
+        case .i64Sub: .i64SubImm
+        case .i64Mul: .i64MulImm
+        case .i64And: .i64AndImm
+        case .i64Or: .i64OrImm
+        case .i64Xor: .i64XorImm
+        case .i64Shl: .i64ShlImm
+        case .i64ShrU: .i64ShrUImm
+        case .i64ShrS: .i64ShrSImm
+        case .i64Rotl: .i64RotlImm
+        case .i64Rotr: .i64RotrImm
+        case .i64Eq: .i64EqImm
+        case .i64Ne: .i64NeImm
+        case .i64LtU: .i64LtUImm
+        case .i64GtU: .i64GtUImm
+        case .i64LeU: .i64LeUImm
+        case .i64GeU: .i64GeUImm
+        case .i64LtS: .i64LtSImm
+        case .i64GtS: .i64GtSImm
+        case .i64LeS: .i64LeSImm
+        case .i64GeS: .i64GeSImm
+        default: nil
+        }
+    }
 
     /// For an i32 comparison (register or immediate form): the compare-and-branch op that jumps
     /// when the comparison holds.
-    var branchForm: Op? { Op.superinstructions[Int(rawValue)].branchForm }
+    var branchForm: Op? {
+        switch self {
+        case .i32Eq: .brIfI32Eq
+        case .i32EqImm: .brIfI32EqImm
+        case .i32Ne: .brIfI32Ne
+        case .i32NeImm: .brIfI32NeImm
+        case .i32LtU: .brIfI32LtU
+        case .i32LtUImm: .brIfI32LtUImm
+        case .i32GtU: .brIfI32GtU
+        case .i32GtUImm: .brIfI32GtUImm
+        case .i32LeU: .brIfI32LeU
+        case .i32LeUImm: .brIfI32LeUImm
+        case .i32GeU: .brIfI32GeU
+        case .i32GeUImm: .brIfI32GeUImm
+        case .i32LtS: .brIfI32LtS
+        case .i32LtSImm: .brIfI32LtSImm
+        case .i32GtS: .brIfI32GtS
+        case .i32GtSImm: .brIfI32GtSImm
+        case .i32LeS: .brIfI32LeS
+        case .i32LeSImm: .brIfI32LeSImm
+        case .i32GeS: .brIfI32GeS
+        case .i32GeSImm: .brIfI32GeSImm
+        default: nil
+        }
+    }
 
     /// For an i32 comparison (register or immediate form): the comparison that holds exactly when
     /// this one does not.
-    var negatedComparison: Op? { Op.superinstructions[Int(rawValue)].negatedComparison }
+    var negatedComparison: Op? {
+        switch self {
+        case .i32Eq: .i32Ne
+        case .i32Ne: .i32Eq
+        case .i32EqImm: .i32NeImm
+        case .i32NeImm: .i32EqImm
+        case .i32LtS: .i32GeS
+        case .i32GeS: .i32LtS
+        case .i32LtSImm: .i32GeSImm
+        case .i32GeSImm: .i32LtSImm
+        case .i32LtU: .i32GeU
+        case .i32GeU: .i32LtU
+        case .i32LtUImm: .i32GeUImm
+        case .i32GeUImm: .i32LtUImm
+        case .i32GtS: .i32LeS
+        case .i32LeS: .i32GtS
+        case .i32GtSImm: .i32LeSImm
+        case .i32LeSImm: .i32GtSImm
+        case .i32GtU: .i32LeU
+        case .i32LeU: .i32GtU
+        case .i32GtUImm: .i32LeUImm
+        case .i32LeUImm: .i32GtUImm
+        default: nil
+        }
+    }
 
-    /// Whether the op takes its right operand as an immediate word (`i32AddImm`, `brIfI32EqImm`, ...).
-    var hasImmediateOperand: Bool { Op.superinstructions[Int(rawValue)].hasImmediateOperand }
-
-    /// Superinstruction relations, derived once from the ops' names (lowering looks them up per
-    /// instruction, so they are table reads, not string work).
-    private static let superinstructions:
-        [(immediateForm: Op?, branchForm: Op?, negatedComparison: Op?, hasImmediateOperand: Bool)] =
-            Op.allCases.map { op in
-                let name = names[Int(op.rawValue)]
-                let isImmediate = name.hasSuffix("Imm")
-                var branchForm: Op?
-                var negated: Op?
-                if name.hasPrefix("i32") {
-                    branchForm = byName["brIfI32" + name.dropFirst(3)]
-                    let pairs = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
-                    let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
-                    for (first, second) in pairs {
-                        if let other = core == first ? second : core == second ? first : nil {
-                            negated = byName["i32" + other + (isImmediate ? "Imm" : "")]
-                        }
-                    }
-                }
-                return (byName[name + "Imm"], branchForm, negated, isImmediate)
-            }
+    /// Whether the op takes its right operand as an immediate word (`i32AddImm`, `brIfI32EqImm`, ...):
+    /// from its row, an op of the immediate family or a compare-and-branch with a constant.
+    var hasImmediateOperand: Bool {
+        info.family == .immediate || info.family == .compareBranch && info.layout == .two(.offset, .constant)
+    }
 
     /// Whether the op is a memory-0 load of a scalar (`i32Load`, `f64Load`, `i64Load8S`, ...).
     var isMemoryLoad: Bool { Op.loadWidths[Int(rawValue)] > 0 }
@@ -166,7 +241,25 @@ extension Op {
     /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
     /// in a slot or an immediate word; `nil` for other ops.
     static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
-        floatBranches[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)]
+        switch (compare, whenHolds, immediate) {
+        case (.f64Lt, true, true): .brIfF64LtImm
+        case (.f64Lt, true, false): .brIfF64Lt
+        case (.f64Lt, false, true): .brIfNotF64LtImm
+        case (.f64Lt, false, false): .brIfNotF64Lt
+        case (.f64Gt, true, true): .brIfF64GtImm
+        case (.f64Gt, true, false): .brIfF64Gt
+        case (.f64Gt, false, true): .brIfNotF64GtImm
+        case (.f64Gt, false, false): .brIfNotF64Gt
+        case (.f64Le, true, true): .brIfF64LeImm
+        case (.f64Le, true, false): .brIfF64Le
+        case (.f64Le, false, true): .brIfNotF64LeImm
+        case (.f64Le, false, false): .brIfNotF64Le
+        case (.f64Ge, true, true): .brIfF64GeImm
+        case (.f64Ge, true, false): .brIfF64Ge
+        case (.f64Ge, false, true): .brIfNotF64GeImm
+        case (.f64Ge, false, false): .brIfNotF64Ge
+        default: nil
+        }
     }
 
     /// The step-and-test op (`i32AddThenBrIfLtUImm`, ...) for a step `i32AddImm` or `i32Add` and
@@ -191,28 +284,19 @@ extension Op {
 
     /// For an f64 compare-and-branch op with a constant (`brIfF64GtImm`, `brIfNotF64LeImm`, ...),
     /// the op that tests the sum of two slots the same way (`brIfF64AddGtImm`, ...).
-    var addedFloatBranch: Op? { Op.addedFloatBranches[Int(rawValue)] }
-
-    /// `addedFloatBranch` for every op, built once from the ops' names.
-    private static let addedFloatBranches: [Op?] = Op.allCases.map { op in
-        let name = names[Int(op.rawValue)]
-        guard name.hasPrefix("brIf"), name.hasSuffix("Imm"), let range = name.firstRange(of: "F64") else { return nil }
-        return byName[name[..<range.lowerBound] + "F64Add" + name[range.upperBound...]]
-    }
-
-    /// `floatBranch`'s answers, built once from the ops' names.
-    private static let floatBranches: [UInt32: Op] = {
-        var table: [UInt32: Op] = [:]
-        for (compare, name) in [(Op.f64Lt, "Lt"), (.f64Gt, "Gt"), (.f64Le, "Le"), (.f64Ge, "Ge")] {
-            for whenHolds in [true, false] {
-                for immediate in [true, false] {
-                    let branch = byName[(whenHolds ? "brIf" : "brIfNot") + "F64" + name + (immediate ? "Imm" : "")]
-                    table[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)] = branch
-                }
-            }
+    var addedFloatBranch: Op? {
+        switch self {
+        case .brIfF64LtImm: .brIfF64AddLtImm
+        case .brIfF64GtImm: .brIfF64AddGtImm
+        case .brIfF64LeImm: .brIfF64AddLeImm
+        case .brIfF64GeImm: .brIfF64AddGeImm
+        case .brIfNotF64LtImm: .brIfNotF64AddLtImm
+        case .brIfNotF64GtImm: .brIfNotF64AddGtImm
+        case .brIfNotF64LeImm: .brIfNotF64AddLeImm
+        case .brIfNotF64GeImm: .brIfNotF64AddGeImm
+        default: nil
         }
-        return table
-    }()
+    }
 
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {

@@ -122,4 +122,47 @@ import Testing
         #expect(listing.contains { $0.contains("brTable") })
         #expect(!listing.contains { $0.contains("bad word") })
     }
+
+    /// The superinstruction relations are written out in `Op+Lowering.swift`; they must agree
+    /// with the naming scheme the ops follow (`i32LtS` -> `i32LtSImm`, `brIfI32LtS`, `i32GeS`;
+    /// `brIfF64LtImm` -> `brIfF64AddLtImm`), which this test applies to every op by name.
+    @Test func relationsFollowTheNamingScheme() {
+        let byName = Dictionary(uniqueKeysWithValues: Op.allCases.map { (String(describing: $0), $0) })
+        let pairs = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
+        for op in Op.allCases {
+            let name = String(describing: op)
+            // Only wasm numeric ops are asked for an immediate form (by `emitNumeric`).
+            let immediateForm = op.info.family == .numeric ? byName[name + "Imm"] : nil
+            #expect(op.immediateForm == immediateForm, "\(op)")
+            let isImmediate = name.hasSuffix("Imm")
+            var branchForm: Op?
+            var negated: Op?
+            if name.hasPrefix("i32") {
+                branchForm = byName["brIfI32" + name.dropFirst(3)]
+                let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
+                for (first, second) in pairs {
+                    if let other = core == first ? second : core == second ? first : nil {
+                        negated = byName["i32" + other + (isImmediate ? "Imm" : "")]
+                    }
+                }
+            }
+            #expect(op.branchForm == branchForm, "\(op)")
+            #expect(op.negatedComparison == negated, "\(op)")
+            if branchForm != nil { #expect(op.hasImmediateOperand == isImmediate, "\(op)") }
+            var added: Op?
+            if name.hasPrefix("brIf"), name.hasSuffix("Imm"), let range = name.firstRange(of: "F64") {
+                added = byName[name[..<range.lowerBound] + "F64Add" + name[range.upperBound...]]
+            }
+            #expect(op.addedFloatBranch == added, "\(op)")
+        }
+        for (compare, suffix) in [(Op.f64Lt, "Lt"), (.f64Gt, "Gt"), (.f64Le, "Le"), (.f64Ge, "Ge")] {
+            for whenHolds in [true, false] {
+                for immediate in [true, false] {
+                    let name = (whenHolds ? "brIf" : "brIfNot") + "F64" + suffix + (immediate ? "Imm" : "")
+                    #expect(Op.floatBranch(for: compare, whenHolds: whenHolds, immediate: immediate) == byName[name])
+                }
+            }
+        }
+        #expect(Op.floatBranch(for: .f64Eq, whenHolds: true, immediate: false) == nil)
+    }
 }
