@@ -6,18 +6,12 @@ extension Op {
     /// fixed-shape scalar opcode finds its op.
     private static let byOpcode: [Op?] = Opcode.allCases.map { byName[String(describing: $0)] }
 
-    /// Every op's name, by raw value: the tables below are derived from the names, and building a
-    /// name by reflection is slow enough (about 2,000 instructions) to do once per op, not per table.
-    private static let names: [String] = Op.allCases.map { String(describing: $0) }
-
     /// The op that runs `opcode` when lowering is a one-to-one mapping, else `nil`.
     static func lowering(of opcode: Opcode) -> Op? { byOpcode[Int(opcode.rawValue)] }
 
-    private static let byName: [String: Op] = {
-        var table: [String: Op] = [:]
-        for op in Op.allCases { table[names[Int(op.rawValue)]] = op }
-        return table
-    }()
+    /// Every op by its name (only `byOpcode` reads names: the other relations are written out).
+    private static let byName: [String: Op] = Dictionary(
+        uniqueKeysWithValues: Op.allCases.map { (String(describing: $0), $0) })
 
     /// The form of this binary op that takes its right operand as an immediate word, if there is one.
     var immediateForm: Op? {
@@ -191,51 +185,95 @@ extension Op {
     }
 
     /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
-    /// `second`'s left operand if `resultIsLeft`, else its right), if there is one.
+    /// `second`'s left operand if `resultIsLeft`, else its right), if there is one. Every second
+    /// operation but `Sub` commutes, so its side does not matter; with the result on the right, a
+    /// subtraction is `…SubFrom`. A memory-0 load as `first` gives a load-fused op (`f64LoadThenSub`).
     static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
-        guard startsAChain[Int(first.rawValue)] else { return nil }
-        return chains[chainKey(first, second, resultIsLeft)]
-    }
-
-    /// Whether the op is itself a chain of two (`f64AddThenMul`, ...), whose last word names a slot.
-    var isChain: Bool { Op.chainOps.contains(self) }
-
-    private static let chainOps = Set(chains.values)
-
-    /// Whether an op is the first half of some chained op (a quick test before the table).
-    private static let startsAChain: [Bool] = {
-        var starts = [Bool](repeating: false, count: Op.allCases.count)
-        for key in chains.keys { starts[Int(key >> 17)] = true }
-        return starts
-    }()
-
-    private static func chainKey(_ first: Op, _ second: Op, _ resultIsLeft: Bool) -> UInt32 {
-        UInt32(first.rawValue) << 17 | UInt32(second.rawValue) << 1 | (resultIsLeft ? 1 : 0)
-    }
-
-    /// Every chained op by (first, second, whether the first result is the left operand), read off
-    /// the chained ops' names once (`f64SubThenSubFrom` is f64Sub then f64Sub, result on the right;
-    /// the other seconds take the result on either side; `f64AddThenMulThenAdd` is `f64AddThenMul`
-    /// then f64Add). Lowering looks chains up per binary instruction, so this is a table read, not
-    /// string work.
-    private static let chains: [UInt32: Op] = {
-        var table: [UInt32: Op] = [:]
-        for op in Op.allCases {
-            let name = names[Int(op.rawValue)]
-            guard let then = name.ranges(of: "Then").last else { continue }
-            let type = String(name.prefix(3))
-            let firstName = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
-            let secondName = String(name[then.upperBound...])
-            guard let first = byName[type + firstName] else { continue }
-            if secondName == "SubFrom" {
-                if let second = byName[type + "Sub"] { table[chainKey(first, second, false)] = op }
-            } else if let second = byName[type + secondName] {
-                table[chainKey(first, second, true)] = op
-                if secondName != "Sub" { table[chainKey(first, second, false)] = op }
-            }
+        switch (first, second) {
+        case (.i32Add, .i32Add): .i32AddThenAdd
+        case (.i32Add, .i32Xor): .i32AddThenXor
+        case (.i32Add, .i32And): .i32AddThenAnd
+        case (.i32Add, .i32Or): .i32AddThenOr
+        case (.i32Sub, .i32Add): .i32SubThenAdd
+        case (.i32Sub, .i32Xor): .i32SubThenXor
+        case (.i32Sub, .i32And): .i32SubThenAnd
+        case (.i32Sub, .i32Or): .i32SubThenOr
+        case (.i32Mul, .i32Add): .i32MulThenAdd
+        case (.i32Mul, .i32Xor): .i32MulThenXor
+        case (.i32Mul, .i32And): .i32MulThenAnd
+        case (.i32Mul, .i32Or): .i32MulThenOr
+        case (.i32And, .i32Add): .i32AndThenAdd
+        case (.i32And, .i32Xor): .i32AndThenXor
+        case (.i32And, .i32And): .i32AndThenAnd
+        case (.i32And, .i32Or): .i32AndThenOr
+        case (.i32Or, .i32Add): .i32OrThenAdd
+        case (.i32Or, .i32Xor): .i32OrThenXor
+        case (.i32Or, .i32And): .i32OrThenAnd
+        case (.i32Or, .i32Or): .i32OrThenOr
+        case (.i32Xor, .i32Add): .i32XorThenAdd
+        case (.i32Xor, .i32Xor): .i32XorThenXor
+        case (.i32Xor, .i32And): .i32XorThenAnd
+        case (.i32Xor, .i32Or): .i32XorThenOr
+        case (.i32ShlImm, .i32Add): .i32ShlImmThenAdd
+        case (.i32ShlImm, .i32Xor): .i32ShlImmThenXor
+        case (.i32ShlImm, .i32And): .i32ShlImmThenAnd
+        case (.i32ShlImm, .i32Or): .i32ShlImmThenOr
+        case (.i32ShrUImm, .i32Add): .i32ShrUImmThenAdd
+        case (.i32ShrUImm, .i32Xor): .i32ShrUImmThenXor
+        case (.i32ShrUImm, .i32And): .i32ShrUImmThenAnd
+        case (.i32ShrUImm, .i32Or): .i32ShrUImmThenOr
+        case (.i32RotlImm, .i32Add): .i32RotlImmThenAdd
+        case (.i32RotlImm, .i32Xor): .i32RotlImmThenXor
+        case (.i32RotlImm, .i32And): .i32RotlImmThenAnd
+        case (.i32RotlImm, .i32Or): .i32RotlImmThenOr
+        case (.i32MulImm, .i32Add): .i32MulImmThenAdd
+        case (.i32MulImm, .i32Xor): .i32MulImmThenXor
+        case (.i32MulImm, .i32And): .i32MulImmThenAnd
+        case (.i32MulImm, .i32Or): .i32MulImmThenOr
+        case (.i32AndImm, .i32Add): .i32AndImmThenAdd
+        case (.i32AndImm, .i32Xor): .i32AndImmThenXor
+        case (.i32AndImm, .i32And): .i32AndImmThenAnd
+        case (.i32AndImm, .i32Or): .i32AndImmThenOr
+        case (.i32AddImm, .i32Add): .i32AddImmThenAdd
+        case (.i32AddImm, .i32Xor): .i32AddImmThenXor
+        case (.i32AddImm, .i32And): .i32AddImmThenAnd
+        case (.i32AddImm, .i32Or): .i32AddImmThenOr
+        case (.f64Add, .f64Add): .f64AddThenAdd
+        case (.f64Add, .f64Mul): .f64AddThenMul
+        case (.f64Add, .f64Sub): resultIsLeft ? .f64AddThenSub : .f64AddThenSubFrom
+        case (.f64Sub, .f64Add): .f64SubThenAdd
+        case (.f64Sub, .f64Mul): .f64SubThenMul
+        case (.f64Sub, .f64Sub): resultIsLeft ? .f64SubThenSub : .f64SubThenSubFrom
+        case (.f64Mul, .f64Add): .f64MulThenAdd
+        case (.f64Mul, .f64Mul): .f64MulThenMul
+        case (.f64Mul, .f64Sub): resultIsLeft ? .f64MulThenSub : .f64MulThenSubFrom
+        case (.f64AddThenMul, .f64Add): .f64AddThenMulThenAdd
+        case (.i32Load8U, .i32Add): .i32Load8UThenAdd
+        case (.i32Load8U, .i32Xor): .i32Load8UThenXor
+        case (.i32Load, .i32Add): .i32LoadThenAdd
+        case (.i32Load, .i32Xor): .i32LoadThenXor
+        case (.f64Load, .f64Add): .f64LoadThenAdd
+        case (.f64Load, .f64Mul): .f64LoadThenMul
+        case (.f64Load, .f64Sub): resultIsLeft ? .f64LoadThenSub : .f64LoadThenSubFrom
+        default: nil
         }
-        return table
-    }()
+    }
+
+    /// Whether the op is itself a chain of two register operations (`f64AddThenMul`, ...).
+    var isChain: Bool { info.family == .chain }
+
+    /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
+    /// cannot trap, touches no memory, and writes slot `a` only.
+    var isFloatArithmetic: Bool {
+        switch self {
+        case .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Sqrt, .f64Neg, .f64Abs, .f64Copysign,
+            .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64AddThenAdd, .f64AddThenMul, .f64AddThenSub,
+            .f64AddThenSubFrom, .f64SubThenAdd, .f64SubThenMul, .f64SubThenSub, .f64SubThenSubFrom, .f64MulThenAdd,
+            .f64MulThenMul, .f64MulThenSub, .f64MulThenSubFrom, .f64AddThenMulThenAdd:
+            true
+        default: false
+        }
+    }
 
     /// The f64 compare-and-branch op for the comparison `compare` (`f64Lt`, `f64Gt`, `f64Le` or
     /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
@@ -304,21 +342,6 @@ extension Op {
         return opcode.info.accessBytes > 0 ? 4 : 3
     }
 
-    /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
-    /// cannot trap, touches no memory, and writes slot `a` only.
-    var isFloatArithmetic: Bool { Op.floatArithmetic[Int(rawValue)] }
-
-    /// `isFloatArithmetic` for every op, from the ops' names: `f64` and one or more of these
-    /// operations joined by `Then`.
-    private static let floatArithmetic: [Bool] = {
-        let operations: Set<Substring> = [
-            "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
-            "Trunc", "Nearest",
-        ]
-        return names.map { name in
-            name.hasPrefix("f64") && name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
-        }
-    }()
 }
 
 /// A function lowered to internal code, shared by every instance of its module.

@@ -165,4 +165,53 @@ import Testing
         }
         #expect(Op.floatBranch(for: .f64Eq, whenHolds: true, immediate: false) == nil)
     }
+
+    /// `Op.chain` and `isFloatArithmetic` are written out; they must agree with the names of the
+    /// chained ops (`f64SubThenSubFrom` is f64Sub then f64Sub with the result on the right, every
+    /// other second operation takes the result on either side; `f64AddThenMulThenAdd` is
+    /// `f64AddThenMul` then f64Add), which this test reads for every pair of ops.
+    @Test func chainsFollowTheNamingScheme() {
+        let byName = Dictionary(uniqueKeysWithValues: Op.allCases.map { (String(describing: $0), $0) })
+        var expected: [String: Op] = [:]
+        func key(_ first: Op, _ second: Op, _ left: Bool) -> String { "\(first) \(second) \(left)" }
+        for op in Op.allCases {
+            let name = String(describing: op)
+            guard let then = name.ranges(of: "Then").last else { continue }
+            let type = String(name.prefix(3))
+            let firstName = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
+            let secondName = String(name[then.upperBound...])
+            guard let first = byName[type + firstName] else { continue }
+            if secondName == "SubFrom" {
+                if let second = byName[type + "Sub"] { expected[key(first, second, false)] = op }
+            } else if let second = byName[type + secondName] {
+                expected[key(first, second, true)] = op
+                if secondName != "Sub" { expected[key(first, second, false)] = op }
+            }
+        }
+        var mismatches: [String] = []
+        for first in Op.allCases {
+            for second in Op.allCases {
+                for left in [true, false]
+                where Op.chain(first: first, second: second, resultIsLeft: left)
+                    != expected[key(first, second, left)]
+                {
+                    mismatches.append(key(first, second, left))
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(expected.count > 100)
+
+        let operations: Set<Substring> = [
+            "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
+            "Trunc", "Nearest",
+        ]
+        for op in Op.allCases {
+            let name = String(describing: op)
+            let isFloatArithmetic =
+                name.hasPrefix("f64")
+                && name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
+            #expect(op.isFloatArithmetic == isFloatArithmetic, "\(op)")
+        }
+    }
 }
