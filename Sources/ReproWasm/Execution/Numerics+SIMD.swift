@@ -1,7 +1,7 @@
-// Lane arithmetic for the SIMD instructions (Interpreter+SIMD.swift): the wasm operators that are
+// Lane arithmetic for the SIMD instructions (SIMDHandlers.swift): the wasm operators that are
 // not one Swift SIMD operator, NaN canonicalisation per lane (docs/DETERMINISM.md §2), and raw memory
 // access. Every function is small, concrete where it matters, and `@inline(__always)`, so each SIMD
-// handler compiles to straight-line vector code (see the note in Interpreter+SIMD.swift).
+// handler compiles to straight-line vector code (see the note in SIMDHandlers.swift).
 //
 // Comparisons in a generic function resolve to the generic `SIMD` operators, which compile to a
 // branchy loop per lane; the concrete vector types' operators are single instructions. Hence the

@@ -1,4 +1,4 @@
-// Threaded handlers: loads and stores on memory 0 (see Interpreter+Threaded.swift).
+// Threaded handlers: loads and stores on memory 0 (see Dispatch.swift).
 
 /// The address a memory-0 load or store reads or writes: `base` plus the constant of a folded
 /// `i32.add` (low 32 bits of `immediate`, added with the i32 wrap-around), plus the memarg offset
@@ -158,35 +158,27 @@ func updateF64InMemory(
 
 extension ThreadedHandlers {
     static let handleI32LoadThenBrIfLtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) {
-            Int32(bitPattern: $0) < Int32(bitPattern: $1)
-        }
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self, I32.ltS)
     }
 
     static let handleI32LoadThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) {
-            Int32(bitPattern: $0) > Int32(bitPattern: $1)
-        }
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self, I32.gtS)
     }
 
     static let handleI32LoadThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { $0 != $1 }
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self, I32.ne)
     }
 
     static let handleI32Load8UThenBrIfLtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) {
-            Int32(bitPattern: $0) < Int32(bitPattern: $1)
-        }
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self, I32.ltS)
     }
 
     static let handleI32Load8UThenBrIfGtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) {
-            Int32(bitPattern: $0) > Int32(bitPattern: $1)
-        }
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self, I32.gtS)
     }
 
     static let handleI32Load8UThenBrIfNe: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 != $1 }
+        loadThenBranch(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self, I32.ne)
     }
 }
 
@@ -210,43 +202,43 @@ extension ThreadedHandlers {
 
 extension ThreadedHandlers {
     static let handleI32Load8UThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 &+ $1 }
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self, I32.add)
     }
 
     static let handleI32Load8UThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self) { $0 ^ $1 }
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt8.self, I32.xor)
     }
 
     static let handleI32LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { $0 &+ $1 }
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self, I32.add)
     }
 
     static let handleI32LoadThenXor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self) { $0 ^ $1 }
+        i32LoadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt32.self, I32.xor)
     }
 
     static let handleF64LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 + $1 }
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.add)
     }
 
     static let handleF64LoadThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 - $1 }
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.sub)
     }
 
     static let handleF64LoadThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $1 - $0 }
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.subFrom)
     }
 
     static let handleF64AddToMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        updateF64InMemory(pc, sp, memoryBase, memorySize, fuel, state) { $0 + $1 }
+        updateF64InMemory(pc, sp, memoryBase, memorySize, fuel, state, F64.add)
     }
 
     static let handleF64SubFromMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        updateF64InMemory(pc, sp, memoryBase, memorySize, fuel, state) { $0 - $1 }
+        updateF64InMemory(pc, sp, memoryBase, memorySize, fuel, state, F64.sub)
     }
 
     static let handleF64LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state) { $0 * $1 }
+        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.mul)
     }
 }
 

@@ -1,4 +1,4 @@
-// Threaded handlers: numeric instructions (see Interpreter+Threaded.swift). Float results go
+// Threaded handlers: numeric instructions (see Dispatch.swift). Float results go
 // through `storeCanonical` (docs/DETERMINISM.md §2).
 
 // The handlers share the shape of their op: `binary` and `unary` read slots `b` (and `c`) and write
@@ -154,89 +154,87 @@ func f64Unary(
 
 extension ThreadedHandlers {
     static let handleI32Add: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.add)
     }
 
     static let handleI32Sub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &- y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.sub)
     }
 
     static let handleI32Mul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &* y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.mul)
     }
 
     static let handleI32And: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x & y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.and)
     }
 
     static let handleI32Or: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x | y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.or)
     }
 
     static let handleI32Xor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x ^ y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.xor)
     }
 
     static let handleI32Shl: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &<< y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.shl)
     }
 
     static let handleI32ShrU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &>> y }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.shrU)
     }
 
     static let handleI32ShrS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            UInt32(bitPattern: Int32(bitPattern: x) &>> Int32(bitPattern: y))
-        }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.shrS)
     }
 
     static let handleI32Rotl: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x.rotatedLeft(by: y) }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.rotl)
     }
 
     static let handleI32Rotr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x.rotatedRight(by: y) }
+        i32Binary(pc, sp, memoryBase, memorySize, fuel, state, I32.rotr)
     }
 
     static let handleI32Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.eq)
     }
 
     static let handleI32Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.ne)
     }
 
     static let handleI32LtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.ltU)
     }
 
     static let handleI32LtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int32(bitPattern: x) < Int32(bitPattern: y) }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.ltS)
     }
 
     static let handleI32GtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.gtU)
     }
 
     static let handleI32GtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int32(bitPattern: x) > Int32(bitPattern: y) }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.gtS)
     }
 
     static let handleI32LeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.leU)
     }
 
     static let handleI32LeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int32(bitPattern: x) <= Int32(bitPattern: y) }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.leS)
     }
 
     static let handleI32GeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.geU)
     }
 
     static let handleI32GeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int32(bitPattern: x) >= Int32(bitPattern: y) }
+        i32Compare(pc, sp, memoryBase, memorySize, fuel, state, I32.geS)
     }
 
     static let handleI32Eqz: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -304,89 +302,87 @@ extension ThreadedHandlers {
     }
 
     static let handleI64Add: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &+ y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.add)
     }
 
     static let handleI64Sub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &- y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.sub)
     }
 
     static let handleI64Mul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &* y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.mul)
     }
 
     static let handleI64And: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x & y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.and)
     }
 
     static let handleI64Or: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x | y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.or)
     }
 
     static let handleI64Xor: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x ^ y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.xor)
     }
 
     static let handleI64Shl: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &<< y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.shl)
     }
 
     static let handleI64ShrU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x &>> y }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.shrU)
     }
 
     static let handleI64ShrS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in
-            UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
-        }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.shrS)
     }
 
     static let handleI64Rotl: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x.rotatedLeft(by: y) }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.rotl)
     }
 
     static let handleI64Rotr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x.rotatedRight(by: y) }
+        i64Binary(pc, sp, memoryBase, memorySize, fuel, state, I64.rotr)
     }
 
     static let handleI64Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.eq)
     }
 
     static let handleI64Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.ne)
     }
 
     static let handleI64LtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.ltU)
     }
 
     static let handleI64LtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int64(bitPattern: x) < Int64(bitPattern: y) }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.ltS)
     }
 
     static let handleI64GtU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.gtU)
     }
 
     static let handleI64GtS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int64(bitPattern: x) > Int64(bitPattern: y) }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.gtS)
     }
 
     static let handleI64LeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.leU)
     }
 
     static let handleI64LeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int64(bitPattern: x) <= Int64(bitPattern: y) }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.leS)
     }
 
     static let handleI64GeU: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.geU)
     }
 
     static let handleI64GeS: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        i64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in Int64(bitPattern: x) >= Int64(bitPattern: y) }
+        i64Compare(pc, sp, memoryBase, memorySize, fuel, state, I64.geS)
     }
 
     static let handleI64Eqz: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -451,27 +447,27 @@ extension ThreadedHandlers {
     }
 
     static let handleF32Add: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x + y }
+        f32Binary(pc, sp, memoryBase, memorySize, fuel, state, F32.add)
     }
 
     static let handleF32Sub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x - y }
+        f32Binary(pc, sp, memoryBase, memorySize, fuel, state, F32.sub)
     }
 
     static let handleF32Mul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x * y }
+        f32Binary(pc, sp, memoryBase, memorySize, fuel, state, F32.mul)
     }
 
     static let handleF32Div: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x / y }
+        f32Binary(pc, sp, memoryBase, memorySize, fuel, state, F32.div)
     }
 
     static let handleF32Min: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in wasmMin(x, y) }
+        f32Binary(pc, sp, memoryBase, memorySize, fuel, state, F32.min)
     }
 
     static let handleF32Max: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in wasmMax(x, y) }
+        f32Binary(pc, sp, memoryBase, memorySize, fuel, state, F32.max)
     }
 
     static let handleF32Sqrt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -495,27 +491,27 @@ extension ThreadedHandlers {
     }
 
     static let handleF32Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
+        f32Compare(pc, sp, memoryBase, memorySize, fuel, state, F32.eq)
     }
 
     static let handleF32Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
+        f32Compare(pc, sp, memoryBase, memorySize, fuel, state, F32.ne)
     }
 
     static let handleF32Lt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
+        f32Compare(pc, sp, memoryBase, memorySize, fuel, state, F32.lt)
     }
 
     static let handleF32Gt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
+        f32Compare(pc, sp, memoryBase, memorySize, fuel, state, F32.gt)
     }
 
     static let handleF32Le: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
+        f32Compare(pc, sp, memoryBase, memorySize, fuel, state, F32.le)
     }
 
     static let handleF32Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f32Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
+        f32Compare(pc, sp, memoryBase, memorySize, fuel, state, F32.ge)
     }
 
     static let handleF32Abs: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -539,27 +535,27 @@ extension ThreadedHandlers {
     }
 
     static let handleF64Add: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x + y }
+        f64Binary(pc, sp, memoryBase, memorySize, fuel, state, F64.add)
     }
 
     static let handleF64Sub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x - y }
+        f64Binary(pc, sp, memoryBase, memorySize, fuel, state, F64.sub)
     }
 
     static let handleF64Mul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x * y }
+        f64Binary(pc, sp, memoryBase, memorySize, fuel, state, F64.mul)
     }
 
     static let handleF64Div: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x / y }
+        f64Binary(pc, sp, memoryBase, memorySize, fuel, state, F64.div)
     }
 
     static let handleF64Min: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in wasmMin(x, y) }
+        f64Binary(pc, sp, memoryBase, memorySize, fuel, state, F64.min)
     }
 
     static let handleF64Max: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Binary(pc, sp, memoryBase, memorySize, fuel, state) { x, y in wasmMax(x, y) }
+        f64Binary(pc, sp, memoryBase, memorySize, fuel, state, F64.max)
     }
 
     static let handleF64Sqrt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -583,27 +579,27 @@ extension ThreadedHandlers {
     }
 
     static let handleF64Eq: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x == y }
+        f64Compare(pc, sp, memoryBase, memorySize, fuel, state, F64.eq)
     }
 
     static let handleF64Ne: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x != y }
+        f64Compare(pc, sp, memoryBase, memorySize, fuel, state, F64.ne)
     }
 
     static let handleF64Lt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x < y }
+        f64Compare(pc, sp, memoryBase, memorySize, fuel, state, F64.lt)
     }
 
     static let handleF64Gt: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x > y }
+        f64Compare(pc, sp, memoryBase, memorySize, fuel, state, F64.gt)
     }
 
     static let handleF64Le: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x <= y }
+        f64Compare(pc, sp, memoryBase, memorySize, fuel, state, F64.le)
     }
 
     static let handleF64Ge: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64Compare(pc, sp, memoryBase, memorySize, fuel, state) { x, y in x >= y }
+        f64Compare(pc, sp, memoryBase, memorySize, fuel, state, F64.ge)
     }
 
     static let handleF64Abs: Handler = { pc, sp, memoryBase, memorySize, fuel, state in

@@ -194,7 +194,8 @@ struct CodeEmitter {
         earlierStarts = (lastStart, earlierStarts.0, earlierStarts.1)
         lastStart = words.count
         lastDestination = -1
-        if op.endsACountedSpan { mapSource() }
+        // Pure but counted (`return`, `brTable`, tail calls): it can run out of fuel, so it is mapped.
+        if op.info.mayTrap { mapSource() }
         words.append(Self.head(op, a, b, c))
     }
 
@@ -305,5 +306,28 @@ struct CodeEmitter {
         flushCount()
         lastDestinationWord = -1
         return words.count
+    }
+
+    /// Whether the words emitted so far are whole instructions as the op table lays them out
+    /// (`Op.wordCount(at:)`), and the source map has an entry at the head of every op that may
+    /// trap (`OpInfo.mayTrap`) and nowhere but at heads and second words. Asserted for every
+    /// function in debug builds, so the spec suite checks the table's lengths against the emitter.
+    func layoutIsConsistent() -> Bool {
+        var heads: Set<Int> = []
+        var mustMap: [Int] = []
+        let ended = words.withUnsafeBufferPointer { code -> Bool in
+            var position = 0
+            while position < code.count {
+                guard let op = Op(rawValue: UInt16(truncatingIfNeeded: code[position])) else { return false }
+                heads.insert(position)
+                // `.simd` traps only for memory instructions, which are mapped by `emitEffect`.
+                if op.info.mayTrap, op.info.family != .simd { mustMap.append(position) }
+                position += op.wordCount(at: code.baseAddress! + position)
+            }
+            return position == code.count
+        }
+        let mapped = Set(sourceMap.map { Int($0 >> 32) })
+        return ended && mustMap.allSatisfy(mapped.contains)
+            && mapped.allSatisfy { heads.contains($0) || heads.contains($0 - 1) }
     }
 }

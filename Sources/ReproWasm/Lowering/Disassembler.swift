@@ -1,34 +1,34 @@
 /// Renders internal code as text, one instruction per line: for `repro-wasm inspect --code` and for
 /// looking at what lowering produced when tuning it.
 enum Disassembler {
-    /// How many immediate words follow the head word of `op` (`brTable`: plus its targets).
-    static func immediateCount(_ op: Op, code: UnsafePointer<UInt64>) -> Int {
-        switch op {
-        case .jump, .br, .brIf, .brIfNot, .callIndirect, .returnCall, .const64, .select, .select128, .memoryAccess,
-            .i32AddImmAndCopy, .i32AddImmPair, .copy2, .f64AddToMemory, .f64SubFromMemory:
-            1
-        case .returnCallIndirect, .const128, .move8, .move16, .move32, .move64, .i32AddImmThenBrIf:
-            2
-        case _ where op.isStepBranch: 2
-        case .brTable: 1 + Int(code[1]) + 1
-        case .i32LoadThenBrIfLtS, .i32LoadThenBrIfGtS, .i32LoadThenBrIfNe, .i32Load8UThenBrIfLtS,
-            .i32Load8UThenBrIfGtS, .i32Load8UThenBrIfNe:
-            3
-        case _
-        where String(describing: op).hasPrefix("brIfI32")
-            || String(describing: op).contains("F64")
-                && String(describing: op).hasPrefix("brIf"):
-            op.hasImmediateOperand ? 2 : 1
-        case _ where op.hasImmediateOperand: 1
-        case _ where String(describing: op).contains("Then"): 1
-        case _ where op.isSIMD:
-            Opcode(rawValue: UInt16(truncatingIfNeeded: code[2])).map { Op.simdWordCount(of: $0) - 1 } ?? 2
-        case .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S,
-            .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U, .i32Store, .i64Store, .f32Store, .f64Store,
-            .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32, .store8Imm, .store16Imm, .store32Imm,
-            .store64Imm:
-            1
-        default: 0
+    /// The immediate words of the instruction at `code` (whose op is `op`) as text, and how many
+    /// words the instruction takes, head included. Decoded by the op's `OperandLayout`, so an op
+    /// without a layout cannot be listed, and `OpTableTests` checks the count against `wordCount`.
+    static func operands(of op: Op, at code: UnsafePointer<UInt64>) -> (text: [String], wordCount: Int) {
+        func number(_ index: Int) -> String {
+            let value = code[index]
+            return Int64(bitPattern: value) < 0 ? "\(Int64(bitPattern: value))" : "\(value)"
+        }
+        switch op.info.layout {
+        case .head:
+            return ([], 1)
+        case .one:
+            return ([number(1)], 2)
+        case .two:
+            return ([number(1), number(2)], 3)
+        case .three:
+            return ([number(1), number(2), number(3)], 4)
+        case .branchTable:
+            // Word 1 is the number of targets; the default follows them.
+            let targets = Int(truncatingIfNeeded: code[1])
+            return ((1...targets + 2).map(number), targets + 3)
+        case .simd:
+            // Word 1, the handler's address, is left out; word 2 names the opcode.
+            guard let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[2])) else {
+                return ([number(1), number(2)], 3)
+            }
+            let count = Op.simdWordCount(of: opcode)
+            return ((2..<count).map(number), count)
         }
     }
 
@@ -42,24 +42,16 @@ enum Disassembler {
                 position += 1
                 continue
             }
-            let extra = immediateCount(op, code: code + position)
+            let (immediates, wordCount) = operands(of: op, at: code + position)
             var name = "\(op)"
-            // An `Op.simd` is shown by its opcode's name; word 1, the handler's address, is left out.
-            var firstImmediate = 1
-            if op.isSIMD, extra > 1, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 2])) {
+            // An `Op.simd` is shown by its opcode's name.
+            if op.info.layout == .simd, let opcode = Opcode(rawValue: UInt16(truncatingIfNeeded: code[position + 2])) {
                 name += " \(opcode.info.mnemonic)"
-                firstImmediate = 2
             }
             var text = "\(position): \(name) a=\(a(word)) b=\(b(word)) c=\(c(word))"
-            if extra > 0 {
-                let immediates = (firstImmediate...extra).map { index -> String in
-                    let value = code[position + index]
-                    return Int64(bitPattern: value) < 0 ? "\(Int64(bitPattern: value))" : "\(value)"
-                }
-                text += " [\(immediates.joined(separator: ", "))]"
-            }
+            if !immediates.isEmpty { text += " [\(immediates.joined(separator: ", "))]" }
             lines.append(text)
-            position += 1 + extra
+            position += wordCount
         }
         return lines
     }

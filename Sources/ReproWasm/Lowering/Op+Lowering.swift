@@ -6,57 +6,123 @@ extension Op {
     /// fixed-shape scalar opcode finds its op.
     private static let byOpcode: [Op?] = Opcode.allCases.map { byName[String(describing: $0)] }
 
-    /// Every op's name, by raw value: the tables below are derived from the names, and building a
-    /// name by reflection is slow enough (about 2,000 instructions) to do once per op, not per table.
-    private static let names: [String] = Op.allCases.map { String(describing: $0) }
-
     /// The op that runs `opcode` when lowering is a one-to-one mapping, else `nil`.
     static func lowering(of opcode: Opcode) -> Op? { byOpcode[Int(opcode.rawValue)] }
 
-    private static let byName: [String: Op] = {
-        var table: [String: Op] = [:]
-        for op in Op.allCases { table[names[Int(op.rawValue)]] = op }
-        return table
-    }()
+    /// Every op by its name (only `byOpcode` reads names: the other relations are written out).
+    private static let byName: [String: Op] = Dictionary(
+        uniqueKeysWithValues: Op.allCases.map { (String(describing: $0), $0) })
 
     /// The form of this binary op that takes its right operand as an immediate word, if there is one.
-    var immediateForm: Op? { Op.superinstructions[Int(rawValue)].immediateForm }
+    var immediateForm: Op? {
+        switch self {
+        case .i32Add: .i32AddImm
+        case .i32Sub: .i32SubImm
+        case .i32Mul: .i32MulImm
+        case .i32And: .i32AndImm
+        case .i32Or: .i32OrImm
+        case .i32Xor: .i32XorImm
+        case .i32Shl: .i32ShlImm
+        case .i32ShrU: .i32ShrUImm
+        case .i32ShrS: .i32ShrSImm
+        case .i32Rotl: .i32RotlImm
+        case .i32Rotr: .i32RotrImm
+        case .i32Eq: .i32EqImm
+        case .i32Ne: .i32NeImm
+        case .i32LtU: .i32LtUImm
+        case .i32GtU: .i32GtUImm
+        case .i32LeU: .i32LeUImm
+        case .i32GeU: .i32GeUImm
+        case .i32LtS: .i32LtSImm
+        case .i32GtS: .i32GtSImm
+        case .i32LeS: .i32LeSImm
+        case .i32GeS: .i32GeSImm
+        case .i64Add: .i64AddImm
+        case .i64Sub: .i64SubImm
+        case .i64Mul: .i64MulImm
+        case .i64And: .i64AndImm
+        case .i64Or: .i64OrImm
+        case .i64Xor: .i64XorImm
+        case .i64Shl: .i64ShlImm
+        case .i64ShrU: .i64ShrUImm
+        case .i64ShrS: .i64ShrSImm
+        case .i64Rotl: .i64RotlImm
+        case .i64Rotr: .i64RotrImm
+        case .i64Eq: .i64EqImm
+        case .i64Ne: .i64NeImm
+        case .i64LtU: .i64LtUImm
+        case .i64GtU: .i64GtUImm
+        case .i64LeU: .i64LeUImm
+        case .i64GeU: .i64GeUImm
+        case .i64LtS: .i64LtSImm
+        case .i64GtS: .i64GtSImm
+        case .i64LeS: .i64LeSImm
+        case .i64GeS: .i64GeSImm
+        default: nil
+        }
+    }
 
     /// For an i32 comparison (register or immediate form): the compare-and-branch op that jumps
     /// when the comparison holds.
-    var branchForm: Op? { Op.superinstructions[Int(rawValue)].branchForm }
+    var branchForm: Op? {
+        switch self {
+        case .i32Eq: .brIfI32Eq
+        case .i32EqImm: .brIfI32EqImm
+        case .i32Ne: .brIfI32Ne
+        case .i32NeImm: .brIfI32NeImm
+        case .i32LtU: .brIfI32LtU
+        case .i32LtUImm: .brIfI32LtUImm
+        case .i32GtU: .brIfI32GtU
+        case .i32GtUImm: .brIfI32GtUImm
+        case .i32LeU: .brIfI32LeU
+        case .i32LeUImm: .brIfI32LeUImm
+        case .i32GeU: .brIfI32GeU
+        case .i32GeUImm: .brIfI32GeUImm
+        case .i32LtS: .brIfI32LtS
+        case .i32LtSImm: .brIfI32LtSImm
+        case .i32GtS: .brIfI32GtS
+        case .i32GtSImm: .brIfI32GtSImm
+        case .i32LeS: .brIfI32LeS
+        case .i32LeSImm: .brIfI32LeSImm
+        case .i32GeS: .brIfI32GeS
+        case .i32GeSImm: .brIfI32GeSImm
+        default: nil
+        }
+    }
 
     /// For an i32 comparison (register or immediate form): the comparison that holds exactly when
     /// this one does not.
-    var negatedComparison: Op? { Op.superinstructions[Int(rawValue)].negatedComparison }
+    var negatedComparison: Op? {
+        switch self {
+        case .i32Eq: .i32Ne
+        case .i32Ne: .i32Eq
+        case .i32EqImm: .i32NeImm
+        case .i32NeImm: .i32EqImm
+        case .i32LtS: .i32GeS
+        case .i32GeS: .i32LtS
+        case .i32LtSImm: .i32GeSImm
+        case .i32GeSImm: .i32LtSImm
+        case .i32LtU: .i32GeU
+        case .i32GeU: .i32LtU
+        case .i32LtUImm: .i32GeUImm
+        case .i32GeUImm: .i32LtUImm
+        case .i32GtS: .i32LeS
+        case .i32LeS: .i32GtS
+        case .i32GtSImm: .i32LeSImm
+        case .i32LeSImm: .i32GtSImm
+        case .i32GtU: .i32LeU
+        case .i32LeU: .i32GtU
+        case .i32GtUImm: .i32LeUImm
+        case .i32LeUImm: .i32GtUImm
+        default: nil
+        }
+    }
 
-    /// Whether the op takes its right operand as an immediate word (`i32AddImm`, `brIfI32EqImm`, ...).
-    var hasImmediateOperand: Bool { Op.superinstructions[Int(rawValue)].hasImmediateOperand }
-
-    /// Superinstruction relations, derived once from the ops' names (lowering looks them up per
-    /// instruction, so they are table reads, not string work).
-    private static let superinstructions:
-        [(immediateForm: Op?, branchForm: Op?, negatedComparison: Op?, hasImmediateOperand: Bool)] =
-            Op.allCases.map { op in
-                let name = names[Int(op.rawValue)]
-                let isImmediate = name.hasSuffix("Imm")
-                var branchForm: Op?
-                var negated: Op?
-                if name.hasPrefix("i32") {
-                    branchForm = byName["brIfI32" + name.dropFirst(3)]
-                    let pairs = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
-                    let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
-                    for (first, second) in pairs {
-                        if let other = core == first ? second : core == second ? first : nil {
-                            negated = byName["i32" + other + (isImmediate ? "Imm" : "")]
-                        }
-                    }
-                }
-                return (byName[name + "Imm"], branchForm, negated, isImmediate)
-            }
-
-    /// Whether the op is `simd` or one of the SIMD ops with the same layout (`simdLoad`, ...).
-    var isSIMD: Bool { (Op.simd.rawValue...Op.simdV128And.rawValue).contains(rawValue) }
+    /// Whether the op takes its right operand as an immediate word (`i32AddImm`, `brIfI32EqImm`, ...):
+    /// from its row, an op of the immediate family or a compare-and-branch with a constant.
+    var hasImmediateOperand: Bool {
+        info.family == .immediate || info.family == .compareBranch && info.layout == .two(.offset, .constant)
+    }
 
     /// Whether the op is a memory-0 load of a scalar (`i32Load`, `f64Load`, `i64Load8S`, ...).
     var isMemoryLoad: Bool { Op.loadWidths[Int(rawValue)] > 0 }
@@ -119,109 +185,156 @@ extension Op {
     }
 
     /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
-    /// `second`'s left operand if `resultIsLeft`, else its right), if there is one.
+    /// `second`'s left operand if `resultIsLeft`, else its right), if there is one. Every second
+    /// operation but `Sub` commutes, so its side does not matter; with the result on the right, a
+    /// subtraction is `…SubFrom`. A memory-0 load as `first` gives a load-fused op (`f64LoadThenSub`).
     static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
-        guard startsAChain[Int(first.rawValue)] else { return nil }
-        return chains[chainKey(first, second, resultIsLeft)]
-    }
-
-    /// Whether the op is itself a chain of two (`f64AddThenMul`, ...), whose last word names a slot.
-    var isChain: Bool { Op.chainOps.contains(self) }
-
-    private static let chainOps = Set(chains.values)
-
-    /// Whether an op is the first half of some chained op (a quick test before the table).
-    private static let startsAChain: [Bool] = {
-        var starts = [Bool](repeating: false, count: Op.allCases.count)
-        for key in chains.keys { starts[Int(key >> 17)] = true }
-        return starts
-    }()
-
-    private static func chainKey(_ first: Op, _ second: Op, _ resultIsLeft: Bool) -> UInt32 {
-        UInt32(first.rawValue) << 17 | UInt32(second.rawValue) << 1 | (resultIsLeft ? 1 : 0)
-    }
-
-    /// Every chained op by (first, second, whether the first result is the left operand), read off
-    /// the chained ops' names once (`f64SubThenSubFrom` is f64Sub then f64Sub, result on the right;
-    /// the other seconds take the result on either side; `f64AddThenMulThenAdd` is `f64AddThenMul`
-    /// then f64Add). Lowering looks chains up per binary instruction, so this is a table read, not
-    /// string work.
-    private static let chains: [UInt32: Op] = {
-        var table: [UInt32: Op] = [:]
-        for op in Op.allCases {
-            let name = names[Int(op.rawValue)]
-            guard let then = name.ranges(of: "Then").last else { continue }
-            let type = String(name.prefix(3))
-            let firstName = String(name[name.index(name.startIndex, offsetBy: 3)..<then.lowerBound])
-            let secondName = String(name[then.upperBound...])
-            guard let first = byName[type + firstName] else { continue }
-            if secondName == "SubFrom" {
-                if let second = byName[type + "Sub"] { table[chainKey(first, second, false)] = op }
-            } else if let second = byName[type + secondName] {
-                table[chainKey(first, second, true)] = op
-                if secondName != "Sub" { table[chainKey(first, second, false)] = op }
-            }
+        switch (first, second) {
+        case (.i32Add, .i32Add): .i32AddThenAdd
+        case (.i32Add, .i32Xor): .i32AddThenXor
+        case (.i32Add, .i32And): .i32AddThenAnd
+        case (.i32Add, .i32Or): .i32AddThenOr
+        case (.i32Sub, .i32Add): .i32SubThenAdd
+        case (.i32Sub, .i32Xor): .i32SubThenXor
+        case (.i32Sub, .i32And): .i32SubThenAnd
+        case (.i32Sub, .i32Or): .i32SubThenOr
+        case (.i32Mul, .i32Add): .i32MulThenAdd
+        case (.i32Mul, .i32Xor): .i32MulThenXor
+        case (.i32Mul, .i32And): .i32MulThenAnd
+        case (.i32Mul, .i32Or): .i32MulThenOr
+        case (.i32And, .i32Add): .i32AndThenAdd
+        case (.i32And, .i32Xor): .i32AndThenXor
+        case (.i32And, .i32And): .i32AndThenAnd
+        case (.i32And, .i32Or): .i32AndThenOr
+        case (.i32Or, .i32Add): .i32OrThenAdd
+        case (.i32Or, .i32Xor): .i32OrThenXor
+        case (.i32Or, .i32And): .i32OrThenAnd
+        case (.i32Or, .i32Or): .i32OrThenOr
+        case (.i32Xor, .i32Add): .i32XorThenAdd
+        case (.i32Xor, .i32Xor): .i32XorThenXor
+        case (.i32Xor, .i32And): .i32XorThenAnd
+        case (.i32Xor, .i32Or): .i32XorThenOr
+        case (.i32ShlImm, .i32Add): .i32ShlImmThenAdd
+        case (.i32ShlImm, .i32Xor): .i32ShlImmThenXor
+        case (.i32ShlImm, .i32And): .i32ShlImmThenAnd
+        case (.i32ShlImm, .i32Or): .i32ShlImmThenOr
+        case (.i32ShrUImm, .i32Add): .i32ShrUImmThenAdd
+        case (.i32ShrUImm, .i32Xor): .i32ShrUImmThenXor
+        case (.i32ShrUImm, .i32And): .i32ShrUImmThenAnd
+        case (.i32ShrUImm, .i32Or): .i32ShrUImmThenOr
+        case (.i32RotlImm, .i32Add): .i32RotlImmThenAdd
+        case (.i32RotlImm, .i32Xor): .i32RotlImmThenXor
+        case (.i32RotlImm, .i32And): .i32RotlImmThenAnd
+        case (.i32RotlImm, .i32Or): .i32RotlImmThenOr
+        case (.i32MulImm, .i32Add): .i32MulImmThenAdd
+        case (.i32MulImm, .i32Xor): .i32MulImmThenXor
+        case (.i32MulImm, .i32And): .i32MulImmThenAnd
+        case (.i32MulImm, .i32Or): .i32MulImmThenOr
+        case (.i32AndImm, .i32Add): .i32AndImmThenAdd
+        case (.i32AndImm, .i32Xor): .i32AndImmThenXor
+        case (.i32AndImm, .i32And): .i32AndImmThenAnd
+        case (.i32AndImm, .i32Or): .i32AndImmThenOr
+        case (.i32AddImm, .i32Add): .i32AddImmThenAdd
+        case (.i32AddImm, .i32Xor): .i32AddImmThenXor
+        case (.i32AddImm, .i32And): .i32AddImmThenAnd
+        case (.i32AddImm, .i32Or): .i32AddImmThenOr
+        case (.f64Add, .f64Add): .f64AddThenAdd
+        case (.f64Add, .f64Mul): .f64AddThenMul
+        case (.f64Add, .f64Sub): resultIsLeft ? .f64AddThenSub : .f64AddThenSubFrom
+        case (.f64Sub, .f64Add): .f64SubThenAdd
+        case (.f64Sub, .f64Mul): .f64SubThenMul
+        case (.f64Sub, .f64Sub): resultIsLeft ? .f64SubThenSub : .f64SubThenSubFrom
+        case (.f64Mul, .f64Add): .f64MulThenAdd
+        case (.f64Mul, .f64Mul): .f64MulThenMul
+        case (.f64Mul, .f64Sub): resultIsLeft ? .f64MulThenSub : .f64MulThenSubFrom
+        case (.f64AddThenMul, .f64Add): .f64AddThenMulThenAdd
+        case (.i32Load8U, .i32Add): .i32Load8UThenAdd
+        case (.i32Load8U, .i32Xor): .i32Load8UThenXor
+        case (.i32Load, .i32Add): .i32LoadThenAdd
+        case (.i32Load, .i32Xor): .i32LoadThenXor
+        case (.f64Load, .f64Add): .f64LoadThenAdd
+        case (.f64Load, .f64Mul): .f64LoadThenMul
+        case (.f64Load, .f64Sub): resultIsLeft ? .f64LoadThenSub : .f64LoadThenSubFrom
+        default: nil
         }
-        return table
-    }()
+    }
+
+    /// Whether the op is itself a chain of two register operations (`f64AddThenMul`, ...).
+    var isChain: Bool { info.family == .chain }
+
+    /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
+    /// cannot trap, touches no memory, and writes slot `a` only.
+    var isFloatArithmetic: Bool {
+        switch self {
+        case .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Sqrt, .f64Neg, .f64Abs, .f64Copysign,
+            .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64AddThenAdd, .f64AddThenMul, .f64AddThenSub,
+            .f64AddThenSubFrom, .f64SubThenAdd, .f64SubThenMul, .f64SubThenSub, .f64SubThenSubFrom, .f64MulThenAdd,
+            .f64MulThenMul, .f64MulThenSub, .f64MulThenSubFrom, .f64AddThenMulThenAdd:
+            true
+        default: false
+        }
+    }
 
     /// The f64 compare-and-branch op for the comparison `compare` (`f64Lt`, `f64Gt`, `f64Le` or
     /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
     /// in a slot or an immediate word; `nil` for other ops.
     static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
-        floatBranches[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)]
+        switch (compare, whenHolds, immediate) {
+        case (.f64Lt, true, true): .brIfF64LtImm
+        case (.f64Lt, true, false): .brIfF64Lt
+        case (.f64Lt, false, true): .brIfNotF64LtImm
+        case (.f64Lt, false, false): .brIfNotF64Lt
+        case (.f64Gt, true, true): .brIfF64GtImm
+        case (.f64Gt, true, false): .brIfF64Gt
+        case (.f64Gt, false, true): .brIfNotF64GtImm
+        case (.f64Gt, false, false): .brIfNotF64Gt
+        case (.f64Le, true, true): .brIfF64LeImm
+        case (.f64Le, true, false): .brIfF64Le
+        case (.f64Le, false, true): .brIfNotF64LeImm
+        case (.f64Le, false, false): .brIfNotF64Le
+        case (.f64Ge, true, true): .brIfF64GeImm
+        case (.f64Ge, true, false): .brIfF64Ge
+        case (.f64Ge, false, true): .brIfNotF64GeImm
+        case (.f64Ge, false, false): .brIfNotF64Ge
+        default: nil
+        }
     }
 
     /// The step-and-test op (`i32AddThenBrIfLtUImm`, ...) for a step `i32AddImm` or `i32Add` and
     /// the i32 compare-and-branch op `branch` on its sum, if there is one.
     static func stepBranch(step: Op, branch: Op) -> Op? {
-        stepBranches[UInt32(step.rawValue) << 16 | UInt32(branch.rawValue)]
-    }
-
-    /// Whether the op is one of `stepBranch`'s answers (a head word, the offset, then k and n).
-    var isStepBranch: Bool { Op.stepBranchOps.contains(self) }
-
-    private static let stepBranchOps = Set(stepBranches.values)
-
-    /// `stepBranch`'s answers, built once from the ops' names.
-    private static let stepBranches: [UInt32: Op] = {
-        var table: [UInt32: Op] = [:]
-        for op in Op.allCases {
-            let name = names[Int(op.rawValue)]
-            for (step, prefix) in [(Op.i32AddImm, "i32AddImmThenBrIf"), (.i32Add, "i32AddThenBrIf")] {
-                guard name.hasPrefix(prefix), name.count > prefix.count,
-                    let branch = byName["brIfI32" + name.dropFirst(prefix.count)]
-                else { continue }
-                table[UInt32(step.rawValue) << 16 | UInt32(branch.rawValue)] = op
-            }
+        switch (step, branch) {
+        case (.i32AddImm, .brIfI32NeImm): .i32AddImmThenBrIfNeImm
+        case (.i32AddImm, .brIfI32LtUImm): .i32AddImmThenBrIfLtUImm
+        case (.i32AddImm, .brIfI32Ne): .i32AddImmThenBrIfNe
+        case (.i32AddImm, .brIfI32LtU): .i32AddImmThenBrIfLtU
+        case (.i32AddImm, .brIfI32GeU): .i32AddImmThenBrIfGeU
+        case (.i32AddImm, .brIfI32GtS): .i32AddImmThenBrIfGtS
+        case (.i32Add, .brIfI32NeImm): .i32AddThenBrIfNeImm
+        case (.i32Add, .brIfI32LtUImm): .i32AddThenBrIfLtUImm
+        case (.i32Add, .brIfI32Ne): .i32AddThenBrIfNe
+        case (.i32Add, .brIfI32LtU): .i32AddThenBrIfLtU
+        case (.i32Add, .brIfI32GeU): .i32AddThenBrIfGeU
+        case (.i32Add, .brIfI32GtS): .i32AddThenBrIfGtS
+        default: nil
         }
-        return table
-    }()
+    }
 
     /// For an f64 compare-and-branch op with a constant (`brIfF64GtImm`, `brIfNotF64LeImm`, ...),
     /// the op that tests the sum of two slots the same way (`brIfF64AddGtImm`, ...).
-    var addedFloatBranch: Op? { Op.addedFloatBranches[Int(rawValue)] }
-
-    /// `addedFloatBranch` for every op, built once from the ops' names.
-    private static let addedFloatBranches: [Op?] = Op.allCases.map { op in
-        let name = names[Int(op.rawValue)]
-        guard name.hasPrefix("brIf"), name.hasSuffix("Imm"), let range = name.firstRange(of: "F64") else { return nil }
-        return byName[name[..<range.lowerBound] + "F64Add" + name[range.upperBound...]]
-    }
-
-    /// `floatBranch`'s answers, built once from the ops' names.
-    private static let floatBranches: [UInt32: Op] = {
-        var table: [UInt32: Op] = [:]
-        for (compare, name) in [(Op.f64Lt, "Lt"), (.f64Gt, "Gt"), (.f64Le, "Le"), (.f64Ge, "Ge")] {
-            for whenHolds in [true, false] {
-                for immediate in [true, false] {
-                    let branch = byName[(whenHolds ? "brIf" : "brIfNot") + "F64" + name + (immediate ? "Imm" : "")]
-                    table[UInt32(compare.rawValue) << 2 | (whenHolds ? 2 : 0) | (immediate ? 1 : 0)] = branch
-                }
-            }
+    var addedFloatBranch: Op? {
+        switch self {
+        case .brIfF64LtImm: .brIfF64AddLtImm
+        case .brIfF64GtImm: .brIfF64AddGtImm
+        case .brIfF64LeImm: .brIfF64AddLeImm
+        case .brIfF64GeImm: .brIfF64AddGeImm
+        case .brIfNotF64LtImm: .brIfNotF64AddLtImm
+        case .brIfNotF64GtImm: .brIfNotF64AddGtImm
+        case .brIfNotF64LeImm: .brIfNotF64AddLeImm
+        case .brIfNotF64GeImm: .brIfNotF64AddGeImm
+        default: nil
         }
-        return table
-    }()
+    }
 
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {
@@ -229,42 +342,6 @@ extension Op {
         return opcode.info.accessBytes > 0 ? 4 : 3
     }
 
-    /// Whether the op is emitted as pure but carries a count, so it can run out of fuel (or, for
-    /// tail calls, exhaust the stack): it needs an entry in the trap offset map.
-    var endsACountedSpan: Bool {
-        switch self {
-        case .return, .brTable, .returnCall, .returnCallIndirect: true
-        default: false
-        }
-    }
-
-    /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
-    /// cannot trap, touches no memory, and writes slot `a` only.
-    var isFloatArithmetic: Bool { Op.floatArithmetic[Int(rawValue)] }
-
-    /// `isFloatArithmetic` for every op, from the ops' names: `f64` and one or more of these
-    /// operations joined by `Then`.
-    private static let floatArithmetic: [Bool] = {
-        let operations: Set<Substring> = [
-            "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
-            "Trunc", "Nearest",
-        ]
-        return names.map { name in
-            name.hasPrefix("f64") && name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
-        }
-    }()
-
-    /// Whether the op may trap (it then ends pending count folding; see `CodeEmitter`).
-    var canTrap: Bool {
-        switch self {
-        case .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i64DivS, .i64DivU, .i64RemS, .i64RemU,
-            .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U,
-            .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U:
-            true
-        default:
-            false
-        }
-    }
 }
 
 /// A function lowered to internal code, shared by every instance of its module.

@@ -178,7 +178,6 @@ enum Op: UInt16, CaseIterable, Sendable {
     case simd
     /// The most frequent SIMD instructions, with the `simd` layout but a threaded handler of their
     /// own instead of the call through word 1 (`v128.load` and `v128.store` on memory 0 only).
-    /// Keep them right after `simd`, up to `simdV128And`: `Op.isSIMD` is that range.
     case simdLoad
     case simdStore
     case simdI32x4Add

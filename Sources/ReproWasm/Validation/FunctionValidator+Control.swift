@@ -83,11 +83,13 @@ extension FunctionValidator {
         guard !emitter.isDead else { return }
         let count = emitter.takeCount(plus: 1)
         if isDirectBranch(to: target) {
-            let offsetWord = emitConditionalBranch(on: condition, whenZero: false, count: count)
+            let offsetWord = emitter.emitConditionalBranch(
+                on: condition, whenZero: false, count: count, localSlotCount: localSlotCount)
             resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
         } else {
             // Jumps over the branch when the condition is false (fused with a comparison just before).
-            let skip = emitConditionalBranch(on: condition, whenZero: true, count: count)
+            let skip = emitter.emitConditionalBranch(
+                on: condition, whenZero: true, count: count, localSlotCount: localSlotCount)
             emitBranch(to: target, countIncrement: 0)
             emitter.patch(offsetWord: skip, headWord: skip - 1, to: emitter.label())
         }
@@ -162,7 +164,8 @@ extension FunctionValidator {
         let blockType = try readBlockType(at: offset)
         let condition = try pop(.i32, at: offset)
         try enterBlock(.if, type: blockType, at: offset)
-        let jump = emitConditionalBranch(on: condition, whenZero: true, count: emitter.takeCount(plus: 1))
+        let jump = emitter.emitConditionalBranch(
+            on: condition, whenZero: true, count: emitter.takeCount(plus: 1), localSlotCount: localSlotCount)
         frames[frames.count - 1].elseFixup = (jump, jump - 1)
     }
 

@@ -16,6 +16,7 @@ extension FunctionValidator {
         }
         guard body.isAtEnd else { throw .malformed(DecodeError(.sectionSizeMismatch, at: body.offset)) }
         guard maxSlot <= 0xFFFF else { throw fail(.functionTooLarge, at: body.offset) }
+        assert(emitter.layoutIsConsistent(), "lowered code does not match the op table (Lowering/Op+Info.swift)")
         return CompiledFunction(
             code: emitter.words, parameterSlots: parameterSlotCount, localSlots: localSlotCount, frameSlots: maxSlot,
             resultSlots: type.results.reduce(0) { $0 + $1.slotCount }, sourceMap: emitter.sourceMap,
@@ -184,11 +185,7 @@ extension FunctionValidator {
         materializeReads(of: slot)
         if value.location == slot { return }
         if value.location == value.slot && emitter.retargetLastDestination(from: value.slot, to: slot) { return }
-        // `i32.add` of a constant, `local.tee` to one local, `local.set` to another: one op writes both.
-        if !emitter.isDead, emitter.lastOp == .i32AddImm, a(emitter.lastHead) == value.location {
-            emitter.rewriteLast(.i32AddImmAndCopy, value.location, b(emitter.lastHead), slot)
-            return
-        }
+        if emitter.fuseCopy(from: value.location, to: slot) { return }
         emitter.emitCopy(of: value.type, to: slot, from: value.location)
     }
 

@@ -1,6 +1,6 @@
 // The fixed-width SIMD instructions. Each SIMD opcode has its own small function, a `SIMDHandler`;
 // Lowering stores the handler's address in word 1 of the instruction (layout: `Op.simd`), and the
-// threaded handler of `Op.simd` calls it. The handlers are in Interpreter+SIMDHandlers.swift, the lane
+// threaded handler of `Op.simd` calls it. The handlers are in SIMDHandlers+*.swift, the lane
 // arithmetic they use in Numerics+SIMD.swift.
 //
 // Lanes are Swift SIMD vectors loaded from the two slots of a v128 (low 64 bits first, so lane 0 is
@@ -40,7 +40,11 @@ extension StoreRuntime {
     /// The handler Lowering stores in word 1 of an `Op.simd` instruction for `opcode` (a SIMD
     /// opcode other than `v128.const`, which is lowered to `const128`).
     static func simdHandler(for opcode: Opcode) -> SIMDHandler {
-        if let handler = simdMoveHandler(for: opcode) ?? simdArithmeticHandler(for: opcode) { return handler }
+        if let handler = simdMoveHandler(for: opcode) ?? simdIntegerHandler(for: opcode)
+            ?? simdFloatHandler(for: opcode)
+        {
+            return handler
+        }
         preconditionFailure("no SIMD handler for \(opcode.info.mnemonic)")
     }
 

@@ -1,8 +1,8 @@
 // The interpreter's entry and its switch for the ops that are not threaded (calls into other
 // instances and the host, returns that leave `execute`, v128 globals, bulk memory, tables, SIMD,
-// trapping conversions). Every other op runs in the threaded handlers (Interpreter+Threaded.swift), which
+// trapping conversions). Every other op runs in the threaded handlers (Dispatch.swift), which
 // the switch's `default` enters and which return here at the next op they do not run. Rare work
-// goes to `@inline(never)` helpers in Interpreter+Slow.swift.
+// goes to `@inline(never)` helpers in Interpreter+SlowPath.swift.
 
 #if _endian(big)
     #error("ReproWasm's interpreter assumes a little-endian host, as WebAssembly memory is little-endian")
@@ -317,7 +317,7 @@ extension StoreRuntime {
                     try runBulk(context, word: word, sp: sp)
                     pc += 1
 
-                // MARK: SIMD (one out-of-line switch over the opcode; see Interpreter+SIMD.swift)
+                // MARK: SIMD (one out-of-line switch over the opcode; see SIMDHandlers.swift)
                 case .i32TruncF32S:
                     sp[a(word)] = try truncToI32S(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)])))
                     pc += 1
@@ -343,10 +343,14 @@ extension StoreRuntime {
                     sp[a(word)] = try truncToI64U(Double(bitPattern: sp[b(word)]))
                     pc += 1
                 default:
-                    // Every other op is run by its threaded handler (Interpreter+Threaded.swift).
+                    // Every other op is run by its threaded handler (`OpDispatch.threaded`).
+                    let before = pc
                     try runThreaded(
                         &pc, sp: &sp, function: &function, depth: &depth, context: context,
                         maxDepth: maxDepth, memoryBase: memoryBase, memorySize: memorySize, fuel: &fuel)
+                    // A threaded call or return that leaves comes back with its own `pc` (its case
+                    // above runs it); a slow-path op without a case here would loop uncharged.
+                    if _slowPath(pc == before) { checkHasCase(UnsafeRawPointer(pc).load(as: Op.self)) }
                 }
             }
         } catch {
@@ -354,5 +358,12 @@ extension StoreRuntime {
             trapFunction = function
             throw error
         }
+    }
+
+    /// Stops the process when `op`, which the threaded handlers left to the switch, has no case in
+    /// it: a slow-path op added to the table without its case in `execute`.
+    @inline(never)
+    func checkHasCase(_ op: Op) {
+        precondition(op.info.dispatch == .threaded, "op \(op) is on the slow path but `execute` has no case for it")
     }
 }
