@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that threaded dispatch compiled to tail calls in a release build: every handler in
-# `ThreadedHandlers` (Interpreter+Threaded.swift) must reach the next op with a jump, never with a
+# `ThreadedHandlers` (Dispatch.swift) must reach the next op with a jump, never with a
 # call, or each op run would grow the native stack (the one call allowed is handleSIMD's call of
 # the SIMD op's own function, which returns before the jump). (Handlers the compiler merged because their
 # code is the same are a jump to the shared body, which is checked as part of the handler it follows.) Swift does not promise tail calls, so this
