@@ -47,7 +47,7 @@ public struct Global {
     ///   reference of another store. Nothing changes then.
     public func set(_ newValue: Value) throws(AccessError) {
         guard type.isMutable else { throw .immutableGlobal }
-        guard newValue.type == type.valueType else {
+        guard newValue.matches(type.valueType) else {
             throw .typeMismatch(expected: [type.valueType], actual: [newValue.type])
         }
         guard store.runtime.accepts(newValue) else { throw .foreignStore }

@@ -77,7 +77,7 @@ public struct Table {
     }
 
     private func check(_ value: Value) throws(AccessError) {
-        guard value.type == elementType else { throw .typeMismatch(expected: [elementType], actual: [value.type]) }
+        guard value.matches(elementType) else { throw .typeMismatch(expected: [elementType], actual: [value.type]) }
         guard store.runtime.accepts(value) else { throw .foreignStore }
     }
 }

@@ -206,6 +206,22 @@ final class StoreRuntime {
 
     // MARK: Types
 
+    /// The store's ids of a module's types, in order. A concrete reference inside a type is keyed by
+    /// the id of the type it names (`UInt32.max` for the type itself), so equivalent types of different
+    /// modules get one id (`TypeRelations`: each type is its own recursion group).
+    func typeIDs(of types: [FunctionType]) -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(types.count)
+        for (position, type) in types.enumerated() {
+            let key = type.mapTypeIndices { index in
+                if Int(index) == position { return .max }
+                return Int(index) < ids.count ? UInt32(ids[Int(index)]) : index
+            }
+            ids.append(typeID(of: key))
+        }
+        return ids
+    }
+
     func typeID(of type: FunctionType) -> Int {
         if let id = typeIDs[type] { return id }
         let id = typesByID.count
