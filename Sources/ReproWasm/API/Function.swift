@@ -48,6 +48,10 @@ public struct Function {
     }
 
     /// The function's type.
+    ///
+    /// A typed reference to a concrete function type in it (typed function references) names that
+    /// type by the store's id for it, which equivalent types of all modules share, rather than by a
+    /// module's type index; `UInt32.max` stands for the type itself.
     public var type: FunctionType { store.runtime.typesByID[handle.pointee.typeID] }
 
     /// Calls the function with `arguments` and returns its results.
