@@ -81,7 +81,7 @@ public struct Function {
     func checkArguments(_ arguments: [Value]) throws(AccessError) {
         let type = self.type
         guard arguments.count == type.parameters.count,
-            zip(arguments, type.parameters).allSatisfy({ $0.matches($1) })
+            zip(arguments, type.parameters).allSatisfy({ store.runtime.conforms($0, to: $1) })
         else { throw .typeMismatch(expected: type.parameters, actual: arguments.map(\.type)) }
         guard arguments.allSatisfy(store.runtime.accepts) else { throw .foreignStore }
     }

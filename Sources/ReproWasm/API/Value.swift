@@ -104,8 +104,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the value may be passed where `type` is expected: the same number type, or a reference
-    /// of `type`'s hierarchy that is null only if `type` is nullable and, for a concrete function type
-    /// (whose index is the store's type id, as in `Function.type`), a function of that type.
+    /// of `type`'s hierarchy that is null only if `type` is nullable. A value does not know its store,
+    /// so whether a function reference has the concrete function type a typed reference names is
+    /// checked by the store it is passed to (calls, globals and tables check it).
     ///
     ///     Value.externRef(nil).matches(.externRef)                  // true
     ///     Value.externRef(nil).matches(.ref(.extern))               // false: (ref extern) excludes null
@@ -120,15 +121,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         default: return false
         }
         if isNull { return type.isNullable }
-        if heap.isBottom { return false }
-        if case .concrete(let id) = heap, case .funcRef(let reference?) = self {
-            // SAFETY: a non-null funcref is the address of a FunctionInstance its store allocated.
-            guard let function = UnsafeMutablePointer<FunctionInstance>(bitPattern: UInt(reference.raw)) else {
-                return false
-            }
-            return function.pointee.typeID == Int(id)
-        }
-        return true
+        return !heap.isBottom
     }
 
     /// The value with its type, e.g. `i32:42`, `f64:1.5 (0x3ff8000000000000)`.

@@ -123,7 +123,7 @@ extension StoreRuntime {
         trapFunction = savedTrapFunction
         trapPC = savedTrapPC
         guard results.count == host.type.results.count,
-            zip(results, host.type.results).allSatisfy({ $0.matches($1) })
+            zip(results, host.type.results).allSatisfy({ conforms($0, to: $1) })
         else {
             pendingHostError = AccessError.typeMismatch(expected: host.type.results, actual: results.map(\.type))
             throw .hostError

@@ -191,6 +191,18 @@ final class StoreRuntime {
 
     /// Whether `value` may enter this store: anything but a function or exception reference of
     /// another store.
+    /// Whether `value` may stand where `type` is expected: `Value.matches`, and for a concrete function
+    /// type (named by this store's type id), a function of this store whose type has that id. A
+    /// reference of another store is never dereferenced.
+    func conforms(_ value: Value, to type: ValueType) -> Bool {
+        guard value.matches(type) else { return false }
+        guard case .concrete(let id)? = type.heapType, case .funcRef(let reference?) = value else { return true }
+        // SAFETY: `owns` checked that the address is a FunctionInstance record this store allocated.
+        guard owns(reference), let function = UnsafeMutablePointer<FunctionInstance>(bitPattern: UInt(reference.raw))
+        else { return false }
+        return function.pointee.typeID == Int(id)
+    }
+
     func accepts(_ value: Value) -> Bool {
         if case .funcRef(let reference?) = value { return owns(reference) }
         if case .exnRef(let reference?) = value { return owns(reference) }

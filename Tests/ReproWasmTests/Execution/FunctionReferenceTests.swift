@@ -142,6 +142,32 @@ import Testing
         #expect(store.instructionCount == 3)
     }
 
+    @Test func hostFunctionReferencesAreCheckedAgainstTheirConcreteType() throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (type $v (func))
+                  (type $i2i (func (param i32) (result i32)))
+                  (func $nop (export "nop") (type $v))
+                  (func (export "apply") (param (ref $i2i)) (result i32) (call_ref $i2i (i32.const 1) (local.get 0)))
+                  (func $inc (export "inc") (type $i2i) (i32.add (local.get 0) (i32.const 1))))
+                """, features: .full)
+        let store = Store(engine: Engine(features: .full))
+        let instance = try store.instantiate(module)
+        let apply = try #require(instance.function(named: "apply"))
+        let inc = try #require(instance.function(named: "inc"))
+        let nop = try #require(instance.function(named: "nop"))
+        #expect(try apply.call([.funcRef(inc.reference)]) == [.i32(Int32(2))])
+        // A function of another type, and null, are refused before anything runs.
+        #expect(throws: AccessError.self) { try apply.call([.funcRef(nop.reference)]) }
+        #expect(throws: AccessError.self) { try apply.call([.funcRef(nil)]) }
+        // A reference of another store is refused without being followed.
+        let other = Store(engine: Engine(features: .full))
+        let foreign = try #require(try other.instantiate(module).function(named: "inc"))
+        #expect(throws: AccessError.self) { try apply.call([.funcRef(foreign.reference)]) }
+        #expect(store.instructionCount == 2)
+    }
+
     @Test func hostValuesAreCheckedAgainstTypedReferences() throws {
         let module = try Module(
             wat: """
