@@ -88,7 +88,7 @@ struct Manifest {
     /// Proposals the engine knows but does not implement yet (`Feature.isImplemented` is false), as
     /// opposed to those it leaves out of scope (GC, memory64, threads, relaxed SIMD, custom page
     /// sizes, legacy exceptions, stack switching, and any the engine does not know by name).
-    static let notYetImplemented: Set<String> = ["function-references"]
+    static let notYetImplemented: Set<String> = []
 
     /// The features (wasmparser names) the engine implements, decided by the engine itself:
     /// everything in `Features.full`. A name the engine does not know is unsupported.

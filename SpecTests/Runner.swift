@@ -40,9 +40,13 @@ struct FileResult {
     var textMalformed = (passed: 0, matched: 0)
     /// Passed, failed and skipped counts per command type (`module`, `assert_invalid`, ...).
     var byCommand: [String: (passed: Int, failed: Int, skipped: Int)] = [:]
+    /// The proposals outside `Features.full` that the file needs (comma separated), named as the cause
+    /// of a command that depends on a module that was not loaded: only such modules are not loaded.
+    var outOfScopeFeatures: String?
 
     mutating func skip(_ reason: SkipReason, detail: String? = nil) {
         skipped += 1
+        let detail = detail ?? (reason == .dependsOnUnloadedModule ? outOfScopeFeatures : nil)
         skipReasons[detail.map { "\(reason.rawValue) (\($0))" } ?? reason.rawValue, default: 0] += 1
     }
 
@@ -61,6 +65,9 @@ struct ScriptContext {
     var features: Features
     /// A partial out-of-profile file: runs with `Features.full`, some of its modules are out of profile.
     var isPartial: Bool
+    /// The skip detail of a module of a partial file that the text parser cannot read: the proposals
+    /// the file needs that the engine does not implement (their syntax is what the parser lacks).
+    var textSyntaxSkipDetail: String
 }
 
 /// Runs the spec scripts through the public API: module-level commands and execution commands.
@@ -95,6 +102,9 @@ struct Runner {
 
     mutating func run(_ entry: ManifestEntry) -> FileResult {
         var result = FileResult(file: entry.file)
+        if !entry.unsupportedFeatures.isEmpty {
+            result.outOfScopeFeatures = entry.unsupportedFeatures.joined(separator: ",")
+        }
         // Partial `out` files run with everything the engine implements; their out-of-profile modules
         // are skipped one by one (see `unsupportedFeatures`).
         let features: Features = featureOverride ?? (entry.profile == .deterministic ? .deterministic : .full)
@@ -102,7 +112,9 @@ struct Runner {
         // runs as a whole under `Features.full`.
         let context = ScriptContext(
             file: entry.file, directory: suiteDirectory.appendingPathComponent(entry.directory), features: features,
-            isPartial: entry.isPartial)
+            isPartial: entry.isPartial,
+            textSyntaxSkipDetail:
+                "\(entry.unsupportedFeatures.joined(separator: ",")): text syntax the parser does not read")
         let commands: [Command]
         do {
             switch scriptSource {
@@ -256,7 +268,7 @@ struct Runner {
                 if context.isPartial && !isQuoted {
                     // The json conversion could encode this module, the text parser cannot: it uses the
                     // syntax of a proposal the engine does not implement.
-                    return result.skip(.outOfProfileModule, detail: "text syntax the parser does not read")
+                    return result.skip(.outOfProfileModule, detail: context.textSyntaxSkipDetail)
                 }
             }
             switch loaded {
@@ -425,7 +437,9 @@ struct Runner {
                 case .failure(let error): return .failure(error)
                 }
             }
-            guard arguments.map(\.type) == function.type.parameters else {
+            guard arguments.count == function.type.parameters.count,
+                zip(arguments, function.type.parameters).allSatisfy({ $0.matches($1) })
+            else {
                 return .failure(RunnerError("arguments \(arguments) do not match \(function.type)"))
             }
             session.store.fuel = fuelPerCommand
@@ -471,7 +485,7 @@ struct Runner {
             loaded = load(bytes: bytes, features: context.features)
         case .script(.failure(let error), let isQuoted):
             if context.isPartial && !isQuoted {
-                return .skip(.outOfProfileModule, detail: "text syntax the parser does not read")
+                return .skip(.outOfProfileModule, detail: context.textSyntaxSkipDetail)
             }
             return .failed("malformed text: \(error)")
         }

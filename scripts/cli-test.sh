@@ -197,6 +197,14 @@ check "feature error names --features full" 2 '^$' "^error: $work/tail.wat:3:10:
 check "feature error in binary: offset and hint" 2 '^$' '^error: tail calls is not enabled \(at offset 0x[0-9a-f]+\) \(--features full allows it\)$' -- validate "$work/tail.wasm"
 check "feature allowed with --features full" 0 '^valid$' '^$' -- validate "$work/tail.wat" --features full
 
+# Typed function references (opt-in): call_ref of a non-null local holding ref.func. Counts: call_ref 0,
+# $inc's end 1, the function's end 1.
+printf '(module\n  (type $i2i (func (param i32) (result i32)))\n  (func $inc (type $i2i) (i32.add (local.get 0) (i32.const 1)))\n  (elem declare func $inc)\n  (func (export "apply") (param i32) (result i32)\n    (local $f (ref $i2i))\n    (local.set $f (ref.func $inc))\n    (call_ref $i2i (local.get 0) (local.get $f))))\n' >"$work/callref.wat"
+check "call_ref with --features full" 0 '^42 : i32 \(0x0000002a\)$' '^instructions: 2$' -- \
+    run "$work/callref.wat" --invoke apply 41 --features full
+check "call_ref needs --features full" 2 '^$' 'function references is not enabled \(--features full allows it\)$' -- \
+    run "$work/callref.wat" --invoke apply 41
+
 # Components: validated, inspected (their world in WIT) and run with WAVE-like arguments.
 component=Tests/ReproWasmTests/Component/Fixtures/resources.wasm
 check "component validates" 0 '^valid$' '^$' -- validate "$component"

@@ -48,6 +48,10 @@ public struct Function {
     }
 
     /// The function's type.
+    ///
+    /// A typed reference to a concrete function type in it (typed function references) names that
+    /// type by the store's id for it, which equivalent types of all modules share, rather than by a
+    /// module's type index; `UInt32.max` stands for the type itself.
     public var type: FunctionType { store.runtime.typesByID[handle.pointee.typeID] }
 
     /// Calls the function with `arguments` and returns its results.
@@ -77,7 +81,7 @@ public struct Function {
     func checkArguments(_ arguments: [Value]) throws(AccessError) {
         let type = self.type
         guard arguments.count == type.parameters.count,
-            zip(arguments, type.parameters).allSatisfy({ $0.type == $1 })
+            zip(arguments, type.parameters).allSatisfy({ store.runtime.conforms($0, to: $1) })
         else { throw .typeMismatch(expected: type.parameters, actual: arguments.map(\.type)) }
         guard arguments.allSatisfy(store.runtime.accepts) else { throw .foreignStore }
     }

@@ -21,8 +21,9 @@ public struct Global {
     /// - Precondition: `value` has the type `type.valueType` and, for a function reference, belongs
     ///   to `store` (a programming error otherwise, like an out-of-range array index).
     public init(store: Store, type: GlobalType, value: Value) {
-        precondition(value.type == type.valueType, "the initial value must have the global's type")
+        precondition(value.matches(type.valueType), "the initial value must have the global's type")
         precondition(store.runtime.accepts(value), "the initial value must belong to the global's store")
+        precondition(store.runtime.conforms(value, to: type.valueType), "the initial value must have the global's type")
         self.store = store
         self.type = type
         var words: (UInt64, UInt64) = (0, 0)
@@ -47,7 +48,7 @@ public struct Global {
     ///   reference of another store. Nothing changes then.
     public func set(_ newValue: Value) throws(AccessError) {
         guard type.isMutable else { throw .immutableGlobal }
-        guard newValue.type == type.valueType else {
+        guard store.runtime.conforms(newValue, to: type.valueType) else {
             throw .typeMismatch(expected: [type.valueType], actual: [newValue.type])
         }
         guard store.runtime.accepts(newValue) else { throw .foreignStore }

@@ -77,7 +77,9 @@ public struct Table {
     }
 
     private func check(_ value: Value) throws(AccessError) {
-        guard value.type == elementType else { throw .typeMismatch(expected: [elementType], actual: [value.type]) }
+        guard store.runtime.conforms(value, to: elementType) else {
+            throw .typeMismatch(expected: [elementType], actual: [value.type])
+        }
         guard store.runtime.accepts(value) else { throw .foreignStore }
     }
 }

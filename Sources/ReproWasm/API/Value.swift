@@ -86,18 +86,42 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     /// The `f64` as a `Double`, or `nil` for another type.
     public var f64: Double? { if case .f64Bits(let bits) = self { Double(bitPattern: bits) } else { nil } }
 
-    /// The zero value of `type` (null for references).
+    /// The zero value of `type` (null for references, also for a non-null type, which has no default).
     public static func zero(_ type: ValueType) -> Value {
-        switch type {
-        case .i32: .i32(UInt32(0))
-        case .i64: .i64(UInt64(0))
-        case .f32: .f32Bits(0)
-        case .f64: .f64Bits(0)
-        case .v128: .v128(low: 0, high: 0)
-        case .funcRef: .funcRef(nil)
-        case .externRef: .externRef(nil)
-        case .exnRef: .exnRef(nil)
+        switch type.heapType?.top {
+        case .function?: return .funcRef(nil)
+        case .extern?: return .externRef(nil)
+        case .exception?: return .exnRef(nil)
+        default: break
         }
+        switch type {
+        case .i32: return .i32(UInt32(0))
+        case .i64: return .i64(UInt64(0))
+        case .f32: return .f32Bits(0)
+        case .f64: return .f64Bits(0)
+        default: return .v128(low: 0, high: 0)
+        }
+    }
+
+    /// Whether the value may be passed where `type` is expected: the same number type, or a reference
+    /// of `type`'s hierarchy that is null only if `type` is nullable. A value does not know its store,
+    /// so whether a function reference has the concrete function type a typed reference names is
+    /// checked by the store it is passed to (calls, globals and tables check it).
+    ///
+    ///     Value.externRef(nil).matches(.externRef)                  // true
+    ///     Value.externRef(nil).matches(.ref(.extern))               // false: (ref extern) excludes null
+    ///     Value.externRef(ExternalReference(id: 1)).matches(.ref(.extern))   // true
+    public func matches(_ type: ValueType) -> Bool {
+        guard let heap = type.heapType else { return self.type == type }
+        let isNull: Bool
+        switch (self, heap.top) {
+        case (.funcRef(let reference), .function): isNull = reference == nil
+        case (.externRef(let reference), .extern): isNull = reference == nil
+        case (.exnRef(let reference), .exception): isNull = reference == nil
+        default: return false
+        }
+        if isNull { return type.isNullable }
+        return !heap.isBottom
     }
 
     /// The value with its type, e.g. `i32:42`, `f64:1.5 (0x3ff8000000000000)`.
@@ -140,15 +164,18 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     /// Reads a value of `type` from interpreter slots of the store whose identity is `store` (an
     /// `exnref` slot holds only the exception's index; the reference carries its store).
     static func load(_ type: ValueType, from slots: UnsafePointer<UInt64>, store: UInt64) -> Value {
+        switch type.heapType?.top {
+        case .function?: return .funcRef(slots[0] == 0 ? nil : FunctionReference(raw: slots[0]))
+        case .extern?: return .externRef(slots[0] == 0 ? nil : ExternalReference(id: slots[0] &- 1))
+        case .exception?: return .exnRef(slots[0] == 0 ? nil : ExceptionReference(raw: slots[0], store: store))
+        default: break
+        }
         switch type {
-        case .i32: .i32(UInt32(truncatingIfNeeded: slots[0]))
-        case .i64: .i64(slots[0])
-        case .f32: .f32Bits(UInt32(truncatingIfNeeded: slots[0]))
-        case .f64: .f64Bits(slots[0])
-        case .v128: .v128(low: slots[0], high: slots[1])
-        case .funcRef: .funcRef(slots[0] == 0 ? nil : FunctionReference(raw: slots[0]))
-        case .externRef: .externRef(slots[0] == 0 ? nil : ExternalReference(id: slots[0] &- 1))
-        case .exnRef: .exnRef(slots[0] == 0 ? nil : ExceptionReference(raw: slots[0], store: store))
+        case .i32: return .i32(UInt32(truncatingIfNeeded: slots[0]))
+        case .i64: return .i64(slots[0])
+        case .f32: return .f32Bits(UInt32(truncatingIfNeeded: slots[0]))
+        case .f64: return .f64Bits(slots[0])
+        default: return .v128(low: slots[0], high: slots[1])
         }
     }
 }

@@ -48,9 +48,16 @@ extension ModuleDecoder {
             module.offsets.tables.append(reader.offset)
             // `0x40 0x00` introduces a table with an initialiser expression (typed function references).
             if try reader.peekByte() == 0x40 {
-                throw DecodeError(.unsupportedFeature(.functionReferences), at: reader.offset)
+                let formOffset = reader.offset
+                reader.offset += 1
+                let reserved = try reader.readByte()
+                guard reserved == 0 else { throw DecodeError(.malformedZeroByte, at: formOffset + 1) }
+                module.tables.append(try readTableType())
+                module.tableInitializers.append(try readConstExpr())
+            } else {
+                module.tables.append(try readTableType())
+                module.tableInitializers.append(nil)
             }
-            module.tables.append(try readTableType())
         }
     }
 

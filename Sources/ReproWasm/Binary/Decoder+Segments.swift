@@ -22,9 +22,10 @@ extension ModuleDecoder {
             default: mode = .declarative
             }
 
-            // Encodings 0 and 4 imply funcref; the others state an element kind (indices) or a
-            // reference type (expressions).
-            var type = ValueType.funcRef
+            // Function indices make a segment of `(ref func)` (none of them is null), the element
+            // kind 0 of encodings 1-3 included; expressions are `funcref` in encoding 4, and of the
+            // stated reference type in encodings 5-7 (WebAssembly 3.0).
+            var type = usesExpressions ? ValueType.funcRef : ValueType.ref(.function)
             if flags & 0x03 != 0 {
                 if usesExpressions {
                     type = try readReferenceType()

@@ -1,33 +1,28 @@
 /// Value types, reference types, limits and the other type encodings shared by several sections.
 extension ModuleDecoder {
-    /// Reads a value type.
+    /// Reads a value type (typed references included; validation gates them by feature).
     ///
-    /// Encodings of proposals the engine never implements (typed references, GC, `exnref`) are reported as
-    /// unsupported rather than malformed, so the message names the proposal.
+    /// Encodings of proposals the engine never implements (GC) are reported as unsupported rather than
+    /// malformed, so the message names the proposal.
     mutating func readValueType() throws(DecodeError) -> ValueType {
-        let offset = reader.offset
-        let byte = try reader.readByte()
-        if let type = ValueType(rawValue: byte) { return type }
-        throw DecodeError(Self.unknownTypeReason(byte) ?? .malformedValueType(byte), at: offset)
+        try reader.readValueType(malformed: { .malformedValueType($0) })
     }
 
-    /// Reads a reference type (`funcref` or `externref`).
+    /// Reads a reference type (`funcref`, `externref`, `exnref` or `(ref null? ht)`).
     mutating func readReferenceType() throws(DecodeError) -> ValueType {
         let offset = reader.offset
-        let byte = try reader.readByte()
-        if let type = ValueType(rawValue: byte), type.isReference { return type }
-        throw DecodeError(Self.unknownTypeReason(byte) ?? .malformedReferenceType(byte), at: offset)
+        let type = try reader.readValueType(malformed: { .malformedReferenceType($0) })
+        guard type.isReference else {
+            throw DecodeError(.malformedReferenceType(type.shortCode ?? 0), at: offset)
+        }
+        return type
     }
 
     /// The reason for a type byte that is not a supported value type but belongs to a known proposal.
     static func unknownTypeReason(_ byte: UInt8) -> DecodeError.Reason? {
         switch byte {
-        case 0x64, 0x63:  // (ref ht), (ref null ht)
-            .unsupportedFeature(.functionReferences)
-        case 0x74:  // nullexnref (the bottom type of exnref, GC's type hierarchy)
-            .unsupportedFeature(.gc)
-        // anyref, eqref, i31ref, structref, arrayref, nullref, nullexternref, nullfuncref
-        case 0x6E, 0x6D, 0x6C, 0x6B, 0x6A, 0x71, 0x72, 0x73:
+        // anyref, eqref, i31ref, structref, arrayref, nullref
+        case 0x6E, 0x6D, 0x6C, 0x6B, 0x6A, 0x71:
             .unsupportedFeature(.gc)
         default:
             nil

@@ -84,12 +84,17 @@ enum InstructionSkipper {
     private static func skipImmediates(_ shape: ImmediateShape, _ reader: inout ByteReader) throws(DecodeError) {
         switch shape {
         case .none: break
-        case .blockType, .heapType: _ = try reader.readS33()
-        case .labelDepth, .functionIndex, .localIndex, .globalIndex, .tableIndex, .memoryIndex, .dataIndex,
+        case .heapType: _ = try reader.readS33()
+        case .blockType:
+            // A typed reference as the block's result type: `0x63`/`0x64` and a heap type.
+            let type = try reader.readS33()
+            if type == -0x1D || type == -0x1C { _ = try reader.readS33() }
+        case .labelDepth, .functionIndex, .typeIndex, .localIndex, .globalIndex, .tableIndex, .memoryIndex, .dataIndex,
             .elementIndex, .tagIndex:
             _ = try reader.readU32()
         case .tryTable:
-            _ = try reader.readS33()
+            let type = try reader.readS33()
+            if type == -0x1D || type == -0x1C { _ = try reader.readS33() }
             let count = try reader.readLength()
             for _ in 0..<count {
                 let kind = try reader.readByte()
@@ -134,10 +139,10 @@ enum InstructionSkipper {
         case 0x18:  // delegate: a label, and it closes the `try`
             _ = try reader.readU32()
             return .end
-        case 0x19, 0xD3, 0xD4:  // catch_all, ref.eq, ref.as_non_null
+        case 0x19, 0xD3:  // catch_all, ref.eq
             return .other
-        case 0x07, 0x09, 0x14, 0x15, 0xD5, 0xD6:
-            // catch, rethrow, call_ref, return_call_ref, br_on_null, br_on_non_null: one index
+        case 0x07, 0x09:
+            // catch, rethrow: one index
             _ = try reader.readU32()
             return .other
         case 0xFB: throw DecodeError(.unsupportedFeature(.gc), at: offset)

@@ -279,6 +279,10 @@ extension StoreRuntime {
                         landing, pc: &pc, sp: &sp, depth: &depth, function: &function, context: &context,
                         memoryBase: &memoryBase, memorySize: &memorySize, globals: &globals)
 
+                case .refAsNonNull:
+                    guard sp[a(word)] != 0 else { throw .nullReference }
+                    pc += 1
+
                 case .globalGet128:
                     let cell = globals[bc(word)]
                     sp[a(word)] = cell[0]

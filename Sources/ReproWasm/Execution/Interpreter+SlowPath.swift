@@ -123,7 +123,7 @@ extension StoreRuntime {
         trapFunction = savedTrapFunction
         trapPC = savedTrapPC
         guard results.count == host.type.results.count,
-            zip(results, host.type.results).allSatisfy({ $0.type == $1 })
+            zip(results, host.type.results).allSatisfy({ conforms($0, to: $1) })
         else {
             pendingHostError = AccessError.typeMismatch(expected: host.type.results, actual: results.map(\.type))
             throw .hostError
@@ -144,6 +144,14 @@ extension StoreRuntime {
     func resolveIndirect(_ context: UnsafeMutablePointer<InstanceContext>, table: Int, index: UInt64, typeIndex: Int)
         throws(TrapCode) -> UnsafeMutablePointer<FunctionInstance>
     {
+        if typeIndex == Int(Op.callRefMarker) {
+            // `call_ref`: `index` is the reference itself; its type was checked by validation.
+            // SAFETY: funcref values are addresses of FunctionInstance records this store allocated.
+            guard let callee = UnsafeMutablePointer<FunctionInstance>(bitPattern: UInt(index)) else {
+                throw .nullFunctionReference
+            }
+            return callee
+        }
         let table = context.pointee.tables[table]
         let element = UInt64(UInt32(truncatingIfNeeded: index))
         guard element < UInt64(table.pointee.count) else { throw .undefinedElement }

@@ -34,6 +34,10 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
     case uncaughtException
     /// `throw_ref` of a null `exnref`.
     case nullExceptionReference
+    /// `call_ref` or `return_call_ref` of a null function reference.
+    case nullFunctionReference
+    /// `ref.as_non_null` of a null reference.
+    case nullReference
 
     /// The spec's wording.
     public var description: String {
@@ -53,6 +57,8 @@ public enum TrapCode: UInt8, Error, Sendable, CustomStringConvertible {
         case .hostResourceExhausted: "host resource exhausted"
         case .uncaughtException: "uncaught exception"
         case .nullExceptionReference: "null exception reference"
+        case .nullFunctionReference: "null function reference"
+        case .nullReference: "null reference"
         }
     }
 }

@@ -6,6 +6,10 @@
 /// named after the wasm instruction they run (see `Op.init?(numeric:)`); the others are documented
 /// where they are declared. Every `Op` is handled by the interpreter's one exhaustive switch.
 enum Op: UInt16, CaseIterable, Sendable {
+    /// The type-index word of `callIndirect` and `returnCallIndirect` that makes them `call_ref` and
+    /// `return_call_ref` (no type index is this large).
+    static let callRefMarker: UInt64 = 1 << 32
+
     // MARK: Control
     /// Traps with `unreachable`.
     case unreachable
@@ -33,16 +37,21 @@ enum Op: UInt16, CaseIterable, Sendable {
     /// function `b | c << 16`, its frame at slot `a`.
     case callLocal
     /// Calls through table `c` at the index in slot `b`; the next word is the expected type index.
+    /// With `Op.callRefMarker` there instead, it is `call_ref`: slot `b` holds the callee's reference
+    /// (null traps with "null function reference"; validation checked its type).
     case callIndirect
     /// Tail call: adds `b` to the counter, moves `a`'s arguments to slot 0, calls the function in the next word.
     case returnCall
-    /// Tail call through table `c` at slot `b`; next words: type index, then count increment and argument slot.
+    /// Tail call through table `c` at slot `b`; next words: type index (or `Op.callRefMarker` for
+    /// `return_call_ref`, as for `callIndirect`), then the count increment.
     case returnCallIndirect
     /// Throws an exception of tag `b | c << 16` (module tag index) whose payload is in slots `a...`;
     /// its count was flushed just before. Unwinds to a landing pad (`ExceptionHandler`) or out of `execute`.
     case `throw`
     /// Throws the exception referred to by the `exnref` in slot `a` again; traps if it is null.
     case throwRef
+    /// Traps with "null reference" if the reference in slot `a` is null (`ref.as_non_null`, not counted).
+    case refAsNonNull
 
     // MARK: Data movement
     /// slot `a` = slot `b`.

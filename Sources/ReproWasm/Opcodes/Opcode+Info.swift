@@ -54,6 +54,12 @@ extension Opcode {
         case .returnCall: row("return_call", .byte(0x12), .tailCalls, .custom, .functionIndex, isCounted: true)
         case .returnCallIndirect:
             row("return_call_indirect", .byte(0x13), .tailCalls, .custom, .callIndirect, isCounted: true)
+        case .callRef: row("call_ref", .byte(0x14), .functionReferences, .custom, .typeIndex)
+        case .returnCallRef:
+            row("return_call_ref", .byte(0x15), .functionReferences, .custom, .typeIndex, isCounted: true)
+        case .brOnNull: row("br_on_null", .byte(0xD5), .functionReferences, .custom, .labelDepth, isCounted: true)
+        case .brOnNonNull:
+            row("br_on_non_null", .byte(0xD6), .functionReferences, .custom, .labelDepth, isCounted: true)
         case .throw: row("throw", .byte(0x08), .exceptions, .custom, .tagIndex, isCounted: true)
         case .throwRef: row("throw_ref", .byte(0x0A), .exceptions, .custom, isCounted: true)
         case .tryTable: row("try_table", .byte(0x1F), .exceptions, .custom, .tryTable, isCounted: true)
@@ -227,6 +233,7 @@ extension Opcode {
         case .refNull: row("ref.null", .byte(0xD0), .referenceTypes, .custom, .heapType)
         case .refIsNull: row("ref.is_null", .byte(0xD1), .referenceTypes, .custom)
         case .refFunc: row("ref.func", .byte(0xD2), .referenceTypes, .custom, .functionIndex)
+        case .refAsNonNull: row("ref.as_non_null", .byte(0xD4), .functionReferences, .custom)
 
         // 0xFC prefix
         case .i32TruncSatF32S:

@@ -8,6 +8,9 @@ enum Opcode: UInt16, CaseIterable, Sendable {
     // control
     case unreachable, nop, block, loop, `if`, `else`, `throw`, throwRef, end, br, brIf, brTable, `return`, call
     case callIndirect, returnCall, returnCallIndirect
+    // typed function references: call_ref, return_call_ref (br_on_null and br_on_non_null are with
+    // the references below)
+    case callRef, returnCallRef
     // parametric
     case drop, select, selectTyped
     // exceptions: try_table (throw and throw_ref are with the control instructions above)
@@ -54,7 +57,7 @@ enum Opcode: UInt16, CaseIterable, Sendable {
     // sign extension
     case i32Extend8S, i32Extend16S, i64Extend8S, i64Extend16S, i64Extend32S
     // references
-    case refNull, refIsNull, refFunc
+    case refNull, refIsNull, refFunc, refAsNonNull, brOnNull, brOnNonNull
 
     // MARK: 0xFC prefix: saturating conversions, bulk memory, tables, wide arithmetic.
     // saturating conversions

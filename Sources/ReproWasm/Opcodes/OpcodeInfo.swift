@@ -17,6 +17,8 @@ enum ImmediateShape: Sendable {
     case labelTable
     /// `call`, `return_call`, `ref.func`: a function index.
     case functionIndex
+    /// `call_ref`, `return_call_ref`: a type index.
+    case typeIndex
     /// `call_indirect`, `return_call_indirect`: a type index and a table index.
     case callIndirect
     /// `local.get/set/tee`.

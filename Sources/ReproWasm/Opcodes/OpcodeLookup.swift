@@ -57,8 +57,6 @@ enum OpcodeLookup {
         switch byte {
         // try, catch, rethrow, delegate, catch_all (the exnref form is implemented)
         case 0x06, 0x07, 0x09, 0x18, 0x19: .legacyExceptions
-        // call_ref, return_call_ref, ref.as_non_null (0xD4), br_on_null (0xD5), br_on_non_null (0xD6)
-        case 0x14, 0x15, 0xD4, 0xD5, 0xD6: .functionReferences
         // ref.eq
         case 0xD3: .gc
         // cont.new, cont.bind, suspend, resume, resume_throw, switch, ...

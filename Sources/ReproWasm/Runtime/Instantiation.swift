@@ -130,6 +130,10 @@ extension StoreRuntime {
         var memories: [UnsafeMutablePointer<MemoryStorage>] = []
         var tables: [UnsafeMutablePointer<TableStorage>] = []
         var tags: [Int] = []
+        // The store's ids of the module's types: equivalent types (across modules too) share one, and
+        // a concrete reference type is compared across modules with its index replaced by the id.
+        let moduleTypeIDs = typeIDs(of: parsed.types)
+        func storeType(_ type: ValueType) -> ValueType { type.mapTypeIndex { UInt32(moduleTypeIDs[Int($0)]) } }
 
         // 1. Imports, checked against their declared types, in order (the first bad one is reported).
         for (position, entry) in parsed.imports.enumerated() {
@@ -159,14 +163,14 @@ extension StoreRuntime {
             }
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let function)):
-                guard typesByID[function.pointee.typeID] == parsed.types[Int(typeIndex)] else {
+                guard function.pointee.typeID == moduleTypeIDs[Int(typeIndex)] else {
                     throw failure(.incompatibleImportType(actual: externType(of: value)))
                 }
                 functions.append(function)
             case (.table(let expected), .table(let table)):
                 let actual = Limits(min: UInt64(table.pointee.count), max: UInt64(table.pointee.maximum))
                 let declaredActual = actualTableLimits(table)
-                guard table.pointee.elementType == expected.elementType, actual.min >= expected.limits.min,
+                guard table.pointee.elementType == storeType(expected.elementType), actual.min >= expected.limits.min,
                     declaredActual.isSubtype(of: expected.limits)
                 else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
                 tables.append(table)
@@ -176,7 +180,14 @@ extension StoreRuntime {
                 }
                 memories.append(memory)
             case (.global(let expected), .global(let cell, let actual)):
-                guard expected == actual else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
+                // An immutable global may have a subtype of the declared type; a mutable one the type.
+                let expectedType = storeType(expected.valueType)
+                let matches =
+                    expected.isMutable == actual.isMutable
+                    && (expected.isMutable
+                        ? actual.valueType == expectedType
+                        : TypeRelations.betweenModules.isSubtype(actual.valueType, of: expectedType))
+                guard matches else { throw failure(.incompatibleImportType(actual: externType(of: value))) }
                 guard cell != counterCell else { throw failure(.instructionCounterUnderAnotherName) }
                 globals.append(cell)
             case (.tag(let typeIndex), .tag(let address)):
@@ -198,7 +209,8 @@ extension StoreRuntime {
         do throws(StorageError) {
             for table in parsed.tables {
                 entity = .table(table)
-                definedTables.append(try allocateTable(table))
+                definedTables.append(
+                    try allocateTable(TableType(elementType: storeType(table.elementType), limits: table.limits)))
             }
             for memory in parsed.memories {
                 entity = .memory(memory)
@@ -219,14 +231,14 @@ extension StoreRuntime {
         let context = allocateContext(
             InstanceContext(
                 functions: allocateArray([]), globals: allocateArray([]), memories: allocateArray([]),
-                memory0: emptyMemory, tables: allocateArray([]), typeIDs: allocateArray(parsed.types.map(typeID)),
+                memory0: emptyMemory, tables: allocateArray([]), typeIDs: allocateArray(moduleTypeIDs),
                 instanceIndex: instances.count))
         for (position, info) in module.functions.enumerated() {
             functions.append(
                 allocateFunction(
                     FunctionInstance(
                         code: UnsafePointer(module.code.base + info.codeOffset),
-                        typeID: typeID(of: parsed.types[Int(info.typeIndex)]), parameterSlots: info.parameterSlots,
+                        typeID: moduleTypeIDs[Int(info.typeIndex)], parameterSlots: info.parameterSlots,
                         frameSlots: info.frameSlots, resultSlots: info.resultSlots,
                         instance: context, hostIndex: -1, functionIndex: UInt32(importedFunctionCount + position))))
         }
@@ -245,6 +257,14 @@ extension StoreRuntime {
         }
         context.pointee.globals = allocateArray(globals)
 
+        // Table initialisers (typed function references) fill the module's own tables.
+        for (position, initializer) in module.tableInitializers.enumerated() {
+            guard let initializer else { continue }
+            let value = evaluate(initializer, globals: globals, functions: functions).0
+            let table = definedTables[position]
+            if value != 0 { table.pointee.elements.update(repeating: value, count: table.pointee.count) }
+        }
+
         for typeIndex in parsed.tags { tags.append(allocateTag(parsed.types[Int(typeIndex)])) }
 
         let record = InstanceRecord(module: module, context: context)
@@ -258,7 +278,11 @@ extension StoreRuntime {
             case .function: value = .function(functions[Int(export.index)])
             case .table: value = .table(tables[Int(export.index)])
             case .memory: value = .memory(memories[Int(export.index)])
-            case .global: value = .global(globals[Int(export.index)], module.globalTypes[Int(export.index)])
+            case .global:
+                let type = module.globalTypes[Int(export.index)]
+                value = .global(
+                    globals[Int(export.index)],
+                    GlobalType(valueType: storeType(type.valueType), isMutable: type.isMutable))
             case .tag: value = .tag(tags[Int(export.index)])
             }
             record.exports[Array(export.name.utf8)] = value

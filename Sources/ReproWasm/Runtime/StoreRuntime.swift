@@ -191,6 +191,18 @@ final class StoreRuntime {
 
     /// Whether `value` may enter this store: anything but a function or exception reference of
     /// another store.
+    /// Whether `value` may stand where `type` is expected: `Value.matches`, and for a concrete function
+    /// type (named by this store's type id), a function of this store whose type has that id. A
+    /// reference of another store is never dereferenced.
+    func conforms(_ value: Value, to type: ValueType) -> Bool {
+        guard value.matches(type) else { return false }
+        guard case .concrete(let id)? = type.heapType, case .funcRef(let reference?) = value else { return true }
+        // SAFETY: `owns` checked that the address is a FunctionInstance record this store allocated.
+        guard owns(reference), let function = UnsafeMutablePointer<FunctionInstance>(bitPattern: UInt(reference.raw))
+        else { return false }
+        return function.pointee.typeID == Int(id)
+    }
+
     func accepts(_ value: Value) -> Bool {
         if case .funcRef(let reference?) = value { return owns(reference) }
         if case .exnRef(let reference?) = value { return owns(reference) }
@@ -205,6 +217,22 @@ final class StoreRuntime {
     var memoryPageCount: Int { memoryRecords.reduce(0) { $0 + $1.pointee.pageCount } }
 
     // MARK: Types
+
+    /// The store's ids of a module's types, in order. A concrete reference inside a type is keyed by
+    /// the id of the type it names (`UInt32.max` for the type itself), so equivalent types of different
+    /// modules get one id (`TypeRelations`: each type is its own recursion group).
+    func typeIDs(of types: [FunctionType]) -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(types.count)
+        for (position, type) in types.enumerated() {
+            let key = type.mapTypeIndices { index in
+                if Int(index) == position { return .max }
+                return Int(index) < ids.count ? UInt32(ids[Int(index)]) : index
+            }
+            ids.append(typeID(of: key))
+        }
+        return ids
+    }
 
     func typeID(of type: FunctionType) -> Int {
         if let id = typeIDs[type] { return id }

@@ -48,7 +48,9 @@ public enum Feature: UInt8, Sendable, Hashable, CaseIterable, CustomStringConver
     case legacyExceptions
 
     /// Whether the engine implements this proposal at all.
-    public var isImplemented: Bool { rawValue <= Feature.extendedConst.rawValue || self == .exceptions }
+    public var isImplemented: Bool {
+        rawValue <= Feature.extendedConst.rawValue || self == .exceptions || self == .functionReferences
+    }
 
     /// The proposal's usual name, as used in error messages.
     public var description: String {
@@ -123,6 +125,9 @@ public struct Features: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public static let tailCalls = Features(.tailCalls)
     /// Extended constant expressions (opt-in).
     public static let extendedConst = Features(.extendedConst)
+    /// Typed function references (opt-in): `(ref null? $t)` types, `call_ref`, `return_call_ref`,
+    /// `ref.as_non_null`, `br_on_null`, `br_on_non_null`, non-null locals, table initialisers.
+    public static let functionReferences = Features(.functionReferences)
 
     /// The profile of the determinism contract (`docs/DETERMINISM.md` §1); the default everywhere.
     ///
@@ -139,9 +144,9 @@ public struct Features: OptionSet, Sendable, Hashable, CustomStringConvertible {
         .multiMemory, .wideArithmetic,
     ]
 
-    /// Everything the engine implements: the deterministic profile plus tail calls and
-    /// extended-const. The spec runner uses it.
-    public static let full: Features = deterministic.union([.tailCalls, .extendedConst])
+    /// Everything the engine implements: the deterministic profile plus tail calls, extended-const
+    /// and typed function references. The spec runner uses it.
+    public static let full: Features = deterministic.union([.tailCalls, .extendedConst, .functionReferences])
 
     /// The proposals in the set, comma separated.
     public var description: String {

@@ -135,6 +135,10 @@ struct ParsedModule: Sendable {
     /// Type indices of the functions defined in the module (function section).
     var functionTypeIndices: [UInt32] = []
     var tables: [TableType] = []
+    /// The initialiser expression of each defined table (`0x40 0x00` form, typed function
+    /// references), parallel to `tables`; `nil` for a table whose elements start null. May be shorter
+    /// than `tables` for a module built in memory.
+    var tableInitializers: [ConstExprBytes?] = []
     var memories: [MemoryType] = []
     /// Type indices of the tags defined in the module (tag section).
     var tags: [UInt32] = []

@@ -65,6 +65,9 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         case importAfterDefinition(String)
         /// A second `(start ...)`.
         case multipleStartSections
+        /// Syntax of a proposal the engine does not implement, such as a recursion group of several
+        /// types (GC), which the binary format could not express without that proposal.
+        case unsupportedProposal(Feature)
 
         /// The spec's wording.
         public var text: String {
@@ -93,6 +96,7 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
             case .inlineFunctionType: "inline function type does not match the type definition"
             case .importAfterDefinition(let kind): "import after \(kind)"
             case .multipleStartSections: "multiple start sections"
+            case .unsupportedProposal(let feature): "\(feature) is not supported"
             }
         }
     }

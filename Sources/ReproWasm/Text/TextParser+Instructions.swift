@@ -274,6 +274,9 @@ extension TextParser {
         case .functionIndex:
             code.opcode(opcode)
             code.u32(try index(try cursor.require(), in: functions))
+        case .typeIndex:
+            code.opcode(opcode)
+            code.u32(try typeIndex(try cursor.require()))
         case .callIndirect:
             let table = try optionalIndex(&cursor, in: tables)
             let use = try typeUse(&cursor, allowsNames: false)

@@ -97,7 +97,19 @@ extension TextParser {
         if cursor.peek().map({ $0.isList }) ?? false {
             return .expressions(type, try elementExpressions(&cursor))
         }
-        return .functions(try functionIndices(&cursor))
+        let indices = try functionIndices(&cursor)
+        if type.encoding == ValueType.funcRef.encoding { return .functions(indices) }
+        // A table of a typed reference type gets its functions as `ref.func` items of that type (a
+        // segment of function indices has type funcref, which such a table does not accept).
+        return .expressions(
+            type,
+            indices.map { index in
+                var writer = BinaryWriter()
+                writer.opcode(.refFunc)
+                writer.u32(index)
+                writer.opcode(.end)
+                return writer.bytes
+            })
     }
 
     private func functionIndices(_ cursor: inout Cursor) throws(TextError) -> [UInt32] {
@@ -135,7 +147,7 @@ extension TextParser {
         let expressionFlag: UInt32 = usesExpressions ? 0x04 : 0
         switch mode {
         case .active(let table, let offset):
-            if table == 0 && (type == nil || type!.encoding == [ValueType.funcRef.rawValue]) {
+            if table == 0 && (type == nil || type!.encoding == ValueType.funcRef.encoding) {
                 writer.u32(expressionFlag)
                 writer.append(offset)
             } else {

@@ -61,6 +61,9 @@ struct TextParser {
                 try types.add(cursor.optionalIdentifier())
                 typeDefinitions.append(field)
             case "rec":
+                // One type in a group is the type alone; several form a GC recursion group, which
+                // flattening would turn into a different module.
+                guard field.elements.count <= 2 else { throw field.error(.unsupportedProposal(.gc)) }
                 while let inner = cursor.next() {
                     guard inner.head == "type" else { throw inner.unexpected }
                     var innerCursor = Cursor(inner, skip: 1)

@@ -7,7 +7,7 @@ struct TextValueType: Hashable {
     /// The type's bytes in the binary format (one byte, or `0x63`/`0x64` and a heap type).
     let encoding: [UInt8]
 
-    init(_ type: ValueType) { encoding = [type.rawValue] }
+    init(_ type: ValueType) { encoding = type.encoding }
     init(encoding: [UInt8]) { self.encoding = encoding }
 
     static let i32 = TextValueType(.i32)

@@ -3,6 +3,8 @@
 struct BodyReader {
     var reader: ByteReader
     let features: Features
+    /// The number of types in the module, which a concrete heap type must stay below.
+    var typeCount = Int.max
 
     init(bytes: [UInt8], range: Range<Int>, features: Features) {
         reader = ByteReader(bytes, offset: range.lowerBound, end: range.upperBound)
@@ -85,52 +87,46 @@ struct BodyReader {
         throw .malformed(DecodeError(.illegalOpcode(String(first, radix: 16)), at: offset))
     }
 
-    /// Reads a value type byte, gating `v128` and the reference types.
+    /// Reads a value type (one byte, or a typed reference), gating `v128` and the reference types.
     mutating func readValueType() throws(ModuleError) -> ValueType {
         let offset = reader.offset
-        let raw = try byte()
-        return try Self.checkValueType(raw, at: offset, features: features)
-    }
-
-    static func checkValueType(_ raw: UInt8, at offset: Int, features: Features) throws(ModuleError) -> ValueType {
-        guard let type = ValueType(rawValue: raw) else {
-            throw .malformed(DecodeError(ModuleDecoder.unknownTypeReason(raw) ?? .malformedValueType(raw), at: offset))
-        }
-        try checkValueType(type, at: offset, features: features)
+        let type: ValueType
+        do { type = try reader.readValueType(malformed: { .malformedValueType($0) }) } catch { throw .malformed(error) }
+        try Self.checkValueType(type, at: offset, features: features, typeCount: typeCount)
         return type
     }
 
-    static func checkValueType(_ type: ValueType, at offset: Int, features: Features) throws(ModuleError) {
-        switch type {
-        case .v128:
-            guard features.contains(.simd) else {
-                throw .invalid(ValidationError(.featureNotEnabled(.simd), at: offset))
+    /// Checks that `features` allow `type` and that a concrete heap type names one of `typeCount` types.
+    ///
+    /// `funcref` and `externref` need reference types, `exnref` and the rest of the `exn` hierarchy
+    /// exceptions, every other reference type (non-null, concrete, bottom) typed function references.
+    static func checkValueType(_ type: ValueType, at offset: Int, features: Features, typeCount: Int = .max)
+        throws(ModuleError)
+    {
+        func require(_ feature: Feature) throws(ModuleError) {
+            guard features.contains(feature) else {
+                throw .invalid(ValidationError(.featureNotEnabled(feature), at: offset))
             }
-        case .externRef, .funcRef:
-            guard features.contains(.referenceTypes) else {
-                throw .invalid(ValidationError(.featureNotEnabled(.referenceTypes), at: offset))
-            }
-        case .exnRef:
-            guard features.contains(.exceptions) else {
-                throw .invalid(ValidationError(.featureNotEnabled(.exceptions), at: offset))
-            }
-        case .i32, .i64, .f32, .f64: break
+        }
+        guard let heap = type.heapType else {
+            if type == .v128 { try require(.simd) }
+            return
+        }
+        if heap.top == .exception { try require(.exceptions) } else if type.isNullable { try require(.referenceTypes) }
+        if !type.isNullable || heap.isBottom { try require(.functionReferences) }
+        if case .concrete(let index) = heap {
+            try require(.functionReferences)
+            guard index < typeCount else { throw .invalid(ValidationError(.unknownType(index), at: offset)) }
         }
     }
 
-    /// Reads the heap type of `ref.null`: `func` (0x70), `extern` (0x6F) or `exn` (0x69, gated).
+    /// Reads the heap type of `ref.null` and returns the type of the null it makes, `(ref null ht)`.
     mutating func readHeapType() throws(ModuleError) -> ValueType {
         let offset = reader.offset
-        let raw = try byte()
-        switch raw {
-        case 0x70: return .funcRef
-        case 0x6F: return .externRef
-        case 0x69:
-            guard features.contains(.exceptions) else {
-                throw .invalid(ValidationError(.featureNotEnabled(.exceptions), at: offset))
-            }
-            return .exnRef
-        default: throw .malformed(DecodeError(.malformedReferenceType(raw), at: offset))
-        }
+        let heap: HeapType
+        do { heap = try reader.readHeapType() } catch { throw .malformed(error) }
+        let type = ValueType.ref(heap, nullable: true)
+        try Self.checkValueType(type, at: offset, features: features, typeCount: typeCount)
+        return type
     }
 }

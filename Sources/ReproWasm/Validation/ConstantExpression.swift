@@ -27,15 +27,18 @@ extension BodyReader {
     /// Reads and type-checks a constant expression that must produce `expected`.
     ///
     /// `globals` are the module's global types (imported first); only the first `visibleGlobals` may
-    /// be read, and only immutable ones.
+    /// be read, and only immutable ones. `functionTypeIndices` gives the type of each function (for
+    /// `ref.func`, typed `(ref $t)`); the result must be a subtype of `expected` under `relations`.
     mutating func readConstantExpression(
-        expecting expected: ValueType, globals: [GlobalType], visibleGlobals: Int, functionCount: Int,
-        features: Features
+        expecting expected: ValueType, globals: [GlobalType], visibleGlobals: Int, functionTypeIndices: [UInt32],
+        relations: TypeRelations, features: Features
     ) throws(ModuleError) -> ConstantExpression {
+        typeCount = relations.canonical.count
+        let functionCount = functionTypeIndices.count
         var instructions: [ConstantInstruction] = []
         var stack: [ValueType] = []
         func pop(_ type: ValueType, at offset: Int) throws(ModuleError) {
-            guard let top = stack.popLast(), top == type else {
+            guard let top = stack.popLast(), relations.isSubtype(top, of: type) else {
                 throw .invalid(ValidationError(.typeMismatch(""), at: offset))
             }
         }
@@ -44,7 +47,7 @@ extension BodyReader {
             let opcode = try readOpcode()
             switch opcode {
             case .end:
-                guard stack.count == 1, stack[0] == expected else {
+                guard stack.count == 1, relations.isSubtype(stack[0], of: expected) else {
                     throw .invalid(ValidationError(.typeMismatch("constant expression"), at: offset))
                 }
                 return ConstantExpression(instructions: instructions, type: expected)
@@ -75,7 +78,7 @@ extension BodyReader {
                     throw .invalid(ValidationError(.unknownFunction(index), at: offset))
                 }
                 instructions.append(.refFunc(index))
-                stack.append(.funcRef)
+                stack.append(.ref(.concrete(functionTypeIndices[Int(index)])))
             case .globalGet:
                 let index = try u32()
                 guard index < globals.count, Int(index) < visibleGlobals else {

@@ -3,11 +3,23 @@ extension FunctionValidator {
     mutating func readBlockType(at offset: Int) throws(ModuleError) -> FunctionType {
         let raw = try body.s33()
         if raw == -64 { return FunctionType() }
+        if raw == -0x1D || raw == -0x1C {
+            // `0x63`/`0x64` and a heap type: a typed reference result.
+            let heapOffset = body.offset
+            let heap: HeapType
+            do { heap = try body.reader.readHeapType() } catch { throw .malformed(error) }
+            let type = ValueType.ref(heap, nullable: raw == -0x1D)
+            try BodyReader.checkValueType(type, at: heapOffset, features: body.features, typeCount: module.types.count)
+            return FunctionType(results: [type])
+        }
         if raw < 0 {
             let byte = UInt8(truncatingIfNeeded: raw) & 0x7F
-            return FunctionType(results: [
-                try BodyReader.checkValueType(byte | 0x00, at: offset, features: body.features)
-            ])
+            guard let type = ValueType(code: byte) else {
+                let reason = ModuleDecoder.unknownTypeReason(byte) ?? .malformedValueType(byte)
+                throw .malformed(DecodeError(reason, at: offset))
+            }
+            try BodyReader.checkValueType(type, at: offset, features: body.features)
+            return FunctionType(results: [type])
         }
         guard raw < module.types.count else { throw fail(.unknownType(UInt32(truncatingIfNeeded: raw)), at: offset) }
         let type = module.types[Int(raw)]
@@ -18,9 +30,10 @@ extension FunctionValidator {
         materializeAll()
         _ = try pop(type.parameters, at: offset)
         let height = stack.count
-        let frame = ControlFrame(
+        var frame = ControlFrame(
             kind: kind, parameters: type.parameters, results: type.results, height: height, slotBase: nextSlot,
             startsDead: emitter.isDead)
+        frame.setLocalsHeight = setLocals.count
         frames.append(frame)
         for parameter in type.parameters { push(parameter) }
     }
@@ -185,6 +198,7 @@ extension FunctionValidator {
             emitter.patch(offsetWord: offsetWord, headWord: headWord, to: emitter.label())
         }
         frame.elseFixup = nil
+        forgetLocalsSet(since: frame.setLocalsHeight)
         frame.kind = .else
         frame.isUnreachable = false
         frames[frames.count - 1] = frame
@@ -198,7 +212,8 @@ extension FunctionValidator {
         guard stack.count == frame.height else {
             throw fail(.typeMismatch("values remain at end of block"), at: offset)
         }
-        if frame.kind == .if && frame.parameters != frame.results {
+        forgetLocalsSet(since: frame.setLocalsHeight)
+        if frame.kind == .if && !module.relations.isSubtype(frame.parameters, of: frame.results) {
             throw fail(.typeMismatch("if without else must leave its parameters unchanged"), at: offset)
         }
         if frame.kind == .function {
@@ -225,5 +240,28 @@ extension FunctionValidator {
         }
         frames.removeLast()
         for result in frame.results { push(result) }
+    }
+}
+
+extension FunctionValidator {
+    /// Marks the non-defaultable locals set since `height` unset again (leaving the block that set them).
+    mutating func forgetLocalsSet(since height: Int) {
+        while setLocals.count > height { isLocalSet[setLocals.removeLast()] = false }
+    }
+
+    /// The local of `local.get`, `local.set` or `local.tee`, with the initialisation rule applied:
+    /// `local.get` of a non-null reference local that is not set fails, and a set records it.
+    mutating func local(at offset: Int, reads: Bool, writes: Bool) throws(ModuleError) -> (slot: Int, type: ValueType) {
+        let index = try body.u32()
+        guard index < localTypes.count else { throw fail(.unknownLocal(index), at: offset) }
+        let position = Int(index)
+        if !isLocalSet.isEmpty, !isLocalSet[position] {
+            if reads && !writes { throw fail(.uninitializedLocal, at: offset) }
+            if writes {
+                isLocalSet[position] = true
+                setLocals.append(position)
+            }
+        }
+        return (localSlots[position], localTypes[position])
     }
 }

@@ -64,11 +64,12 @@ extension FunctionValidator {
                 guard tag < module.tags.count else { throw fail(.unknownTag(tag), at: offset) }
                 types = module.tagParameters(tag)
             }
-            if kind.passesReference { types.append(.exnRef) }
+            // The caught exception is never null: `(ref exn)`, a subtype of `exnref`.
+            if kind.passesReference { types.append(.ref(.exception)) }
             // Catch labels are resolved outside the try_table: depth 0 is the enclosing block.
             let target = try label(try body.u32(), at: offset)
             let labelTypes = frames[target].labelTypes
-            guard labelTypes == types else {
+            guard module.relations.isSubtype(types, of: labelTypes) else {
                 throw fail(
                     .typeMismatch("catch carries [\(list(types))], label expects [\(list(labelTypes))]"), at: offset)
             }
@@ -99,6 +100,7 @@ extension FunctionValidator {
         var frame = ControlFrame(
             kind: .tryTable, parameters: blockType.parameters, results: blockType.results, height: height,
             slotBase: slotBase, startsDead: emitter.isDead)
+        frame.setLocalsHeight = setLocals.count
         frame.handlerIndex = handlerIndex
         frames.append(frame)
         for parameter in blockType.parameters { push(parameter) }

@@ -59,6 +59,16 @@ extension FunctionValidator {
             try visitReturnCall(at: offset)
         case .returnCallIndirect:
             try visitReturnCallIndirect(at: offset)
+        case .callRef:
+            try visitCallRef(at: offset)
+        case .returnCallRef:
+            try visitReturnCallRef(at: offset)
+        case .refAsNonNull:
+            try visitRefAsNonNull(at: offset)
+        case .brOnNull:
+            try visitBrOnNull(at: offset)
+        case .brOnNonNull:
+            try visitBrOnNonNull(at: offset)
         case .throw:
             try visitThrow(at: offset)
         case .throwRef:
@@ -74,14 +84,14 @@ extension FunctionValidator {
             guard count == 1 else { throw fail(.invalidResultArity, at: offset) }
             try visitSelect(explicitType: try body.readValueType(), at: offset)
         case .localGet:
-            let (slot, type) = try local(at: offset)
+            let (slot, type) = try local(at: offset, reads: true, writes: false)
             pushDeferred(type, location: slot)
         case .localSet:
-            let (slot, type) = try local(at: offset)
+            let (slot, type) = try local(at: offset, reads: false, writes: true)
             let value = try pop(type, at: offset)
             store(value, toLocal: slot)
         case .localTee:
-            let (slot, type) = try local(at: offset)
+            let (slot, type) = try local(at: offset, reads: true, writes: true)
             let value = try pop(type, at: offset)
             store(value, toLocal: slot)
             pushDeferred(type, location: slot)
@@ -141,7 +151,8 @@ extension FunctionValidator {
             let index = try body.u32()
             guard index < module.functionTypeIndices.count else { throw fail(.unknownFunction(index), at: offset) }
             guard module.declaredFunctions.contains(index) else { throw fail(.undeclaredFunctionReference, at: offset) }
-            let slot = push(.funcRef)
+            // Typed as `(ref $t)`, its function's type: a subtype of `funcref`.
+            let slot = push(.ref(.concrete(module.functionTypeIndices[Int(index)])))
             emitter.emitPure(.refFunc, destination: slot, Int(index & 0xFFFF), Int(index >> 16))
         case .i64Add128, .i64Sub128:
             materializeAll()
@@ -171,12 +182,6 @@ extension FunctionValidator {
         if end >= bytes.count { return .malformed(DecodeError(.unexpectedEndOfSectionOrFunction, at: end)) }
         if bytes[end] == 0x0B { return .malformed(DecodeError(.sectionSizeMismatch, at: end)) }
         return .malformed(DecodeError(.endOpcodeExpected, at: end))
-    }
-
-    mutating func local(at offset: Int) throws(ModuleError) -> (slot: Int, type: ValueType) {
-        let index = try body.u32()
-        guard index < localTypes.count else { throw fail(.unknownLocal(index), at: offset) }
-        return (localSlots[Int(index)], localTypes[Int(index)])
     }
 
     /// Lowers `local.set`: the value is written into the local's slot, directly by the instruction
@@ -243,7 +248,7 @@ extension FunctionValidator {
         let tableIndex = try body.u32()
         guard typeIndex < module.types.count else { throw fail(.unknownType(typeIndex), at: offset) }
         guard tableIndex < module.tables.count else { throw fail(.unknownTable(tableIndex), at: offset) }
-        guard module.tables[Int(tableIndex)].elementType == .funcRef else {
+        guard module.relations.isSubtype(module.tables[Int(tableIndex)].elementType, of: .funcRef) else {
             throw fail(.typeMismatch("call_indirect needs a funcref table"), at: offset)
         }
         return (typeIndex, tableIndex, module.types[Int(typeIndex)])
@@ -264,7 +269,9 @@ extension FunctionValidator {
         let index = try body.u32()
         guard index < module.functionTypeIndices.count else { throw fail(.unknownFunction(index), at: offset) }
         let callee = module.functionType(index)
-        guard callee.results == type.results else { throw fail(.typeMismatch("tail call result types"), at: offset) }
+        guard module.relations.isSubtype(callee.results, of: type.results) else {
+            throw fail(.typeMismatch("tail call result types"), at: offset)
+        }
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
         _ = try pop(callee.parameters, at: offset)
@@ -277,7 +284,9 @@ extension FunctionValidator {
 
     mutating func visitReturnCallIndirect(at offset: Int) throws(ModuleError) {
         let (typeIndex, tableIndex, callee) = try readIndirectCallee(at: offset)
-        guard callee.results == type.results else { throw fail(.typeMismatch("tail call result types"), at: offset) }
+        guard module.relations.isSubtype(callee.results, of: type.results) else {
+            throw fail(.typeMismatch("tail call result types"), at: offset)
+        }
         let index = try pop(.i32, at: offset)
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)

@@ -95,7 +95,7 @@ extension FunctionValidator {
             let index = try body.u32()
             let table = try tableType(index, at: offset)
             let (element, elementType) = try checkElementIndex(rawElement, at: elementOffset)
-            guard table.elementType == elementType else {
+            guard module.relations.isSubtype(elementType, of: table.elementType) else {
                 throw fail(.typeMismatch("table.init element type"), at: offset)
             }
             let base = try popConsecutive([.i32, .i32, .i32], at: offset)
@@ -108,7 +108,7 @@ extension FunctionValidator {
             let source = try body.u32()
             let destinationType = try tableType(destination, at: offset)
             let sourceType = try tableType(source, at: offset)
-            guard destinationType.elementType == sourceType.elementType else {
+            guard module.relations.isSubtype(sourceType.elementType, of: destinationType.elementType) else {
                 throw fail(.typeMismatch("table.copy element types"), at: offset)
             }
             let base = try popConsecutive([.i32, .i32, .i32], at: offset)
@@ -186,7 +186,7 @@ extension FunctionValidator {
             }
         case .blockType, .labelDepth, .labelTable, .functionIndex, .callIndirect, .localIndex, .globalIndex,
             .tableIndex, .memoryIndex, .memoryCopy, .memoryInit, .dataIndex, .tableInit, .tableCopy, .elementIndex,
-            .i32, .i64, .f32, .f64, .v128, .selectTypes, .heapType, .tagIndex, .tryTable:
+            .i32, .i64, .f32, .f64, .v128, .selectTypes, .heapType, .tagIndex, .tryTable, .typeIndex:
             preconditionFailure("opcode \(info.mnemonic) has immediates the generic path does not read")
         }
         var operands: (StackEntry, StackEntry, StackEntry) = (

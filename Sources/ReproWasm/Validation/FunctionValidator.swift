@@ -32,6 +32,8 @@ struct ControlFrame {
     var elseFixup: (offsetWord: Int, headWord: Int)?
     /// A `try_table`'s entry in the function's `handlers`, or -1 (none, or its code is dead).
     var handlerIndex = -1
+    /// How many non-defaultable locals had been set when the frame began (`FunctionValidator.setLocals`).
+    var setLocalsHeight = 0
 
     init(kind: Kind, parameters: [ValueType], results: [ValueType], height: Int, slotBase: Int, startsDead: Bool) {
         self.kind = kind
@@ -74,6 +76,13 @@ struct FunctionValidator {
     var deferredReads: [[Int]] = []
     /// The function's `try_table`s whose code was emitted, in the order they were entered.
     var handlers: [ExceptionHandler] = []
+    /// Per local: whether `local.get` may read it. Parameters and locals with a default value always
+    /// may; a non-null reference local only once a `local.set` or `local.tee` earlier in an enclosing
+    /// block has set it (the spec's initialisation rule, typed function references).
+    var isLocalSet: [Bool] = []
+    /// The non-defaultable locals set so far, in order; a frame's `end` (and `else`) forgets those set
+    /// inside it. Empty unless the function has such locals.
+    var setLocals: [Int] = []
 
     init(module: ModuleContext, functionIndex: UInt32, type: FunctionType, body: FunctionBody, features: Features)
         throws(ModuleError)
@@ -82,11 +91,18 @@ struct FunctionValidator {
         self.functionIndex = functionIndex
         self.type = type
         self.body = BodyReader(bytes: module.bytes, range: body.code, features: features)
+        self.body.typeCount = module.types.count
         localTypes.reserveCapacity(type.parameters.count + Int(body.localCount))
         localTypes.append(contentsOf: type.parameters)
+        var allDefaultable = true
         for run in body.locals {
-            try BodyReader.checkValueType(run.type, at: body.code.lowerBound, features: features)
+            try BodyReader.checkValueType(
+                run.type, at: body.code.lowerBound, features: features, typeCount: module.types.count)
             localTypes.append(contentsOf: repeatElement(run.type, count: Int(run.count)))
+            if !run.type.isDefaultable { allDefaultable = false }
+        }
+        if !allDefaultable {
+            isLocalSet = localTypes.indices.map { $0 < type.parameters.count || localTypes[$0].isDefaultable }
         }
         localSlots.reserveCapacity(localTypes.count)
         for type in localTypes {
@@ -146,7 +162,7 @@ struct FunctionValidator {
     @discardableResult
     mutating func pop(_ expected: ValueType, at offset: Int) throws(ModuleError) -> StackEntry {
         let entry = try popAny(at: offset)
-        if let actual = entry.type, actual != expected {
+        if let actual = entry.type, !module.relations.isSubtype(actual, of: expected) {
             throw fail(.typeMismatch("expected \(expected), found \(actual)"), at: offset)
         }
         return entry
@@ -174,7 +190,7 @@ struct FunctionValidator {
                 throw fail(.typeMismatch("expected a value, found none"), at: offset)
             }
             position -= 1
-            if let actual = stack[position].type, actual != expected {
+            if let actual = stack[position].type, !module.relations.isSubtype(actual, of: expected) {
                 throw fail(.typeMismatch("expected \(expected), found \(actual)"), at: offset)
             }
         }

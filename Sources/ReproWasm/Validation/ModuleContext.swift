@@ -20,6 +20,8 @@ struct ModuleContext {
     let declaredFunctions: Set<UInt32>
     /// The global index of the imported instruction counter, if the module imports it.
     let counterGlobal: UInt32?
+    /// Which types are equivalent, and the subtyping of reference types.
+    let relations: TypeRelations
 
     func functionType(_ index: UInt32) -> FunctionType { types[Int(functionTypeIndices[Int(index)])] }
 

@@ -11,6 +11,8 @@ struct ValidatedModule: Sendable {
     let tags: [UInt32]
     /// Initialisers of the defined globals.
     let globalInitializers: [ConstantExpression]
+    /// Per defined table, its initialiser expression (typed function references), or `nil` (null).
+    let tableInitializers: [ConstantExpression?]
     /// Per element segment: offset expression (active ones) and the item expressions.
     let elementOffsets: [ConstantExpression?]
     let elementItems: [[ConstantExpression]]
@@ -109,8 +111,11 @@ private struct ModuleValidator {
     /// `offsets[index]`, or 0 for an entry the decoder did not record (a module built in memory).
     func offset(_ offsets: [Int], _ index: Int) -> Int { index < offsets.count ? offsets[index] : 0 }
 
-    func checkValueType(_ type: ValueType, at offset: Int) throws(ModuleError) {
-        try BodyReader.checkValueType(type, at: offset, features: features)
+    /// Checks the feature gate of `type` and that a concrete heap type names one of the first
+    /// `typeCount` types (all of them, except inside the type section).
+    func checkValueType(_ type: ValueType, at offset: Int, typeCount: Int? = nil) throws(ModuleError) {
+        try BodyReader.checkValueType(
+            type, at: offset, features: features, typeCount: typeCount ?? parsed.types.count)
     }
 
     func checkLimits(_ limits: Limits, bound: UInt64, tooLarge: ValidationError.Reason, at offset: Int)
@@ -139,11 +144,13 @@ private struct ModuleValidator {
         let offsets = parsed.offsets
         for (index, type) in parsed.types.enumerated() {
             let at = offset(offsets.types, index)
-            for value in type.parameters + type.results { try checkValueType(value, at: at) }
+            // A type may name itself and the types before it (each is its own recursion group).
+            for value in type.parameters + type.results { try checkValueType(value, at: at, typeCount: index + 1) }
             if type.results.count > 1 && !features.contains(.multiValue) {
                 throw invalid(.featureNotEnabled(.multiValue), at: at)
             }
         }
+        let relations = TypeRelations(types: parsed.types)
         var functionTypeIndices: [UInt32] = []
         var tables: [TableType] = []
         var memories: [MemoryType] = []
@@ -214,14 +221,35 @@ private struct ModuleValidator {
 
         // Globals: each initialiser may read imported globals and, as in Wasm 3.0, earlier immutable ones.
         var globalInitializers: [ConstantExpression] = []
+        let importedGlobalCount = globals.count
         for (index, global) in parsed.globals.enumerated() {
             try checkValueType(global.type.valueType, at: offset(offsets.globals, index))
             var reader = BodyReader(bytes: parsed.bytes, range: global.initializer.range, features: features)
             globalInitializers.append(
                 try reader.readConstantExpression(
                     expecting: global.type.valueType, globals: globals, visibleGlobals: globals.count,
-                    functionCount: functionCount, features: features))
+                    functionTypeIndices: functionTypeIndices, relations: relations, features: features))
             globals.append(global.type)
+        }
+
+        // Table initialisers (typed function references): they may read imported globals only (the
+        // spec validates tables before the module's own globals). A table whose elements cannot be
+        // null needs one.
+        var tableInitializers: [ConstantExpression?] = []
+        for (index, table) in parsed.tables.enumerated() {
+            let at = offset(offsets.tables, index)
+            guard index < parsed.tableInitializers.count, let bytes = parsed.tableInitializers[index] else {
+                guard table.elementType.isNullable else {
+                    throw invalid(.typeMismatch("a table of non-null references needs an initialiser"), at: at)
+                }
+                tableInitializers.append(nil)
+                continue
+            }
+            var reader = BodyReader(bytes: parsed.bytes, range: bytes.range, features: features)
+            tableInitializers.append(
+                try reader.readConstantExpression(
+                    expecting: table.elementType, globals: globals, visibleGlobals: importedGlobalCount,
+                    functionTypeIndices: functionTypeIndices, relations: relations, features: features))
         }
 
         // Exports: unique names, valid indices.
@@ -257,23 +285,27 @@ private struct ModuleValidator {
             guard type.parameters.isEmpty && type.results.isEmpty else { throw invalid(.startFunctionType, at: at) }
         }
         for initializer in globalInitializers { declared.formUnion(initializer.referencedFunctions) }
+        for initializer in tableInitializers { declared.formUnion(initializer?.referencedFunctions ?? []) }
 
         // Element segments.
         var elementOffsets: [ConstantExpression?] = []
         var elementItems: [[ConstantExpression]] = []
         for segment in parsed.elements {
-            if segment.type != .funcRef { try checkValueType(segment.type, at: segment.offset) }
+            // Only a stated type needs checking (function indices are `(ref func)` in every profile).
+            if case .expressions = segment.items, segment.type != .funcRef {
+                try checkValueType(segment.type, at: segment.offset)
+            }
             switch segment.mode {
             case .active(let table, let offset):
                 guard table < tables.count else { throw invalid(.unknownTable(table), at: segment.offset) }
-                guard tables[Int(table)].elementType == segment.type else {
+                guard relations.isSubtype(segment.type, of: tables[Int(table)].elementType) else {
                     throw invalid(.typeMismatch("element segment type"), at: segment.offset)
                 }
                 var reader = BodyReader(bytes: parsed.bytes, range: offset.range, features: features)
                 elementOffsets.append(
                     try reader.readConstantExpression(
                         expecting: .i32, globals: globals, visibleGlobals: globals.count,
-                        functionCount: functionCount, features: features))
+                        functionTypeIndices: functionTypeIndices, relations: relations, features: features))
             case .passive, .declarative:
                 elementOffsets.append(nil)
             }
@@ -291,7 +323,7 @@ private struct ModuleValidator {
                     var reader = BodyReader(bytes: parsed.bytes, range: expression.range, features: features)
                     let item = try reader.readConstantExpression(
                         expecting: segment.type, globals: globals, visibleGlobals: globals.count,
-                        functionCount: functionCount, features: features)
+                        functionTypeIndices: functionTypeIndices, relations: relations, features: features)
                     declared.formUnion(item.referencedFunctions)
                     items.append(item)
                 }
@@ -313,7 +345,7 @@ private struct ModuleValidator {
                 dataOffsets.append(
                     try reader.readConstantExpression(
                         expecting: .i32, globals: globals, visibleGlobals: globals.count,
-                        functionCount: functionCount, features: features))
+                        functionTypeIndices: functionTypeIndices, relations: relations, features: features))
             }
         }
 
@@ -323,7 +355,8 @@ private struct ModuleValidator {
             bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
             importedFunctionCount: importedFunctions, tables: tables, memories: memories, globals: globals,
             tags: tags, elementTypes: parsed.elements.map(\.type),
-            dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal)
+            dataCount: parsed.dataCount, declaredFunctions: declared, counterGlobal: counterGlobal,
+            relations: relations)
         let code = CodeBuffer()
         var infos: [CompiledFunctionInfo] = []
         var handlers: [[ExceptionHandler]] = []
@@ -347,6 +380,7 @@ private struct ModuleValidator {
         return ValidatedModule(
             parsed: parsed, features: features, functionTypeIndices: functionTypeIndices, tables: tables,
             memories: memories, globalTypes: globals, tags: tags, globalInitializers: globalInitializers,
+            tableInitializers: tableInitializers,
             elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
             code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal)
     }

@@ -202,10 +202,9 @@ private let emptyBody = WasmBytes.body([0x0B])
 
     @Test(
         arguments: [
-            (0x64, .unsupportedFeature(.functionReferences)),
-            (0x63, .unsupportedFeature(.functionReferences)),
-            (0x74, .unsupportedFeature(.gc)),
             (0x6E, .unsupportedFeature(.gc)),
+            (0x71, .unsupportedFeature(.gc)),
+            (0x62, .malformedValueType(0x62)),
             (0x40, .malformedValueType(0x40)),
         ] as [(UInt8, DecodeError.Reason)])
     func valueTypes(byte: UInt8, reason: DecodeError.Reason) {
@@ -290,7 +289,10 @@ private let emptyBody = WasmBytes.body([0x0B])
         let elements = try decode(bytes).elements
         #expect(elements.count == 8)
         #expect(
-            elements.map(\.type) == [.funcRef, .funcRef, .funcRef, .funcRef, .funcRef, .externRef, .funcRef, .funcRef])
+            elements.map(\.type) == [
+                .ref(.function), .ref(.function), .ref(.function), .ref(.function), .funcRef, .externRef, .funcRef,
+                .funcRef,
+            ])
         #expect(elements.map(\.count) == [1, 2, 1, 1, 1, 2, 1, 1])
         let modes = elements.map { segment in
             switch segment.mode {
@@ -317,8 +319,9 @@ private let emptyBody = WasmBytes.body([0x0B])
         expectFailure(badType, .malformedReferenceType(0x7F), at: 12)
         let badFlags = ModuleBuilder().elements([[0x08]]).bytes
         expectFailure(badFlags, .malformedSegmentFlags(8), at: 11)
-        let typedReference = ModuleBuilder().elements([[0x05, 0x64, 0x00]]).bytes
-        expectFailure(typedReference, .unsupportedFeature(.functionReferences), at: 12)
+        // A typed reference's heap type from the GC proposal is named as such.
+        let gcReference = ModuleBuilder().elements([[0x05, 0x64, 0x6E, 0x00]]).bytes
+        expectFailure(gcReference, .unsupportedFeature(.gc), at: 13)
     }
 
     @Test func dataSegments() throws {

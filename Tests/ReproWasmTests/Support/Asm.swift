@@ -12,7 +12,7 @@ enum BlockType {
     var bytes: [UInt8] {
         switch self {
         case .empty: [0x40]
-        case .value(let type): [type.rawValue]
+        case .value(let type): type.encoding
         case .type(let index): WasmBytes.signed(Int64(index))
         }
     }

@@ -26,12 +26,12 @@ enum APIFixtures {
 
     /// Bytes of an import section entry: a funcref table with limits.
     static func tableImport(_ min: UInt64, _ max: UInt64? = nil) -> [UInt8] {
-        [ExternalKind.table.rawValue, ValueType.funcRef.rawValue] + WasmBytes.limits(min, max)
+        [ExternalKind.table.rawValue] + ValueType.funcRef.encoding + WasmBytes.limits(min, max)
     }
 
     /// Bytes of an import section entry: a global.
     static func globalImport(_ type: ValueType, mutable: Bool) -> [UInt8] {
-        [ExternalKind.global.rawValue, type.rawValue, mutable ? 1 : 0]
+        [ExternalKind.global.rawValue] + type.encoding + [mutable ? 1 : 0]
     }
 
     /// A name section with a module name and function names.

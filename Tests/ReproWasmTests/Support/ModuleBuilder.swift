@@ -45,7 +45,7 @@ enum WasmBytes {
 
     /// A function type (`0x60`, parameters, results).
     static func functionType(_ type: FunctionType) -> [UInt8] {
-        [0x60] + vector(type.parameters.map { [$0.rawValue] }) + vector(type.results.map { [$0.rawValue] })
+        [0x60] + vector(type.parameters.map { $0.encoding }) + vector(type.results.map { $0.encoding })
     }
 
     /// Limits with the flags byte: 0x00 min, or 0x01 min max.
@@ -59,7 +59,7 @@ enum WasmBytes {
 
     /// A code section entry: size, local runs, instructions (which should end with `end`).
     static func body(locals: [(UInt32, ValueType)] = [], _ instructions: [UInt8]) -> [UInt8] {
-        let content = vector(locals.map { u32($0.0) + [$0.1.rawValue] }) + instructions
+        let content = vector(locals.map { u32($0.0) + $0.1.encoding }) + instructions
         return u32(content.count) + content
     }
 }

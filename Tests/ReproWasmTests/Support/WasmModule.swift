@@ -70,7 +70,7 @@ struct WasmModule {
 
     func importGlobal(_ module: String, _ name: String, _ type: ValueType, mutable: Bool) -> WasmModule {
         with {
-            $0.imports.append((module, name, [ExternalKind.global.rawValue, type.rawValue, mutable ? 1 : 0]))
+            $0.imports.append((module, name, [ExternalKind.global.rawValue] + type.encoding + [mutable ? 1 : 0]))
             $0.importedGlobalCount += 1
         }
     }
@@ -104,7 +104,7 @@ struct WasmModule {
 
     /// A `funcref` table.
     func table(min: UInt64, max: UInt64? = nil) -> WasmModule {
-        with { $0.tables.append([ValueType.funcRef.rawValue] + WasmBytes.limits(min, max)) }
+        with { $0.tables.append(ValueType.funcRef.encoding + WasmBytes.limits(min, max)) }
     }
 
     /// A memory, sizes in 64 KiB pages.
@@ -119,7 +119,7 @@ struct WasmModule {
     func global(_ type: ValueType, mutable: Bool, initial: [UInt8], export: String? = nil) -> WasmModule {
         with {
             if let export { $0.exports.append((export, .global, $0.nextGlobalIndex)) }
-            $0.globals.append([type.rawValue, mutable ? 1 : 0] + initial + Asm.end)
+            $0.globals.append(type.encoding + [mutable ? 1 : 0] + initial + Asm.end)
         }
     }
 

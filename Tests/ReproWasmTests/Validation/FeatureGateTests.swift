@@ -46,8 +46,8 @@ import Testing
         (.memory64, B.header + B.section(5, B.vector([[0x04, 0x01]]))),
         // GC: a struct type
         (.gc, B.header + B.section(1, B.vector([[0x5F, 0x00]]))),
-        // function references: call_ref 0
-        (.functionReferences, function([0x14, 0x00])),
+        // function references: (ref.null 0) ref.as_non_null drop (a typed null, then a non-null check)
+        (.functionReferences, function([0xD0, 0x00, 0xD4, 0x1A])),
         // custom page sizes: memory limits with a page size (flags 0x08)
         (.customPageSizes, B.header + B.section(5, B.vector([[0x08, 0x01, 0x10]]))),
         // stack switching: cont.new 0
@@ -143,6 +143,6 @@ import Testing
         #expect(members(.deterministic) == expected)
         #expect(members(.deterministic2025) == expected2025)
         #expect(members(Features.deterministic.subtracting([.referenceTypes, .exceptions])) == expected2025)
-        #expect(members(.full) == expected.union([.tailCalls, .extendedConst]))
+        #expect(members(.full) == expected.union([.tailCalls, .extendedConst, .functionReferences]))
     }
 }
