@@ -8,7 +8,8 @@ extension ThreadedHandlers {
     static func handler(for op: Op) -> Handler {
         switch op {
         case .unreachable, .call, .callIndirect, .returnCall, .returnCallIndirect, .throw, .throwRef, .globalGet128,
-            .globalSet128, .counterGet, .counterSet, .refFunc, .memoryAccess, .memorySize, .memoryGrow, .memoryFill,
+            .globalSet128, .counterGet, .counterSet, .refFunc, .refAsNonNull, .memoryAccess, .memorySize, .memoryGrow,
+            .memoryFill,
             .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableInit,
             .tableCopy, .elemDrop, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64TruncF32S,
             .i64TruncF32U, .i64TruncF64S, .i64TruncF64U:

@@ -170,6 +170,7 @@ extension Op {
         case .returnCall: .slowPath(.call, .one(.functionIndex), mayTrap: true)
         case .returnCallIndirect: .slowPath(.call, .two(.typeIndex, .countAndSlot), mayTrap: true)
         case .throw, .throwRef: .slowPath(.exception, mayTrap: true)
+        case .refAsNonNull: .slowPath(.data, mayTrap: true)
 
         // MARK: Data movement
         case .copy, .copy128, .copySpan, .const32: .threaded(.data)

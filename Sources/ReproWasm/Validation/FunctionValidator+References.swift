@@ -80,10 +80,12 @@ extension FunctionValidator {
     private mutating func emitCountedBranch(to target: Int, on condition: StackEntry, whenZero: Bool) {
         let count = emitter.takeCount(plus: 1)
         if isDirectBranch(to: target) {
-            let offsetWord = emitConditionalBranch(on: condition, whenZero: whenZero, count: count)
+            let offsetWord = emitter.emitConditionalBranch(
+                on: condition, whenZero: whenZero, count: count, localSlotCount: localSlotCount)
             resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
         } else {
-            let skip = emitConditionalBranch(on: condition, whenZero: !whenZero, count: count)
+            let skip = emitter.emitConditionalBranch(
+                on: condition, whenZero: !whenZero, count: count, localSlotCount: localSlotCount)
             emitBranch(to: target, countIncrement: 0)
             emitter.patch(offsetWord: skip, headWord: skip - 1, to: emitter.label())
         }
