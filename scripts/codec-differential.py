@@ -342,7 +342,16 @@ class Reference:
         return codec, self.counter(codec)
 
     def call(self, name, config, op, data, into=None):
-        """Fresh codec, one call. Returns a result dict (outputs as arrays under 'array')."""
+        """Fresh codec, one call. Returns a result dict (outputs as arrays under 'array') with
+        what the guest printed, if anything."""
+        with CapturedOutput() as captured:
+            result = self._call(name, config, op, data, into)
+        for index, stream in enumerate(("guest_stdout", "guest_stderr")):
+            if captured.text[index]:
+                result[stream] = captured.text[index]
+        return result
+
+    def _call(self, name, config, op, data, into=None):
         codec, constructed = self.construct(name, config)
         if codec is None:
             return {"ok": False, "stage": "construct", "chain": constructed, "kind": classify(constructed)}
@@ -395,16 +404,45 @@ def corrupt(np, kind, encoded):
 
 
 def save(np, path: Path, array):
+    """Writes a C-ordered .npy and reads it back, so both sides get exactly the file's bytes.
+    (Not np.ascontiguousarray: it turns a 0-d array into a 1-d one.)"""
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.save(path, np.ascontiguousarray(array), allow_pickle=False)
+    np.save(path, np.array(array, order="C", copy=True), allow_pickle=False)
+    return np.load(path, allow_pickle=False)
+
+
+class CapturedOutput:
+    """Catches what the guest writes to standard output and error during one reference call: the
+    reference host forwards it to the process's file descriptors 1 and 2."""
+
+    def __enter__(self):
+        import tempfile
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.saved = [os.dup(1), os.dup(2)]
+        self.files = [tempfile.TemporaryFile(), tempfile.TemporaryFile()]
+        for fd, file in zip((1, 2), self.files):
+            os.dup2(file.fileno(), fd)
+        self.text = ["", ""]
+        return self
+
+    def __exit__(self, *exc):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for fd, saved, index in zip((1, 2), self.saved, (0, 1)):
+            os.dup2(saved, fd)
+            os.close(saved)
+            self.files[index].seek(0)
+            self.text[index] = self.files[index].read().decode("utf-8", "replace")
+            self.files[index].close()
+        return False
 
 
 def run_reference(args, components, codecs, cases, out: Path):
     import numpy as np
     reference = Reference(components, out)
-    inputs = make_inputs(np)
-    for name, array in inputs.items():
-        save(np, out / "inputs" / f"{name}.npy", array)
+    inputs = {name: save(np, out / "inputs" / f"{name}.npy", array)
+              for name, array in make_inputs(np).items()}
     expanded = []
     started = time.monotonic()
     encoded_by_source = {}
@@ -420,8 +458,7 @@ def run_reference(args, components, codecs, cases, out: Path):
             result = reference.call(codec, config, "encode", source)
             entry = dict(case, input_file=f"inputs/{case['input']}.npy")
             if result["ok"]:
-                encoded = result.pop("array")
-                save(np, out / "outputs" / f"{slug}.npy", encoded)
+                encoded = save(np, out / "outputs" / f"{slug}.npy", result.pop("array"))
                 result["output_file"] = f"outputs/{slug}.npy"
                 encoded_by_source[(codec, json.dumps(config, sort_keys=True), case["input"])] = slug
             expanded.append(dict(entry, expect=result))
@@ -454,7 +491,7 @@ def run_reference(args, components, codecs, cases, out: Path):
                 into = {"dtype": inputs[case["source"]].dtype.str, "shape": shape}
             else:
                 data = corrupt(np, case["corruption"], encoded)
-            save(np, out / "inputs" / f"{slug}.npy", data)
+            data = save(np, out / "inputs" / f"{slug}.npy", data)
             result = reference.call(codec, config, "decode", data, into)
             entry = dict(case, op="decode_into" if into else "decode", input_file=f"inputs/{slug}.npy")
             if into:
@@ -491,6 +528,8 @@ def check_trap_recovery(reference, expanded, inputs):
         try:
             if case["op"] == "encode":
                 codec.encode(data)
+            elif "into" in case:
+                codec.decode(data, out=np.empty(case["into"]["shape"], dtype=case["into"]["dtype"]))
             else:
                 codec.decode(data)
             finding["trapped_again"] = False
