@@ -580,6 +580,19 @@ def parse_stderr(text):
     return counts, chain
 
 
+def config_json(config):
+    """The config as the reference's guest receives it: serde_json's compact form of the dict, keys
+    in order, UTF-8 unescaped. Python writes the same text as long as no float needs an exponent
+    (serde_json writes 1e-7 where Python writes 1e-07), so configs with such floats are refused."""
+    def check(value):
+        if isinstance(value, float) and ("e" in repr(value) or value != value or value in (float("inf"), -float("inf"))):
+            raise SystemExit(f"codec-differential: config float {value!r} would be written differently")
+        for item in (value.values() if isinstance(value, dict) else value if isinstance(value, list) else []):
+            check(item)
+    check(config)
+    return json.dumps(config, separators=(",", ":"), ensure_ascii=False)
+
+
 def guest_part(chain):
     return [message for message in chain if not HOST_WRAPPER.match(message)]
 
@@ -601,7 +614,9 @@ class Repro:
             binary, wasi, components, work, timeout
 
     def run(self, codec, arguments):
-        command = [self.binary, "codec", self.components[codec], *arguments, "--wasi", self.wasi]
+        # A .py "binary" is scripts/codec-reference-cli.py (testing this script), run in the venv.
+        prefix = [sys.executable, self.binary] if self.binary.endswith(".py") else [self.binary]
+        command = [*prefix, "codec", self.components[codec], *arguments, "--wasi", self.wasi]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
@@ -612,7 +627,7 @@ class Repro:
 def compare_case(np, repro, reference_dir: Path, case, native):
     """Returns (failures: list of str, count deltas: dict)."""
     expect = case["expect"]
-    config = json.dumps(case["config"])
+    config = config_json(case["config"])
     failures, deltas = [], {}
     if case["op"] == "info":
         code, stdout, stderr = repro.run(case["codec"], ["info", "--config", config])
