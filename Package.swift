@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "ReproWasm", targets: ["ReproWasm"]),
         .library(name: "ReproWASI", targets: ["ReproWASI"]),
+        .library(name: "ReproCodecs", targets: ["ReproCodecs"]),
         .executable(name: "repro-wasm", targets: ["repro-wasm"]),
         .executable(name: "spectest", targets: ["spectest"]),
     ],
@@ -18,7 +19,9 @@ let package = Package(
         ),
         // Deterministic `wasi_snapshot_preview1` for programs built for wasm32-wasi (docs/ARCHITECTURE.md).
         .target(name: "ReproWASI", dependencies: ["ReproWasm"]),
-        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm", "ReproWASI"]),
+        // numcodecs-wasm codec components run as the reference host runs them (docs/ARCHITECTURE.md).
+        .target(name: "ReproCodecs", dependencies: ["ReproWasm", "ReproWASI"]),
+        .executableTarget(name: "repro-wasm", dependencies: ["ReproWasm", "ReproWASI", "ReproCodecs"]),
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
         // A complete embedding through the public API; CI runs it (`swift run EmbeddingExample`).
         .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
@@ -28,6 +31,8 @@ let package = Package(
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"], exclude: ["Component/Fixtures"]),
         // Fixtures/: C programs built by scripts/build-wasi-fixtures.sh, read by path.
         .testTarget(name: "ReproWASITests", dependencies: ["ReproWASI", "ReproWasm"], exclude: ["Fixtures"]),
+        // Codec tests that need the downloaded components skip themselves when the cache is absent.
+        .testTarget(name: "ReproCodecsTests", dependencies: ["ReproCodecs", "ReproWasm"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,6 +23,7 @@ enum CLI {
           validate FILE                        check that FILE is a valid module
           inspect FILE [--code]                sections, types, imports, exports (and the internal code)
           wat2wasm FILE.wat [-o FILE.wasm]     convert the text format to the binary format
+          codec CODEC.wasm info|encode|decode  run a numcodecs-wasm codec component on .npy files
           --version, -V                        print the version
         FILE is read by content, whatever its name: a binary module starts with \\0asm, a text module
         with '(' (after blanks, ;; and (; ;) comments). FILE '-' is standard input.
@@ -103,6 +104,7 @@ enum CLI {
             case "validate": return try validate(arguments)
             case "inspect": return try inspect(arguments)
             case "wat2wasm": return try convert(arguments)
+            case "codec": return try codec(arguments)
             case "--help", "-h", "help":
                 print(helpText(for: arguments.first) ?? usage)
                 return 0
@@ -127,6 +129,7 @@ enum CLI {
         case "validate": validateUsage
         case "inspect": inspectUsage
         case "wat2wasm": wat2wasmUsage
+        case "codec": codecUsage
         default: nil
         }
     }

@@ -173,6 +173,14 @@ public struct ComponentImports {
         return HostResource(type: resource)
     }
 
+    /// Satisfies the instance import `name` when the instance exports nothing but types (such as an
+    /// interface of shared type definitions, `numcodecs:abc/types@0.1.1`): the host has nothing to
+    /// give but must say it provides the instance. The declared types are used as they are.
+    public mutating func defineTypeInstance(_ name: String) {
+        if case .members? = entries[name] { return }
+        entries[name] = .members([:])
+    }
+
     /// Satisfies the instance import `name` with `instance`, an instance of another component in the
     /// same store (or one of its exported instances).
     public mutating func define(_ name: String, instance: ComponentInstance) {
