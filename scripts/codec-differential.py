@@ -571,8 +571,8 @@ def parse_stderr(text):
         if match:
             counts[match.group(1)] = int(match.group(2))
             continue
-        if line.startswith("error: "):
-            chain = [line[len("error: "):]]
+        if line.startswith("error: ") or line.startswith("trap: "):
+            chain = [line.split(": ", 1)[1]]
         elif chain is not None and line.startswith("  caused by: "):
             chain.append(line[len("  caused by: "):])
         elif chain is not None:
@@ -654,8 +654,7 @@ def compare_case(np, repro, reference_dir: Path, case, native):
         out.unlink()
     arguments[3] = str(out)
     if case["op"] == "decode_into":
-        dtype = np.dtype(case["into"]["dtype"])
-        arguments += ["--into-dtype", {"u": "u", "i": "i", "f": "f"}[dtype.kind] + str(dtype.itemsize * 8),
+        arguments += ["--into-dtype", np.dtype(case["into"]["dtype"]).str,
                       "--into-shape", ",".join(str(n) for n in case["into"]["shape"])]
     code, stdout, stderr = repro.run(case["codec"], arguments)
     if code is None:
@@ -688,6 +687,8 @@ def compare_counts(expect, counts, call_key, native, failures, deltas):
         if key not in counts:
             if expect.get("ok"):
                 failures.append(f"no `{key}: N instructions` line on standard error")
+            else:
+                deltas["uncounted"] = 1  # a failing call whose counts repro-wasm does not print
             continue
         delta = counts[key] - expected
         deltas["construction" if key == "construction" else "call"] = delta
@@ -730,12 +731,15 @@ def run_repro(args, components, summary, reference_dir: Path):
     for case in summary["cases"]:
         started = time.monotonic()
         failures, deltas = compare_case(np, repro, reference_dir, case, native)
-        row = table.setdefault(case["codec"], {"cases": 0, "passed": 0, "failed": 0,
+        row = table.setdefault(case["codec"], {"cases": 0, "passed": 0, "failed": 0, "uncounted": 0,
                                                "construction": [], "call": [], "seconds": 0.0})
         row["cases"] += 1
         row["seconds"] += time.monotonic() - started
         for key, delta in deltas.items():
-            row[key].append(delta)
+            if key == "uncounted":
+                row["uncounted"] += 1
+            else:
+                row[key].append(delta)
         if failures:
             failed += 1
             row["failed"] += 1
@@ -761,10 +765,14 @@ def span(values):
 
 def print_table(table, native):
     title = "count delta (repro-wasm - reference)" if native else "count delta (must be 0)"
-    print(f"{'codec':<20} {'cases':>6} {'passed':>7} {'failed':>7}  {'construction':>16} {'call':>18}  seconds   [{title}]")
+    print(f"{'codec':<20} {'cases':>6} {'passed':>7} {'failed':>7}  {'construction':>14} {'call':>16} "
+          f"{'uncounted':>9}  seconds   [{title}]")
     for codec, row in table.items():
         print(f"{codec:<20} {row['cases']:>6} {row['passed']:>7} {row['failed']:>7}  "
-              f"{span(row['construction']):>16} {span(row['call']):>18}  {row['seconds']:7.1f}")
+              f"{span(row['construction']):>14} {span(row['call']):>16} {row['uncounted']:>9}  "
+              f"{row['seconds']:7.1f}")
+    print("construction/call: the range of repro-wasm's count minus the reference's over the cases with "
+          "counts on both sides; uncounted: failing calls for which repro-wasm printed no counts")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,10 +15,6 @@ import sys
 import types
 from pathlib import Path
 
-DTYPES = {"u8": "<u1", "u16": "<u2", "u32": "<u4", "u64": "<u8", "i8": "<i1", "i16": "<i2",
-          "i32": "<i4", "i64": "<i8", "f32": "<f4", "f64": "<f8"}
-
-
 def load(path: Path, config_text: str):
     import numcodecs_wasm
     # Codecs that onion or pressio name in the config come from the same directory, so the
@@ -90,7 +86,7 @@ def main(argv):
             result = codec.encode(data)
         elif "--into-dtype" in options:
             shape = [int(n) for n in options["--into-shape"].split(",") if n]
-            out = np.empty(shape, dtype=DTYPES[options["--into-dtype"]])
+            out = np.empty(shape, dtype=np.dtype(options["--into-dtype"]))
             result = codec.decode(data, out=out)
         else:
             result = codec.decode(data)
