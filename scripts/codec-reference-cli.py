@@ -72,7 +72,7 @@ def main(argv):
     config_text = options.get("--config", "{}")
     cls = load(path, config_text)
     try:
-        codec = cls(**json.loads(config_text))
+        codec = cls.__new__(cls, **json.loads(config_text))  # as the differential test does
     except Exception as error:  # noqa: BLE001
         fail(error)
     constructed = int(numcodecs_wasm.read_codec_instruction_counter(codec))
