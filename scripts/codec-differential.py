@@ -564,6 +564,7 @@ def jsonable(value):
 # ReproWasm side
 # ---------------------------------------------------------------------------------------------
 
+COUNT_FAILURE = re.compile(r"^(construction|encode|decode) count: ")
 STAT = re.compile(r"^(construction|encode|decode): (\d+) instructions$")
 
 
@@ -735,7 +736,8 @@ def run_repro(args, components, summary, reference_dir: Path):
     for case in summary["cases"]:
         started = time.monotonic()
         failures, deltas = compare_case(np, repro, reference_dir, case, native)
-        row = table.setdefault(case["codec"], {"cases": 0, "passed": 0, "failed": 0, "uncounted": 0,
+        row = table.setdefault(case["codec"], {"cases": 0, "passed": 0, "failed": 0, "outputs": 0,
+                                               "uncounted": 0,
                                                "construction": [], "call": [], "seconds": 0.0})
         row["cases"] += 1
         row["seconds"] += time.monotonic() - started
@@ -747,9 +749,11 @@ def run_repro(args, components, summary, reference_dir: Path):
         if failures:
             failed += 1
             row["failed"] += 1
+            if not all(COUNT_FAILURE.match(failure) for failure in failures):
+                row["outputs"] += 1
             print(f"FAIL {case['id']} ({case['op']}):", file=sys.stderr)
             for failure in failures:
-                print(f"    {failure}", file=sys.stderr)
+                print("    " + failure.replace("\n", "\n      "), file=sys.stderr)
         else:
             passed += 1
             row["passed"] += 1
@@ -769,13 +773,14 @@ def span(values):
 
 def print_table(table, native):
     title = "count delta (repro-wasm - reference)" if native else "count delta (must be 0)"
-    print(f"{'codec':<20} {'cases':>6} {'passed':>7} {'failed':>7}  {'construction':>14} {'call':>16} "
-          f"{'uncounted':>9}  seconds   [{title}]")
+    print(f"{'codec':<20} {'cases':>6} {'passed':>7} {'failed':>7} {'not counts':>10}  {'construction':>14} "
+          f"{'call':>16} {'uncounted':>9}  seconds   [{title}]")
     for codec, row in table.items():
-        print(f"{codec:<20} {row['cases']:>6} {row['passed']:>7} {row['failed']:>7}  "
+        print(f"{codec:<20} {row['cases']:>6} {row['passed']:>7} {row['failed']:>7} {row['outputs']:>10}  "
               f"{span(row['construction']):>14} {span(row['call']):>16} {row['uncounted']:>9}  "
               f"{row['seconds']:7.1f}")
-    print("construction/call: the range of repro-wasm's count minus the reference's over the cases with "
+    print("not counts: failed cases with a failure other than a count (outputs, errors, exit status); "
+          "construction/call: the range of repro-wasm's count minus the reference's over the cases with "
           "counts on both sides; uncounted: failing calls for which repro-wasm printed no counts")
 
 
