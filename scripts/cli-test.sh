@@ -300,5 +300,49 @@ check "wasi missing directory" 2 '^$' "^error: --dir: '$work/nowhere' is not a d
 check "wasi bad --env" 2 '^$' "^error: --env takes NAME=VALUE, not 'novalue'" -- \
     run "$fixtures/args_env.wasm" --env novalue
 
+# numcodecs-wasm codecs (`repro-wasm codec`). A .npy file of two f64 (NumPy's layout: magic, version
+# 1.0, header length 118, the header dictionary padded to 128 bytes in all, then the data).
+{
+    printf '\x93NUMPY\x01\x00\x76\x00'
+    printf '%-117s\n' "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }"
+    printf '\x00\x00\x00\x00\x00\x00\xf0\x3f\x00\x00\x00\x00\x00\x00\x04\x40'
+} >"$work/two.npy"
+{
+    printf '\x93NUMPY\x01\x00\x76\x00'
+    printf '%-117s\n' "{'descr': '|u1', 'fortran_order': False, 'shape': (4,), }"
+    printf 'abcd'
+} >"$work/bytes.npy"
+check "codec --help" 0 '^usage: repro-wasm codec CODEC.wasm info' '^$' -- codec --help
+check "codec: unknown action" 2 '^$' "^error: unknown codec action 'squash'" -- codec "$work/garbage.wasm" squash
+check "codec: input not .npy" 2 '^$' 'not a .npy file' -- codec "$work/garbage.wasm" encode "$work/stdin.txt" -o "$work/o.npy"
+check "codec: encode needs -o" 2 '^$' 'encode needs -o OUT.npy' -- codec "$work/garbage.wasm" encode "$work/two.npy"
+check "codec: native WASI not built in" 2 '^$' '^error: --wasi native: built-in WASI 0.2 is not available' -- \
+    codec "$work/garbage.wasm" encode "$work/two.npy" -o "$work/o.npy" --wasi native
+check "codec: missing provider" 2 '^$' '^error: cannot load the WASI provider /nonexistent/p.wasm' -- \
+    codec "$work/garbage.wasm" info --wasi-provider /nonexistent/p.wasm
+# With the downloaded components (scripts/fetch-codecs.sh, scripts/fetch-wasi-provider.py).
+codecs=${CODECS_DIR:-$HOME/.cache/repro-wasm/codecs}
+if [[ -f $codecs/zstd.wasm && -f $codecs/wasi-sandboxed-merged.wasm ]]; then
+    export REPRO_WASM_WASI_PROVIDER=$codecs/wasi-sandboxed-merged.wasm
+    check "codec info" 0 '^\{"id": "zstd.rs", "config": \{"id":"zstd.rs","level":3' '^$' -- \
+        codec "$codecs/zstd.wasm" info --config '{"level": 3}'
+    check "codec encode --stats" 0 '^$' '^encode: [0-9]+ instructions$' -- \
+        codec "$codecs/zstd.wasm" encode "$work/two.npy" -o "$work/enc.npy" --config '{"level": 3}' --stats
+    check "codec decode" 0 '^$' '^$' -- codec "$codecs/zstd.wasm" decode "$work/enc.npy" -o "$work/dec.npy" --config '{"level": 3}'
+    if cmp -s "$work/two.npy" "$work/dec.npy"; then
+        passed=$((passed + 1)); echo "ok   codec round trip"
+    else
+        failed=$((failed + 1)); echo "FAIL codec round trip: decoded .npy differs from the input"
+    fi
+    check "codec error and cause" 1 '^$' '^  caused by: ' -- \
+        codec "$codecs/zstd.wasm" decode "$work/bytes.npy" -o "$work/o.npy" --config '{"level": 3}'
+    check "codec wrong dtype" 1 '^$' '^error: Zstd can only decode one-dimensional byte arrays' -- \
+        codec "$codecs/zstd.wasm" decode "$work/two.npy" -o "$work/o.npy" --config '{"level": 3}'
+    check "codec bad config" 1 '^$' 'unknown field `bogus`' -- codec "$codecs/zstd.wasm" info --config '{"bogus": 1}'
+    unset REPRO_WASM_WASI_PROVIDER
+else
+    echo "skip codec checks with components: none in $codecs (scripts/fetch-codecs.sh, scripts/fetch-wasi-provider.py)"
+fi
+
 echo "cli-test: $passed passed, $failed failed"
 ((failed == 0))

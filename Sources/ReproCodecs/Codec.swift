@@ -46,7 +46,7 @@ public final class Codec {
         let configuration = try CodecJSON.compact(configuration)
         self.component = component
         self.host = host
-        store = Store(engine: Engine(features: component.features, limits: host.limits))
+        store = Store(engine: Engine(features: component.features, limits: host.limits, defaultFuel: host.fuelPerCall))
         let imports = try Codec.imports(for: component, store: store, host: host)
         let instance: ComponentInstance
         do {
@@ -91,7 +91,7 @@ public final class Codec {
     ///
     /// - Throws: `CodecError` of kind `.codec` or `.trap`.
     public func configuration() throws(CodecError) -> String {
-        try Codec.string(Codec.unwrap(try Codec.call(getConfigFunction, [.borrow(handle)])), "get-config")
+        try Codec.string(Codec.unwrap(try method(getConfigFunction, [.borrow(handle)])), "get-config")
     }
 
     /// Encodes `array`.
@@ -100,7 +100,7 @@ public final class Codec {
     ///   or `.invalidArray`.
     public func encode(_ array: CodecArray) throws(CodecError) -> CodecArray {
         try CodecArray(
-            componentValue: Codec.unwrap(try Codec.call(encodeFunction, [.borrow(handle), try array.componentValue()])))
+            componentValue: Codec.unwrap(try method(encodeFunction, [.borrow(handle), try array.componentValue()])))
     }
 
     /// Decodes `encoded`.
@@ -109,7 +109,7 @@ public final class Codec {
     public func decode(_ encoded: CodecArray) throws(CodecError) -> CodecArray {
         try CodecArray(
             componentValue: Codec.unwrap(
-                try Codec.call(decodeFunction, [.borrow(handle), try encoded.componentValue()])))
+                try method(decodeFunction, [.borrow(handle), try encoded.componentValue()])))
     }
 
     /// Decodes `encoded` into an array of `dtype` and `shape` (`decode-into`), which the result has.
@@ -128,7 +128,7 @@ public final class Codec {
         let prototype = ComponentValue.record([.init("dtype", .enum(dtype.witName)), .init("shape", .list(dimensions))])
         let decoded = try CodecArray(
             componentValue: Codec.unwrap(
-                try Codec.call(decodeIntoFunction, [.borrow(handle), try encoded.componentValue(), prototype])))
+                try method(decodeIntoFunction, [.borrow(handle), try encoded.componentValue(), prototype])))
         guard decoded.dtype == dtype, decoded.shape == shape else {
             throw CodecError(
                 .invalidArray,
@@ -138,6 +138,12 @@ public final class Codec {
     }
 
     // MARK: - Calls
+
+    /// Calls a method of the codec, with the fuel of one call.
+    func method(_ function: ComponentFunction, _ arguments: [ComponentValue]) throws(CodecError) -> ComponentValue? {
+        if let fuel = host.fuelPerCall { store.fuel = fuel }
+        return try Codec.call(function, arguments)
+    }
 
     static func call(_ function: ComponentFunction, _ arguments: [ComponentValue]) throws(CodecError)
         -> ComponentValue?

@@ -71,11 +71,17 @@ public struct CodecHost {
     public var registry: CodecRegistry?
     /// The limits of every codec's store.
     public var limits: StoreLimits
+    /// The most instructions one step may count: construction as a whole, then each call (`encode`,
+    /// `decode`, `configuration()`, ...); a step that would count more traps with "out of fuel"
+    /// (`CodecError.Kind.trap`), which bounds a codec stuck on bad input. `nil` (the default) is no
+    /// bound. Fuel never changes the counts of steps that finish.
+    public var fuelPerCall: UInt64?
 
     /// A host with `wasi`, no sinks, no registry and default limits.
     public init(wasi: WASISource, limits: StoreLimits = StoreLimits()) {
         self.wasi = wasi
         self.limits = limits
+        fuelPerCall = nil
         log = { _, _, _ in }
         standardOutput = { _ in }
         standardError = { _ in }

@@ -72,7 +72,7 @@ final class RegistryBridge {
         method("external-codec", "clone") { [self] arguments in
             let codec = try codec(arguments)
             let clone = try Codec(
-                codec.component, configuration: try Codec.withoutID(try codec.configuration()), host: codec.host)
+                codec.component, configuration: try CodecJSON.splitID(try codec.configuration()).rest, host: codec.host)
             return newCodec(clone)
         }
         method("external-codec", "ty") { [self] arguments in
@@ -132,67 +132,134 @@ final class RegistryBridge {
     }
 }
 
-extension Codec {
-    /// `configuration` (a JSON object) without its top-level `"id"` member, as `from-config` wants it.
-    static func withoutID(_ configuration: String) throws(CodecError) -> String {
+extension CodecJSON {
+    /// `configuration` (a JSON object) without its top-level `"id"` member, and that member's string
+    /// value (nil when there is none or it is not a string).
+    ///
+    /// - Throws: `CodecError` of kind `.invalidConfiguration` when `configuration` is not an object.
+    static func splitID(_ configuration: String) throws(CodecError) -> (id: String?, rest: String) {
         let compact = Array(try CodecJSON.compact(configuration).utf8)
-        // Find the top-level `"id":` member and cut it with its comma.
+        let key = Array("\"id\":".utf8)
         var depth = 0
         var index = 0
-        var inString = false
         while index < compact.count {
             let byte = compact[index]
-            if inString {
-                if byte == UInt8(ascii: "\\") {
-                    index += 2
-                    continue
-                }
-                if byte == UInt8(ascii: "\"") { inString = false }
-                index += 1
-                continue
-            }
             switch byte {
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
             case UInt8(ascii: "\""):
-                let key = Array("\"id\":".utf8)
+                let end = endOfString(compact, from: index)
                 if depth == 1, compact[index...].starts(with: key) {
-                    var end = index + key.count
-                    var valueDepth = 0
-                    var valueInString = false
-                    while end < compact.count {
-                        let next = compact[end]
-                        if valueInString {
-                            if next == UInt8(ascii: "\\") {
-                                end += 2
-                                continue
-                            }
-                            if next == UInt8(ascii: "\"") { valueInString = false }
-                        } else if next == UInt8(ascii: "\"") {
-                            valueInString = true
-                        } else if next == UInt8(ascii: "{") || next == UInt8(ascii: "[") {
-                            valueDepth += 1
-                        } else if next == UInt8(ascii: "}") || next == UInt8(ascii: "]") {
-                            if valueDepth == 0 { break }
-                            valueDepth -= 1
-                        } else if next == UInt8(ascii: ","), valueDepth == 0 {
-                            break
-                        }
-                        end += 1
+                    let valueStart = index + key.count
+                    let valueEnd = endOfValue(compact, from: valueStart)
+                    var id: String?
+                    if compact[valueStart] == UInt8(ascii: "\""), valueEnd - valueStart >= 2 {
+                        id = String(decoding: compact[(valueStart + 1)..<(valueEnd - 1)], as: UTF8.self)
                     }
                     var start = index
-                    if end < compact.count, compact[end] == UInt8(ascii: ",") {
-                        end += 1
-                    } else if start > 1, compact[start - 1] == UInt8(ascii: ",") {
+                    var stop = valueEnd
+                    if stop < compact.count, compact[stop] == UInt8(ascii: ",") {
+                        stop += 1
+                    } else if compact[start - 1] == UInt8(ascii: ",") {
                         start -= 1
                     }
-                    return String(decoding: compact[..<start] + compact[end...], as: UTF8.self)
+                    return (id, String(decoding: compact[..<start] + compact[stop...], as: UTF8.self))
                 }
-                inString = true
+                index = end
+                continue
             default: break
             }
             index += 1
         }
-        return String(decoding: compact, as: UTF8.self)
+        return (nil, String(decoding: compact, as: UTF8.self))
+    }
+
+    /// The index just after the string that starts at `start` (a `"`).
+    private static func endOfString(_ bytes: [UInt8], from start: Int) -> Int {
+        var index = start + 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// The index just after the JSON value that starts at `start` (compact text).
+    private static func endOfValue(_ bytes: [UInt8], from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index = endOfString(bytes, from: index)
+                if depth == 0 { return index }
+                continue
+            }
+            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                if depth == 0 { return index }
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            } else if byte == UInt8(ascii: ","), depth == 0 {
+                return index
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+}
+
+/// A `CodecRegistry` that finds codec components in a directory by id: `zstd.rs` is `DIR/zstd.wasm`
+/// (the id without its `.rs`), as `scripts/fetch-codecs.sh` names them. Each codec it creates gets a
+/// store of its own and this registry's host (so nested codecs can create codecs too).
+///
+///     var host = CodecHost(wasi: provider)
+///     host.registry = DirectoryCodecRegistry(directory: "/path/to/codecs", host: host)
+public final class DirectoryCodecRegistry: CodecRegistry {
+    /// Where the components are.
+    public let directory: String
+    /// The host the codecs it creates get (its `registry` is replaced by this registry).
+    public var host: CodecHost
+    private var components: [String: Component] = [:]
+
+    /// A registry over the components in `directory`, whose codecs get `host`.
+    public init(directory: String, host: CodecHost) {
+        self.directory = directory
+        self.host = host
+    }
+
+    /// Creates the codec that `configuration`'s `"id"` names, from the rest of the configuration.
+    ///
+    /// - Throws: `CodecError` when the configuration has no string `"id"`, no component has that id,
+    ///   or creating the codec fails.
+    public func codec(configuration: String) throws(CodecError) -> Codec {
+        let (id, rest) = try CodecJSON.splitID(configuration)
+        guard let id, !id.isEmpty, !id.contains("/") else {
+            throw CodecError(.codec, "the codec configuration \(configuration) has no valid \"id\"")
+        }
+        let name = id.hasSuffix(".rs") ? String(id.dropLast(3)) : id
+        let component: Component
+        if let cached = components[name] {
+            component = cached
+        } else {
+            do {
+                component = try Component(contentsOf: directory + "/" + name + ".wasm")
+            } catch {
+                throw CodecError(.codec, "no codec with id \(id) in \(directory)", chain: ["\(error)"])
+            }
+            components[name] = component
+        }
+        var nestedHost = host
+        nestedHost.registry = self
+        let codec = try Codec(component, configuration: rest, host: nestedHost)
+        guard codec.id == id else {
+            throw CodecError(.codec, "\(directory)/\(name).wasm is the codec \(codec.id), not \(id)")
+        }
+        return codec
     }
 }

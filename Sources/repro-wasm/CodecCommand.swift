@@ -13,7 +13,7 @@ import ReproWasm
 // NumPy `.npy` files, as numcodecs-wasm 0.2.5 runs it (the same bytes and instruction counts).
 extension CLI {
     static let codecUsage = """
-        usage: repro-wasm codec CODEC.wasm info [--config JSON]
+        usage: repro-wasm codec CODEC.wasm info [--config JSON] [--stats]
                repro-wasm codec CODEC.wasm encode IN.npy -o OUT.npy [--config JSON] [--stats]
                repro-wasm codec CODEC.wasm decode IN.npy -o OUT.npy [--config JSON]
                                   [--into-dtype DT --into-shape D0,D1,...] [--stats]
@@ -39,6 +39,10 @@ extension CLI {
           --wasi-provider PATH   the provider component; default $REPRO_WASM_WASI_PROVIDER, else
                                  ~/.cache/repro-wasm/codecs/wasi-sandboxed-merged.wasm
                                  (scripts/fetch-wasi-provider.py puts it there)
+          --codec-dir DIR        where codecs that use other codecs (onion, pressio) find them by id:
+                                 id NAME.rs is DIR/NAME.wasm (default: CODEC.wasm's directory)
+          --fuel N               trap with "out of fuel" when construction, or the call, would count
+                                 more than N instructions
           --max-memory-pages N   largest size any memory may reach, in 64 KiB pages (default 65536)
         exit codes: 0 ok, 1 the codec failed (`error: MESSAGE` then `  caused by: CAUSE` lines) or
         trapped, 2 bad usage, unreadable or unsupported input
@@ -49,6 +53,7 @@ extension CLI {
             command: "codec", arguments,
             valued: [
                 "--config", "-o", "--into-dtype", "--into-shape", "--wasi", "--wasi-provider", "--max-memory-pages",
+                "--codec-dir", "--fuel",
             ],
             flags: ["--stats"])
         if options.wantsHelp {
@@ -116,9 +121,13 @@ extension CLI {
 
         guard var host = try codecHost(options) else { return 2 }
         host.limits = limits
+        host.fuelPerCall = try options.number("--fuel", in: 1...UInt64.max)
         host.log = { level, context, message in printError("[\(level.rawValue)] \(context): \(message)") }
         host.standardOutput = { Output.emit($0, toDescriptor: STDERR_FILENO) }
         host.standardError = { Output.emit($0, toDescriptor: STDERR_FILENO) }
+        // Codecs that build on others (onion, pressio) find them beside the codec by id.
+        let directory = options.values["--codec-dir"] ?? directoryName(of: codecPath)
+        host.registry = DirectoryCodecRegistry(directory: directory, host: host)
 
         let component: Component
         do {
@@ -131,6 +140,7 @@ extension CLI {
             let codec = try Codec(component, configuration: configuration, host: host)
             let construction = codec.instructionCount
             guard let input, let output = options.values["-o"] else {
+                if options.flags.contains("--stats") { printError("construction: \(construction) instructions") }
                 let config = try codec.configuration()
                 print(
                     "{\"id\": \(jsonString(codec.id)), \"config\": \(config), \"schema\": \(codec.configurationSchema)}"
@@ -190,6 +200,12 @@ extension CLI {
             printError("error: \(error.message) (scripts/fetch-wasi-provider.py downloads it)")
             return nil
         }
+    }
+
+    /// The directory part of `path` (`.` when it has none).
+    static func directoryName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// `text` as a JSON string literal.
