@@ -733,7 +733,9 @@ def run_repro(args, components, summary, reference_dir: Path):
     native = args.wasi == "native"
     table = {}
     passed = failed = 0
-    for case in summary["cases"]:
+    for number, case in enumerate(summary["cases"], 1):
+        if number % 250 == 0:
+            print(f"... {number} of {len(summary['cases'])} cases, {failed} failed", file=sys.stderr)
         started = time.monotonic()
         failures, deltas = compare_case(np, repro, reference_dir, case, native)
         row = table.setdefault(case["codec"], {"cases": 0, "passed": 0, "failed": 0, "outputs": 0,
