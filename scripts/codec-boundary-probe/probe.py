@@ -74,6 +74,10 @@ STDERR = ('(import "wasi:cli/stderr@0.2.6" "get-stderr" (func $stderr (result i3
 # name: (world, imports, call)
 PROBES = {"no call": ("plain", "", "")}
 PROBES["get-random-u64"] = ("random", RANDOM_U64, "(drop (call $u64))")
+PROBES["get-random-u64 twice"] = ("random", RANDOM_U64, "(drop (call $u64)) (drop (call $u64))")
+DROP = '(import "wasi:io/streams@0.2.6" "[resource-drop]output-stream" (func $drop (param i32)))'
+PROBES["get-stderr"] = ("stderr", STDERR, "(drop (call $stderr))")
+PROBES["get-stderr and drop"] = ("stderr", STDERR + "\n  " + DROP, "(call $drop (call $stderr))")
 for n in (0, 1, 8, 16, 1000):
     PROBES["get-random-bytes(%d)" % n] = ("random", RANDOM_BYTES, "(call $bytes (i64.const %d) (i32.const 96))" % n)
 for n in (0, 7, 17):
