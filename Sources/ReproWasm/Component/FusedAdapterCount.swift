@@ -33,24 +33,11 @@
 // A call whose parameters (or results) hold such a value adds nothing for them: an empty
 // `list<string>` is modelled, a non-empty one is not.
 enum FusedAdapterCount {
-    /// Whether calls of a function of `type` may be modelled: its flat parameters fit the stack and
-    /// no parameter or result is, or holds outside a list, a type whose adapter code is not modelled.
-    /// Inside a list such a type is only reached for a non-empty list, which the call then checks.
+    /// Whether calls of a function of `type` may be modelled: its flat parameters fit the stack.
+    /// The values of a call are judged per call (`translation`): a string, `char` or
+    /// flags value that is translated is not modelled, an `option<string>` that is `none` is.
     static func isModelled(_ type: CanonicalFunctionType) -> Bool {
-        let parameters = type.parameterTypes
-        guard parameters.flatMap(\.flat).count <= maxFlatParameters else { return false }
-        return parameters.allSatisfy(isModelled) && type.resultTypes.allSatisfy(isModelled)
-    }
-
-    static func isModelled(_ type: CanonicalType) -> Bool {
-        switch type {
-        case .bool, .s8, .u8, .s16, .u16, .s32, .u32, .s64, .u64, .f32, .f64, .own, .borrow, .enum: return true
-        case .char, .string, .flags: return false
-        case .list(let element): return element.size > 0
-        default:
-            if let fields = type.recordFields { return fields.allSatisfy(isModelled) }
-            return type.variantPayloads!.allSatisfy { $0.map(isModelled) ?? true }
-        }
+        type.parameterTypes.flatMap(\.flat).count <= maxFlatParameters
     }
 
     /// The count of the adapter up to the call of the callee: the flag checks and the parameters;
@@ -87,6 +74,7 @@ enum FusedAdapterCount {
         case (.enum, _): return 1
         case (.list(let element), .list(let elements)):
             var count: UInt64 = 6 + 1 + 1
+            guard element.size > 0 else { return nil }
             if element.alignment > 1 { count += 2 }
             if element.size > 1 { count += 3 }
             if !elements.isEmpty {
