@@ -31,8 +31,9 @@ let package = Package(
         .testTarget(name: "ReproWasmTests", dependencies: ["ReproWasm"], exclude: ["Component/Fixtures"]),
         // Fixtures/: C programs built by scripts/build-wasi-fixtures.sh, read by path.
         .testTarget(name: "ReproWASITests", dependencies: ["ReproWASI", "ReproWasm"], exclude: ["Fixtures"]),
-        // Codec tests that need the downloaded components skip themselves when the cache is absent.
-        .testTarget(name: "ReproCodecsTests", dependencies: ["ReproCodecs", "ReproWasm"]),
+        // Codec tests that need the downloaded components skip themselves when the cache is absent;
+        // Fixtures/: probe components built by scripts/codec-boundary-probe/probe.py, read by path.
+        .testTarget(name: "ReproCodecsTests", dependencies: ["ReproCodecs", "ReproWasm"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -324,8 +324,10 @@ check "codec --help" 0 '^usage: repro-wasm codec CODEC.wasm info' '^$' -- codec 
 check "codec: unknown action" 2 '^$' "^error: unknown codec action 'squash'" -- codec "$work/garbage.wasm" squash
 check "codec: input not .npy" 2 '^$' 'not a .npy file' -- codec "$work/garbage.wasm" encode "$work/stdin.txt" -o "$work/o.npy"
 check "codec: encode needs -o" 2 '^$' 'encode needs -o OUT.npy' -- codec "$work/garbage.wasm" encode "$work/two.npy"
-check "codec: native WASI not built in" 2 '^$' '^error: --wasi native: built-in WASI 0.2 is not available' -- \
-    codec "$work/garbage.wasm" encode "$work/two.npy" -o "$work/o.npy" --wasi native
+check "codec: bad --wasi" 2 '^$' "^error: --wasi takes native or provider, not 'both'" -- \
+    codec "$work/garbage.wasm" encode "$work/two.npy" -o "$work/o.npy" --wasi both
+check "codec: native WASI takes no provider" 2 '^$' '^error: --wasi native takes no --wasi-provider' -- \
+    codec "$work/garbage.wasm" info --wasi native --wasi-provider /nonexistent/p.wasm
 check "codec: missing provider" 2 '^$' '^error: cannot load the WASI provider /nonexistent/p.wasm' -- \
     codec "$work/garbage.wasm" info --wasi-provider /nonexistent/p.wasm
 # With the downloaded components (scripts/fetch-codecs.sh, scripts/fetch-wasi-provider.py).
@@ -336,6 +338,16 @@ if [[ -f $codecs/zstd.wasm && -f $codecs/wasi-sandboxed-merged.wasm ]]; then
         codec "$codecs/zstd.wasm" info --config '{"level": 3}'
     check "codec encode --stats" 0 '^$' '^encode: [0-9]+ instructions$' -- \
         codec "$codecs/zstd.wasm" encode "$work/two.npy" -o "$work/enc.npy" --config '{"level": 3}' --stats
+    check "codec --stats names the provider" 0 '^$' '^wasi: provider$' -- \
+        codec "$codecs/zstd.wasm" encode "$work/two.npy" -o "$work/enc.npy" --config '{"level": 3}' --stats
+    check "codec --wasi native" 0 '^$' '^wasi: native$' -- \
+        codec "$codecs/zstd.wasm" encode "$work/two.npy" -o "$work/enc-native.npy" --config '{"level": 3}' \
+        --stats --wasi native
+    if cmp -s "$work/enc.npy" "$work/enc-native.npy"; then
+        passed=$((passed + 1)); echo "ok   codec native WASI encodes as the provider"
+    else
+        failed=$((failed + 1)); echo "FAIL codec native WASI: encoded .npy differs from provider mode"
+    fi
     check "codec decode" 0 '^$' '^$' -- codec "$codecs/zstd.wasm" decode "$work/enc.npy" -o "$work/dec.npy" --config '{"level": 3}'
     if cmp -s "$work/two.npy" "$work/dec.npy"; then
         passed=$((passed + 1)); echo "ok   codec round trip"

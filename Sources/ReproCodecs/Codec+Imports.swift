@@ -1,3 +1,4 @@
+import ReproWASI
 import ReproWasm
 
 // What a codec component imports, as the reference host provides it: `wasi:logging/logging` and
@@ -28,6 +29,13 @@ extension Codec {
         let wasiImports = names.filter { $0.hasPrefix("wasi:") && $0 != loggingInterface }
         guard !wasiImports.isEmpty else { return imports }
         switch host.wasi {
+        case .native:
+            // One WASIPreview2 per store, as the reference makes one provider instance per codec:
+            // it holds this codec's clock and generator.
+            let wasi = WASIPreview2(
+                stdout: WASIOutput(write: host.standardOutput, flush: {}),
+                stderr: WASIOutput(write: host.standardError, flush: {}))
+            wasi.define(in: &imports)
         case .provider(let provider):
             var providerImports = ComponentImports()
             let standardOutput = host.standardOutput

