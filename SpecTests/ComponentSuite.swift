@@ -396,10 +396,7 @@ private func componentValue(_ json: Any) -> ComponentValue? {
 
 /// Commands the engine gets wrong today, each with what is missing: printed as skips with that reason,
 /// so that the suite's total stays honest without failing every run on a known gap.
-private let knownGaps: [String: String] = [
-    "json/component-model/test/validation/resources.json:578":
-        "one resource exported under two names must be two distinct types outside the component"
-]
+private let knownGaps: [String: String] = [:]
 
 /// Why some bytes did not load.
 private struct ComponentLoadError {

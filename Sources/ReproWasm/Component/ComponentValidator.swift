@@ -434,6 +434,9 @@ final class ComponentValidator {
             let expected = try externEntity(ascribed, fresh: false)
             if expected.kind == .type, case .type(.subResource) = ascribed {
                 guard graph.resource(entity.type) != nil else { throw fail("type mismatch: expected a resource type") }
+                // The ascription makes the export a new abstract resource: a resource exported under two
+                // names, one of them ascribed, is two distinct types outside (the runtime type stays one).
+                entity.type = graph.freshResource(defined: true)
             } else {
                 if let why = graph.mismatch(entity, expected) {
                     throw fail("type mismatch in export `\(export.name)`: \(why)")
