@@ -75,9 +75,15 @@ struct FunctionValidator {
     /// The function's `try_table`s whose code was emitted, in the order they were entered.
     var handlers: [ExceptionHandler] = []
 
-    init(module: ModuleContext, functionIndex: UInt32, type: FunctionType, body: FunctionBody, features: Features)
-        throws(ModuleError)
-    {
+    /// Whether the body is lowered as well as validated; without lowering the whole body is walked as
+    /// code that can never run, which type-checks every instruction exactly as live code but emits nothing.
+    let lowers: Bool
+
+    init(
+        module: ModuleContext, functionIndex: UInt32, type: FunctionType, body: FunctionBody, features: Features,
+        lowers: Bool = true
+    ) throws(ModuleError) {
+        self.lowers = lowers
         self.module = module
         self.functionIndex = functionIndex
         self.type = type

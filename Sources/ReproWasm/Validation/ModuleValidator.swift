@@ -22,6 +22,18 @@ struct ValidatedModule: Sendable {
     let handlers: [[ExceptionHandler]]
     /// The global index of the imported instruction counter, if any.
     let counterGlobal: UInt32?
+    /// What lowering a body needs, kept when the bodies were validated but not lowered
+    /// (`LoweringMode.lazy`): then `code` is empty and each instance lowers a function on its first call.
+    let lazyContext: ModuleContext?
+}
+
+/// When the bodies of a module's functions are lowered to internal code.
+enum LoweringMode: Sendable {
+    /// All of them while the module is validated, into the module's `CodeBuffer`.
+    case eager
+    /// Each on its first call, per instance (`Op.lowerOnEntry`); validation is still complete and
+    /// eager, so a module that loads is valid and every error is reported at load, as with `eager`.
+    case lazy
 }
 
 /// Where a defined function's code sits in its module's `CodeBuffer`, and its frame layout.
@@ -93,14 +105,17 @@ enum InstructionCounterImport {
 }
 
 /// Validates a decoded module against `features` and lowers its functions (one pass per body).
-func validateModule(_ parsed: ParsedModule, features: Features) throws(ModuleError) -> ValidatedModule {
-    var validator = ModuleValidator(parsed: parsed, features: features)
+func validateModule(_ parsed: ParsedModule, features: Features, lowering: LoweringMode = .eager)
+    throws(ModuleError) -> ValidatedModule
+{
+    var validator = ModuleValidator(parsed: parsed, features: features, lowering: lowering)
     return try validator.run()
 }
 
 private struct ModuleValidator {
     let parsed: ParsedModule
     let features: Features
+    let lowering: LoweringMode
 
     func invalid(_ reason: ValidationError.Reason, at offset: Int) -> ModuleError {
         .invalid(ValidationError(reason, at: offset))
@@ -317,7 +332,7 @@ private struct ModuleValidator {
             }
         }
 
-        // Function bodies: validated and lowered.
+        // Function bodies: validated, and lowered unless lowering is lazy.
         let importedFunctions = functionCount - parsed.functionTypeIndices.count
         let context = ModuleContext(
             bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
@@ -333,7 +348,7 @@ private struct ModuleValidator {
             let typeIndex = functionTypeIndices[Int(index)]
             var validator = try FunctionValidator(
                 module: context, functionIndex: index, type: parsed.types[Int(typeIndex)], body: body,
-                features: features)
+                features: features, lowers: lowering == .eager)
             let function = try validator.run()
             infos.append(
                 CompiledFunctionInfo(
@@ -348,6 +363,7 @@ private struct ModuleValidator {
             parsed: parsed, features: features, functionTypeIndices: functionTypeIndices, tables: tables,
             memories: memories, globalTypes: globals, tags: tags, globalInitializers: globalInitializers,
             elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
-            code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal)
+            code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal,
+            lazyContext: lowering == .lazy ? context : nil)
     }
 }
