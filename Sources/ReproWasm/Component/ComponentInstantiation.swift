@@ -273,6 +273,7 @@ struct ComponentInstantiator {
             caller, arguments in
             guard state.mayLeave else { throw ComponentTrap.abi(.cannotLeave) }
             var context = options.context(in: caller.store)
+            if case .lifted = callee.body { context.peerIsHost = false }
             let lenders = CallScope()
             context.scope = lenders
             defer { lenders.release() }

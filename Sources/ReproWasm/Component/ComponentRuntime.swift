@@ -277,6 +277,7 @@ public final class ComponentFunction {
             defer { for instance in entering { instance.mayEnter = true } }
             let scope = CallScope(originsToLower: origins)
             context.scope = scope
+            context.peerIsHost = caller == nil
             let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
             let results: [Value]
             do { results = try core.call(flat) } catch { throw ComponentTrap.from(error) }
