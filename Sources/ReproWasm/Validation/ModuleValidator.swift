@@ -343,12 +343,16 @@ private struct ModuleValidator {
         var infos: [CompiledFunctionInfo] = []
         var handlers: [[ExceptionHandler]] = []
         var codeOffset = 0
-        for (position, body) in parsed.bodies.enumerated() {
+        if lowering == .lazy {
+            infos = try BodyValidation.validateWithoutLowering(parsed, context: context, features: features)
+            handlers = Array(repeating: [], count: infos.count)
+        }
+        for (position, body) in parsed.bodies.enumerated() where lowering == .eager {
             let index = UInt32(importedFunctions + position)
             let typeIndex = functionTypeIndices[Int(index)]
             var validator = try FunctionValidator(
                 module: context, functionIndex: index, type: parsed.types[Int(typeIndex)], body: body,
-                features: features, lowers: lowering == .eager)
+                features: features)
             let function = try validator.run()
             infos.append(
                 CompiledFunctionInfo(

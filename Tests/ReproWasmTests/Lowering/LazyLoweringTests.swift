@@ -116,3 +116,59 @@ import Testing
         #expect(errors.count == 2 && errors[0] == errors[1])
     }
 }
+
+/// `BodyValidation`: a lazy module's bodies validated on two threads give what one thread gives.
+@Suite struct BodyValidationTests {
+    /// 40 functions; function `invalid` (when given) returns an i64 where an i32 is declared.
+    func parsed(invalid: [Int] = []) throws -> ParsedModule {
+        var text = "(module"
+        for index in 0..<40 {
+            let result = invalid.contains(index) ? "(i64.const \(index))" : "(i32.const \(index))"
+            // The same body at every index but the invalid ones: its error names its function.
+            text += " (func (param i32) (result i32) (local i64) (block (br_if 0 (local.get 0))) \(result))"
+        }
+        return try decodeModule(try wat2wasm(text + ")"), features: .deterministic)
+    }
+
+    func validate(_ parsed: ParsedModule, splitThreshold: Int) throws(ModuleError) -> [CompiledFunctionInfo] {
+        let validated = try validateModule(parsed, features: .deterministic, lowering: .lazy)
+        return try BodyValidation.validateWithoutLowering(
+            parsed, context: validated.lazyContext!, features: .deterministic, splitThreshold: splitThreshold)
+    }
+
+    @Test func twoThreadsGiveTheLayoutsOfOne() throws {
+        let parsed = try parsed()
+        let one = try validate(parsed, splitThreshold: .max)
+        let two = try validate(parsed, splitThreshold: 0)
+        #expect(one.count == 40)
+        #expect(one.map(\.frameSlots) == two.map(\.frameSlots))
+        #expect(one.map(\.localSlots) == two.map(\.localSlots))
+        #expect(one.map(\.typeIndex) == two.map(\.typeIndex))
+    }
+
+    @Test(arguments: [[3], [35], [3, 35], [20, 39]])
+    func theFirstInvalidBodyIsReported(invalid: [Int]) throws {
+        let parsed = try parsed(invalid: invalid)
+        var errors: [String] = []
+        for threshold in [Int.max, 0] {
+            do {
+                // The valid module's context, over the invalid module's bytes (the two differ only in bodies).
+                let valid = try validateModule(try self.parsed(), features: .deterministic, lowering: .lazy)
+                    .lazyContext!
+                let context = ModuleContext(
+                    bytes: parsed.bytes, features: valid.features, types: valid.types,
+                    functionTypeIndices: valid.functionTypeIndices, importedFunctionCount: valid.importedFunctionCount,
+                    tables: valid.tables, memories: valid.memories, globals: valid.globals, tags: valid.tags,
+                    elementTypes: valid.elementTypes, dataCount: valid.dataCount,
+                    declaredFunctions: valid.declaredFunctions, counterGlobal: valid.counterGlobal)
+                _ = try BodyValidation.validateWithoutLowering(
+                    parsed, context: context, features: .deterministic, splitThreshold: threshold)
+                Issue.record("invalid bodies validated")
+            } catch {
+                errors.append("\(error)")
+            }
+        }
+        #expect(errors.count == 2 && errors[0] == errors[1])
+        #expect(errors.first?.contains("in function \(invalid[0]))") == true, "\(errors)")
+    }
+}
