@@ -175,7 +175,8 @@ struct FunctionValidator {
     /// It reads the stack in place: copying it to pop and restore would cost the whole stack's
     /// height for every `br_table` target. It is `mutating` though it changes nothing: called as a
     /// non-mutating method from the visitors (with an argument read from `self`), it was given a copy
-    /// of the whole validator each time, a tenth of validation's time in a codec.
+    /// of the whole validator each time (copying and destroying validators was about 3% of the
+    /// samples validating a codec, with the other places that still do it).
     mutating func checkTop(_ types: [ValueType], at offset: Int) throws(ModuleError) {
         let frame = frames.count - 1
         var position = stack.count
