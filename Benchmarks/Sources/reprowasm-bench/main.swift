@@ -22,7 +22,12 @@ func runHarness() throws(HarnessError) -> Int32 {
     if let filter = options.filter {
         suite = suite.filter { $0.name.lowercased().contains(filter.lowercased()) }
     }
-    guard !suite.isEmpty else { throw .usage("no workload matches --filter \(options.filter ?? "")") }
+    let loadsComponent =
+        options.engines.contains("reprowasm")
+        && options.filter.map { ComponentLoadRow.name.contains($0.lowercased()) } ?? true
+    guard !suite.isEmpty || loadsComponent else {
+        throw .usage("no workload matches --filter \(options.filter ?? "")")
+    }
 
     var adapters: [any EngineAdapter] = []
     if options.engines.contains("reprowasm") { adapters.append(ReproWasmAdapter()) }
@@ -46,6 +51,12 @@ func runHarness() throws(HarnessError) -> Int32 {
 
     let summary = Summary(rows: rows, peakResidentBytes: ProcessMemory.peakResidentBytes())
     print(TextReport(rows: rows, engineNames: engineNames, summary: summary, options: options).render())
+    if loadsComponent {
+        print("\ncomponent load (read + decode + validate; core code lowered per function on first call):")
+        for line in ComponentLoadRow(path: ComponentLoadRow.defaultPath, repetitions: options.repetitions).run() {
+            print(line)
+        }
+    }
     print("load average (1, 5, 15 min) at start: \(loadAverageAtStart), at end: \(MachineInfo.loadAverage())")
 
     let jsonPath = options.jsonPath ?? FileIO.benchmarksFolder + "/results/latest.json"

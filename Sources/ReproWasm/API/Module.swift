@@ -21,6 +21,12 @@ public struct Module: Sendable {
     ///   `ModuleError.invalid` when the module breaks a validation rule or uses a proposal outside
     ///   `features`. Either error's description starts with the spec's wording and names the byte offset.
     public init(bytes: [UInt8], features: Features = .deterministic) throws(ModuleError) {
+        try self.init(bytes: bytes, features: features, lowering: .eager)
+    }
+
+    /// Decodes and validates a binary module, lowering its function bodies as `lowering` says (the
+    /// core modules of a component are lowered lazily: a codec's instance runs few of its functions).
+    init(bytes: [UInt8], features: Features, lowering: LoweringMode) throws(ModuleError) {
         let parsed: ParsedModule
         do {
             parsed = try decodeModule(bytes, features: features)
@@ -32,7 +38,7 @@ public struct Module: Sendable {
             }
             throw .malformed(error)
         }
-        validated = try validateModule(parsed, features: features)
+        validated = try validateModule(parsed, features: features, lowering: lowering)
         self.features = features
     }
 

@@ -26,6 +26,12 @@ struct CanonicalContext {
     var instance: ComponentInstanceState
     /// The call being made: where lent and borrowed handles are accounted.
     var scope: CallScope?
+    /// Whether the other side of the crossing is the host rather than another component instance
+    /// (reached through `canon lower`). Only the wording of a few traps depends on it: the tests'
+    /// messages are wasmtime's, whose host-side checks and whose adapters between two components
+    /// word the same failures differently (`realloc return: result not aligned` or `unaligned
+    /// pointer`; `string pointer/length out of bounds of memory` or `string content out-of-bounds`).
+    var peerIsHost = true
     /// How much one lift may produce; tests lower it, everything else keeps the default.
     var liftLimits = LiftLimits.standard
     /// What the lift under way may still produce (`liftFlatValues` starts each lift afresh).
@@ -330,9 +336,10 @@ extension CanonicalContext {
                 byteLength = Int(taggedCodeUnits)
             }
         }
-        guard byteLength <= maxStringByteLength else { throw .abi(.stringOutOfBounds) }
+        let outOfBounds: CanonicalTrap = peerIsHost ? .stringPointerOutOfBounds : .stringOutOfBounds
+        guard byteLength <= maxStringByteLength else { throw .abi(outOfBounds) }
         try checkAligned(pointer, alignment)
-        try checkRange(pointer, byteLength, .stringOutOfBounds)
+        try checkRange(pointer, byteLength, outOfBounds)
         try liftBudget.chargeString(byteLength)
         let raw = try bytes(at: pointer, count: byteLength)
         scope?.liftedOrigins.append(StringOrigin(encoding: encoding, taggedCodeUnits: taggedCodeUnits))
@@ -353,9 +360,43 @@ extension CanonicalContext {
         if encoding == .latin1UTF16 {
             return String(String.UnicodeScalarView(raw.map { Unicode.Scalar($0) }))
         }
-        guard let text = String(validating: raw, as: UTF8.self) else { throw .abi(.invalidUTF8) }
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            throw .abi(peerIsHost && endsInTruncatedUTF8(raw) ? .incompleteUTF8 : .invalidUTF8)
+        }
         return text
     }
+}
+
+/// Whether the only flaw of `bytes` as UTF-8 is a last sequence cut short (a valid lead byte, and
+/// continuation bytes valid so far but too few), rather than a byte that cannot appear where it is.
+func endsInTruncatedUTF8(_ bytes: [UInt8]) -> Bool {
+    var start = bytes.count
+    while start > 0, bytes.count - start < 3, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+    guard start > 0 else { return false }
+    let lead = bytes[start - 1]
+    let continuation = bytes[start...]
+    let needed: Int
+    switch lead {
+    case 0xC2...0xDF: needed = 1
+    case 0xE0...0xEF: needed = 2
+    case 0xF0...0xF4: needed = 3
+    default: return false
+    }
+    guard continuation.count < needed else { return false }
+    if let second = continuation.first {
+        // The lead bytes whose second byte has a narrower range (no overlong forms, no surrogates,
+        // nothing past U+10FFFF).
+        let allowed: ClosedRange<UInt8> =
+            switch lead {
+            case 0xE0: 0xA0...0xBF
+            case 0xED: 0x80...0x9F
+            case 0xF0: 0x90...0xBF
+            case 0xF4: 0x80...0x8F
+            default: 0x80...0xBF
+            }
+        guard allowed.contains(second) else { return false }
+    }
+    return String(validating: bytes[..<(start - 1)], as: UTF8.self) != nil
 }
 
 let maxStringByteLength = (1 << 28) - 1

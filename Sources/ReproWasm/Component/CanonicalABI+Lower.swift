@@ -6,7 +6,12 @@
 extension CanonicalContext {
     /// `cx.reallocate`: calls the component's `realloc` (with leaving the instance forbidden) and checks
     /// the pointer it returns against `alignment` and the memory's end.
-    func reallocate(_ old: Int, _ oldSize: Int, _ alignment: Int, _ newSize: Int) throws(ComponentTrap) -> Int {
+    ///
+    /// `content` is the trap for a range out of bounds when the caller is another component instance
+    /// (the host's wording is `realloc return: beyond end of memory`; see `peerIsHost`).
+    func reallocate(
+        _ old: Int, _ oldSize: Int, _ alignment: Int, _ newSize: Int, content: CanonicalTrap = .outOfBounds
+    ) throws(ComponentTrap) -> Int {
         guard let realloc else { throw .abi(.missingRealloc) }
         let pointer: Int
         do {
@@ -20,8 +25,10 @@ extension CanonicalContext {
         } catch {
             throw ComponentTrap.from(error)
         }
-        guard pointer % alignment == 0 else { throw .abi(.reallocMisaligned) }
-        guard pointer + newSize <= (try mem).byteCount else { throw .abi(.reallocOutOfBounds) }
+        guard pointer % alignment == 0 else { throw .abi(peerIsHost ? .reallocMisaligned : .unalignedPointer) }
+        guard pointer + newSize <= (try mem).byteCount else {
+            throw .abi(peerIsHost ? .reallocOutOfBounds : content)
+        }
         return pointer
     }
 
@@ -232,7 +239,7 @@ extension CanonicalContext {
     /// `store_list_into_range`: allocates and fills the list, returning its pointer.
     func storeList(_ values: [ComponentValue], _ element: CanonicalType) throws(ComponentTrap) -> Int {
         let size = element.size
-        let pointer = try reallocate(0, 0, element.alignment, values.count * size)
+        let pointer = try reallocate(0, 0, element.alignment, values.count * size, content: .listOutOfBounds)
         if case .u8 = element {
             // Bytes (the common bulk payload) in one write.
             var bytes: [UInt8] = []
@@ -283,37 +290,41 @@ extension CanonicalContext {
 
     /// `store_string_copy`: one allocation of the exact size.
     private func storeCopy(_ encoded: [UInt8], units: Int, alignment: Int) throws(ComponentTrap) -> (Int, UInt32) {
-        let pointer = try reallocate(0, 0, alignment, encoded.count)
+        let pointer = try reallocate(0, 0, alignment, encoded.count, content: .stringOutOfBounds)
         try write(encoded, at: pointer)
         return (pointer, UInt32(truncatingIfNeeded: units))
     }
 
     /// `store_string_to_utf8`: optimistic one byte per code unit, then the worst case and a shrink.
     private func storeToUTF8(_ text: String, units: Int, worstCase: Int) throws(ComponentTrap) -> (Int, UInt32) {
-        var pointer = try reallocate(0, 0, 1, units)
+        var pointer = try reallocate(0, 0, 1, units, content: .stringOutOfBounds)
         let encoded = Array(text.utf8)
         let ascii = encoded.prefix { $0 < 0x80 }.count
         try write(Array(encoded[..<ascii]), at: pointer)
         guard ascii < encoded.count else { return (pointer, UInt32(units)) }
-        pointer = try reallocate(pointer, units, 1, worstCase)
+        pointer = try reallocate(pointer, units, 1, worstCase, content: .stringOutOfBounds)
         try write(Array(encoded[ascii...]), at: pointer + ascii)
-        if worstCase > encoded.count { pointer = try reallocate(pointer, worstCase, 1, encoded.count) }
+        if worstCase > encoded.count {
+            pointer = try reallocate(pointer, worstCase, 1, encoded.count, content: .stringOutOfBounds)
+        }
         return (pointer, UInt32(encoded.count))
     }
 
     /// `store_utf8_to_utf16`: the worst case, then a shrink.
     private func storeUTF8ToUTF16(_ text: String, units: Int) throws(ComponentTrap) -> (Int, UInt32) {
         let worstCase = 2 * units
-        var pointer = try reallocate(0, 0, 2, worstCase)
+        var pointer = try reallocate(0, 0, 2, worstCase, content: .stringOutOfBounds)
         let encoded = Self.utf16LittleEndian(text.utf16)
         try write(encoded, at: pointer)
-        if encoded.count < worstCase { pointer = try reallocate(pointer, worstCase, 2, encoded.count) }
+        if encoded.count < worstCase {
+            pointer = try reallocate(pointer, worstCase, 2, encoded.count, content: .stringOutOfBounds)
+        }
         return (pointer, UInt32(encoded.count / 2))
     }
 
     /// `store_string_to_latin1_or_utf16`: Latin-1 until a code point needs UTF-16, then inflate.
     private func storeToLatin1OrUTF16(_ text: String, units: Int) throws(ComponentTrap) -> (Int, UInt32) {
-        var pointer = try reallocate(0, 0, 2, units)
+        var pointer = try reallocate(0, 0, 2, units, content: .stringOutOfBounds)
         var latin1: [UInt8] = []
         for scalar in text.unicodeScalars {
             if scalar.value < 256 {
@@ -322,21 +333,25 @@ extension CanonicalContext {
             }
             let worstCase = 2 * units
             try write(latin1, at: pointer)
-            pointer = try reallocate(pointer, units, 2, worstCase)
+            pointer = try reallocate(pointer, units, 2, worstCase, content: .stringOutOfBounds)
             let encoded = Self.utf16LittleEndian(text.utf16)
             try write(encoded, at: pointer)
-            if worstCase > encoded.count { pointer = try reallocate(pointer, worstCase, 2, encoded.count) }
+            if worstCase > encoded.count {
+                pointer = try reallocate(pointer, worstCase, 2, encoded.count, content: .stringOutOfBounds)
+            }
             return (pointer, UInt32(encoded.count / 2) | utf16Tag)
         }
         try write(latin1, at: pointer)
-        if latin1.count < units { pointer = try reallocate(pointer, units, 2, latin1.count) }
+        if latin1.count < units {
+            pointer = try reallocate(pointer, units, 2, latin1.count, content: .stringOutOfBounds)
+        }
         return (pointer, UInt32(latin1.count))
     }
 
     /// `store_probably_utf16_to_latin1_or_utf16`: UTF-16, deflated to Latin-1 when every code point fits.
     private func storeProbablyUTF16(_ text: String, units: Int) throws(ComponentTrap) -> (Int, UInt32) {
         let byteLength = 2 * units
-        var pointer = try reallocate(0, 0, 2, byteLength)
+        var pointer = try reallocate(0, 0, 2, byteLength, content: .stringOutOfBounds)
         let encoded = Self.utf16LittleEndian(text.utf16)
         try write(encoded, at: pointer)
         if text.unicodeScalars.contains(where: { $0.value >= 256 }) {
@@ -344,7 +359,7 @@ extension CanonicalContext {
         }
         let latin1 = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
         try write(latin1, at: pointer)
-        pointer = try reallocate(pointer, byteLength, 1, latin1.count)
+        pointer = try reallocate(pointer, byteLength, 1, latin1.count, content: .stringOutOfBounds)
         return (pointer, UInt32(latin1.count))
     }
 

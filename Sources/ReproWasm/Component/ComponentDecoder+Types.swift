@@ -56,7 +56,8 @@ extension ComponentDecoder {
             return .memory(try coreStep { (c: inout ModuleDecoder) throws(DecodeError) in try c.readMemoryType() })
         case 0x03:
             return .global(try coreStep { (c: inout ModuleDecoder) throws(DecodeError) in try c.readGlobalType() })
-        case 0x04: throw .unsupported("core tags (exceptions)", at: at)
+        case 0x04:
+            return .tag(typeIndex: try coreStep { (c: inout ModuleDecoder) throws(DecodeError) in try c.readTagType() })
         case let raw: throw .malformed("invalid core extern kind 0x\(String(raw, radix: 16))", at: at)
         }
     }

@@ -129,7 +129,7 @@ struct ComponentDecoder {
             let start = offset
             let module: Module
             do {
-                module = try Module(bytes: Array(bytes[start..<end]), features: features)
+                module = try Module(bytes: Array(bytes[start..<end]), features: features, lowering: .lazy)
             } catch {
                 throw ComponentError(.invalid, "core module: \(Self.moduleProblem(error))", at: start)
                     .reclassified(error)

@@ -226,21 +226,15 @@ public struct ComponentInstance {
     ///     guard case .own(let counter) = try make.call([.u32(7)]).first else { return }
     ///     try api.dropResource(counter)
     /// - Throws: `ComponentTrap` of kind `.typeMismatch` when the instance exports no resource type
-    ///   with the handle's `typeID`; what the destructor throws.
+    ///   with the handle's `typeID`; `.canonicalABI` ("cannot enter component instance") when the
+    ///   instance that defined the resource is running a call (a host function it called is dropping
+    ///   the handle); what the destructor throws.
     public func dropResource(_ handle: ResourceHandle) throws(ComponentTrap) {
         for name in exports.names {
             guard case .type(.resource(let resource))? = exports.items[name], resource.id == handle.typeID else {
                 continue
             }
-            do {
-                if let destructor = resource.destructor {
-                    try Function(store: store, handle: destructor).call([.i32(handle.representation)])
-                } else if let destructor = resource.hostDestructor {
-                    try destructor(handle.representation)
-                }
-            } catch {
-                throw ComponentTrap.from(error)
-            }
+            try resource.runDestructor(handle.representation, in: store, from: nil)
             return
         }
         throw ComponentTrap(.typeMismatch, "the instance exports no resource type of this handle")

@@ -11,6 +11,7 @@ final class RuntimeScope {
     var coreTables: [Extern] = []
     var coreMemories: [Extern] = []
     var coreGlobals: [Extern] = []
+    var coreTags: [Extern] = []
     var coreModules: [Module] = []
     var coreInstances: [[String: Extern]] = []
     var coreTypes = 0
@@ -174,6 +175,7 @@ struct ComponentInstantiator {
         case .table: scope.coreTables[index]
         case .memory: scope.coreMemories[index]
         case .global: scope.coreGlobals[index]
+        case .tag: scope.coreTags[index]
         default: nil
         }
     }
@@ -203,6 +205,7 @@ struct ComponentInstantiator {
             case .table: scope.coreTables.append(extern)
             case .memory: scope.coreMemories.append(extern)
             case .global: scope.coreGlobals.append(extern)
+            case .tag: scope.coreTags.append(extern)
             default: throw Self.link("unsupported core alias of a \(sort)")
             }
         case .export(let instance, let name):
@@ -274,6 +277,7 @@ struct ComponentInstantiator {
             caller, arguments in
             guard state.mayLeave else { throw ComponentTrap.abi(.cannotLeave) }
             var context = options.context(in: caller.store)
+            if case .lifted = callee.body { context.peerIsHost = false }
             let lenders = CallScope()
             context.scope = lenders
             defer { lenders.release() }

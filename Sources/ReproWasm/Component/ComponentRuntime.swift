@@ -127,14 +127,32 @@ final class ComponentInstanceState {
         if !entry.own { entry.scope?.borrows -= 1 }
         _ = try remove(index, resource)
         guard entry.own else { return }
-        do {
-            if let destructor = resource.destructor {
-                try Function(store: store, handle: destructor).call([.i32(entry.representation)])
-            } else if let destructor = resource.hostDestructor {
-                try destructor(entry.representation)
+        try resource.runDestructor(entry.representation, in: store, from: self)
+    }
+}
+
+extension RuntimeResourceType {
+    /// Runs the destructor of a handle of this type with representation `representation`, dropped by
+    /// `caller` (nil for the host).
+    ///
+    /// A wasm destructor runs in the instance that defined the resource, and entering it follows the
+    /// rules of a call (CanonicalABI.md, `canon resource.drop` of another instance's resource): while
+    /// that instance (or one it is nested in, unless the caller is inside it too) is on the stack, the
+    /// drop traps with "cannot enter component instance", and during the destructor no call may
+    /// enter it. A drop by the defining instance itself calls the destructor directly.
+    func runDestructor(_ representation: UInt32, in store: Store, from caller: ComponentInstanceState?)
+        throws(ComponentTrap)
+    {
+        if let destructor {
+            let entering = owner?.enteringSet(from: caller) ?? []
+            guard entering.allSatisfy(\.mayEnter) else { throw .abi(.cannotEnter) }
+            for instance in entering { instance.mayEnter = false }
+            defer { for instance in entering { instance.mayEnter = true } }
+            do { try Function(store: store, handle: destructor).call([.i32(representation)]) } catch {
+                throw ComponentTrap.from(error)
             }
-        } catch {
-            throw ComponentTrap.from(error)
+        } else if let hostDestructor {
+            do { try hostDestructor(representation) } catch { throw ComponentTrap.from(error) }
         }
     }
 }
@@ -277,6 +295,7 @@ public final class ComponentFunction {
             defer { for instance in entering { instance.mayEnter = true } }
             let scope = CallScope(originsToLower: origins)
             context.scope = scope
+            context.peerIsHost = caller == nil
             let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
             let results: [Value]
             do { results = try core.call(flat) } catch { throw ComponentTrap.from(error) }

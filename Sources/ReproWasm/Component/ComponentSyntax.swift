@@ -100,6 +100,8 @@ enum CoreExternDescriptor: Sendable, Hashable {
     case table(TableType)
     case memory(MemoryType)
     case global(GlobalType)
+    /// An exception tag whose payload is the parameters of the function type at `typeIndex`.
+    case tag(typeIndex: UInt32)
 }
 
 /// One declaration of a core module type.

@@ -351,6 +351,7 @@ extension TypeGraph {
         case (.global(let a), .global(let b)): a == b
         case (.memory(let a), .memory(let b)): a.limits.isSubtype(of: b.limits)
         case (.table(let a), .table(let b)): a.elementType == b.elementType && a.limits.isSubtype(of: b.limits)
+        case (.tag(let a), .tag(let b)): a == b
         default: false
         }
     }

@@ -35,6 +35,12 @@ extension ComponentValidator {
                     }
                     return .memory(memory)
                 case .global(let global): return .global(global)
+                case .tag(let index):
+                    guard case .function(let function) = try self.index(index, in: types, "type") else {
+                        throw fail("type index \(index) is not a function type")
+                    }
+                    guard function.results.isEmpty else { throw fail("non-empty tag result type") }
+                    return .tag(TagType(parameters: function.parameters))
                 }
             }
             for declaration in declarations {

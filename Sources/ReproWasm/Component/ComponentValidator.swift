@@ -46,6 +46,7 @@ struct Scope {
     var coreTables: [TableType] = []
     var coreMemories: [MemoryType] = []
     var coreGlobals: [GlobalType] = []
+    var coreTags: [TagType] = []
     var coreTypes: [CoreTypeEntry] = []
     var coreModules: [TypeID] = []
     var coreInstances: [[String: ExternType]] = []
@@ -184,7 +185,7 @@ final class ComponentValidator {
                 case .table: type = .table(try index(item.item.index, in: scope.coreTables, "core table"))
                 case .memory: type = .memory(try index(item.item.index, in: scope.coreMemories, "core memory"))
                 case .global: type = .global(try index(item.item.index, in: scope.coreGlobals, "core global"))
-                case .tag: throw .unsupported("core tags (exceptions)", at: offset)
+                case .tag: type = .tag(try index(item.item.index, in: scope.coreTags, "tag"))
                 case .type, .module, .instance: throw fail("a core instance cannot export a \(sort)")
                 }
                 guard exports.updateValue(type, forKey: item.name) == nil else {
@@ -354,8 +355,11 @@ final class ComponentValidator {
             case (.core(.table), .table(let type)): scope.coreTables.append(type)
             case (.core(.memory), .memory(let type)): scope.coreMemories.append(type)
             case (.core(.global), .global(let type)): scope.coreGlobals.append(type)
-            case (.core(.tag), _): throw .unsupported("core tags (exceptions)", at: offset)
-            default: throw fail("export `\(name)` for core instance \(instanceIndex) is not a \(alias.sort)")
+            case (.core(.tag), .tag(let type)): scope.coreTags.append(type)
+            default:
+                // Named as wasm-tools names it: `is not a tag`, `is not a func`.
+                let sort = if case .core(let core) = alias.sort { core.description } else { alias.sort.description }
+                throw fail("export `\(name)` for core instance \(instanceIndex) is not a \(sort)")
             }
         case .outer(let count, let index):
             guard Int(count) < scopes.count else { throw fail("invalid outer alias count of \(count)") }
@@ -430,6 +434,9 @@ final class ComponentValidator {
             let expected = try externEntity(ascribed, fresh: false)
             if expected.kind == .type, case .type(.subResource) = ascribed {
                 guard graph.resource(entity.type) != nil else { throw fail("type mismatch: expected a resource type") }
+                // The ascription makes the export a new abstract resource: a resource exported under two
+                // names, one of them ascribed, is two distinct types outside (the runtime type stays one).
+                entity.type = graph.freshResource(defined: true)
             } else {
                 if let why = graph.mismatch(entity, expected) {
                     throw fail("type mismatch in export `\(export.name)`: \(why)")

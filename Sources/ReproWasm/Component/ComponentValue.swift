@@ -155,6 +155,10 @@ public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
     case cannotEnter
     /// The instance's handle table has no room left.
     case handleTableFull
+    /// A string's pointer and length reach past the end of the memory, lifted for the host.
+    case stringPointerOutOfBounds
+    /// A string's UTF-8 is valid up to a last sequence that is cut short, lifted for the host.
+    case incompleteUTF8
     /// `realloc` returned a pointer not aligned as asked.
     case reallocMisaligned
     /// `realloc` returned a range that does not fit in the memory.
@@ -178,6 +182,8 @@ public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
         case .stringOutOfBounds: "string content out-of-bounds"
         case .listOutOfBounds: "list content out-of-bounds"
         case .invalidUTF8: "invalid utf-8"
+        case .stringPointerOutOfBounds: "string pointer/length out of bounds of memory"
+        case .incompleteUTF8: "incomplete utf-8 byte sequence"
         case .invalidUTF16: "invalid utf-16"
         case .invalidDiscriminant: "invalid variant discriminant"
         case .invalidChar: "invalid `char` bit pattern"

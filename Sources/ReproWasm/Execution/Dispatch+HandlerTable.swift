@@ -8,7 +8,8 @@ extension ThreadedHandlers {
     static func handler(for op: Op) -> Handler {
         switch op {
         case .unreachable, .call, .callIndirect, .returnCall, .returnCallIndirect, .throw, .throwRef, .globalGet128,
-            .globalSet128, .counterGet, .counterSet, .refFunc, .refAsNonNull, .memoryAccess, .memorySize, .memoryGrow,
+            .globalSet128, .counterGet, .counterSet, .refFunc, .refAsNonNull, .lowerOnEntry, .memoryAccess, .memorySize,
+            .memoryGrow,
             .memoryFill,
             .memoryCopy, .memoryInit, .dataDrop, .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableInit,
             .tableCopy, .elemDrop, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64TruncF32S,

@@ -79,7 +79,7 @@ extension StoreRuntime {
                     Int(function.pointee.functionIndex) - (module.functionTypeIndices.count - module.functions.count)
                 let offset = position - code
                 // Entered later means nested deeper: the first that covers the position is the innermost.
-                for handler in module.handlers[defined].reversed() where handler.covers(offset) {
+                for handler in instance.handlers(defined).reversed() where handler.covers(offset) {
                     for clause in handler.clauses
                     where clause.kind.catchesAll || instance.tags[Int(clause.tag)] == exceptions[exception].tag {
                         deliver(exception, clause: clause.kind, to: sp + handler.payloadSlot)

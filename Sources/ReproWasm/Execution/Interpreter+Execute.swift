@@ -346,6 +346,8 @@ extension StoreRuntime {
                 case .i64TruncF64U:
                     sp[a(word)] = try truncToI64U(Double(bitPattern: sp[b(word)]))
                     pc += 1
+                case .lowerOnEntry:
+                    pc = try lowerOnEntry(function, sp: sp)
                 default:
                     // Every other op is run by its threaded handler (`OpDispatch.threaded`).
                     let before = pc

@@ -61,7 +61,7 @@ extension StoreRuntime {
         let defined = Int(index) - (module.functionTypeIndices.count - module.functions.count)
         let byteOffset =
             module.functions.indices.contains(defined)
-            ? module.functions[defined].byteOffset(ofCodePosition: pc - start) : nil
+            ? instance.functionInfo(defined).byteOffset(ofCodePosition: pc - start) : nil
         return Trap(
             code: code, functionIndex: index, functionName: instance.functionName(index), codeOffset: pc - start,
             byteOffset: byteOffset, hostError: hostError, exception: exception)

@@ -64,6 +64,15 @@ extension Module {
         var text: [String] = []
         let imported = validated.functionTypeIndices.count - validated.functions.count
         for (position, info) in validated.functions.enumerated() {
+            if validated.lazyContext != nil {
+                // Not lowered when it loaded: lowered here, as its first call would.
+                let lowered = LoweredFunction(lowering: position, of: validated)
+                text.append(
+                    "function \(imported + position): params \(lowered.info.parameterSlots) locals \(lowered.info.localSlots) frame \(lowered.info.frameSlots) slots"
+                )
+                text += Disassembler.listing(UnsafePointer(lowered.code), count: lowered.wordCount).map { "  " + $0 }
+                continue
+            }
             let end =
                 position + 1 < validated.functions.count
                 ? validated.functions[position + 1].codeOffset : validated.code.count

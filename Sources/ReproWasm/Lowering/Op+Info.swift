@@ -171,6 +171,7 @@ extension Op {
         case .returnCallIndirect: .slowPath(.call, .two(.typeIndex, .countAndSlot), mayTrap: true)
         case .throw, .throwRef: .slowPath(.exception, mayTrap: true)
         case .refAsNonNull: .slowPath(.data, mayTrap: true)
+        case .lowerOnEntry: .slowPath(.call, mayTrap: true)
 
         // MARK: Data movement
         case .copy, .copy128, .copySpan, .const32: .threaded(.data)

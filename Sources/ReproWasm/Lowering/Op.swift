@@ -575,4 +575,10 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i32Load8UThenBrIfLtS
     case i32Load8UThenBrIfGtS
     case i32Load8UThenBrIfNe
+
+    // MARK: Lazy lowering
+    /// The entry of a function whose body is not lowered yet (a module loaded with
+    /// `LoweringMode.lazy`): lowers it for its instance, points the function at the new code and runs
+    /// it. Not counted, and never in lowered code: every call runs its callee's entry again after this.
+    case lowerOnEntry
 }

@@ -95,6 +95,8 @@ final class InstanceRecord {
     var elements: [[UInt64]]
     /// The tag index space: the store's address of each tag (`StoreRuntime.tagTypes`).
     var tags: [Int] = []
+    /// For a module lowered lazily: the functions lowered so far, by defined-function index.
+    var lowered: [Int: LoweredFunction] = [:]
 
     init(module: ValidatedModule, context: UnsafeMutablePointer<InstanceContext>) {
         self.module = module
@@ -237,7 +239,8 @@ extension StoreRuntime {
             functions.append(
                 allocateFunction(
                     FunctionInstance(
-                        code: UnsafePointer(module.code.base + info.codeOffset),
+                        code: module.lazyContext == nil
+                            ? UnsafePointer(module.code.base + info.codeOffset) : LoweredFunction.entryStub,
                         typeID: moduleTypeIDs[Int(info.typeIndex)], parameterSlots: info.parameterSlots,
                         frameSlots: info.frameSlots, resultSlots: info.resultSlots,
                         instance: context, hostIndex: -1, functionIndex: UInt32(importedFunctionCount + position))))

@@ -3,7 +3,8 @@ extension FunctionValidator {
     mutating func run() throws(ModuleError) -> CompiledFunction {
         frames.append(
             ControlFrame(
-                kind: .function, parameters: [], results: type.results, height: 0, slotBase: 0, startsDead: false))
+                kind: .function, parameters: [], results: type.results, height: 0, slotBase: 0, startsDead: !lowers))
+        emitter.isDead = !lowers
         if localSlotCount > parameterSlotCount {
             emitter.emitPure(.zeroLocals, parameterSlotCount, localSlotCount - parameterSlotCount)
         }

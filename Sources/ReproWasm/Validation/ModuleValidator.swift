@@ -24,6 +24,18 @@ struct ValidatedModule: Sendable {
     let handlers: [[ExceptionHandler]]
     /// The global index of the imported instruction counter, if any.
     let counterGlobal: UInt32?
+    /// What lowering a body needs, kept when the bodies were validated but not lowered
+    /// (`LoweringMode.lazy`): then `code` is empty and each instance lowers a function on its first call.
+    let lazyContext: ModuleContext?
+}
+
+/// When the bodies of a module's functions are lowered to internal code.
+enum LoweringMode: Sendable {
+    /// All of them while the module is validated, into the module's `CodeBuffer`.
+    case eager
+    /// Each on its first call, per instance (`Op.lowerOnEntry`); validation is still complete and
+    /// eager, so a module that loads is valid and every error is reported at load, as with `eager`.
+    case lazy
 }
 
 /// Where a defined function's code sits in its module's `CodeBuffer`, and its frame layout.
@@ -95,14 +107,17 @@ enum InstructionCounterImport {
 }
 
 /// Validates a decoded module against `features` and lowers its functions (one pass per body).
-func validateModule(_ parsed: ParsedModule, features: Features) throws(ModuleError) -> ValidatedModule {
-    var validator = ModuleValidator(parsed: parsed, features: features)
+func validateModule(_ parsed: ParsedModule, features: Features, lowering: LoweringMode = .eager)
+    throws(ModuleError) -> ValidatedModule
+{
+    var validator = ModuleValidator(parsed: parsed, features: features, lowering: lowering)
     return try validator.run()
 }
 
 private struct ModuleValidator {
     let parsed: ParsedModule
     let features: Features
+    let lowering: LoweringMode
 
     func invalid(_ reason: ValidationError.Reason, at offset: Int) -> ModuleError {
         .invalid(ValidationError(reason, at: offset))
@@ -349,7 +364,7 @@ private struct ModuleValidator {
             }
         }
 
-        // Function bodies: validated and lowered.
+        // Function bodies: validated, and lowered unless lowering is lazy.
         let importedFunctions = functionCount - parsed.functionTypeIndices.count
         let context = ModuleContext(
             bytes: parsed.bytes, features: features, types: parsed.types, functionTypeIndices: functionTypeIndices,
@@ -361,7 +376,11 @@ private struct ModuleValidator {
         var infos: [CompiledFunctionInfo] = []
         var handlers: [[ExceptionHandler]] = []
         var codeOffset = 0
-        for (position, body) in parsed.bodies.enumerated() {
+        if lowering == .lazy {
+            infos = try BodyValidation.validateWithoutLowering(parsed, context: context, features: features)
+            handlers = Array(repeating: [], count: infos.count)
+        }
+        for (position, body) in parsed.bodies.enumerated() where lowering == .eager {
             let index = UInt32(importedFunctions + position)
             let typeIndex = functionTypeIndices[Int(index)]
             var validator = try FunctionValidator(
@@ -382,6 +401,7 @@ private struct ModuleValidator {
             memories: memories, globalTypes: globals, tags: tags, globalInitializers: globalInitializers,
             tableInitializers: tableInitializers,
             elementOffsets: elementOffsets, elementItems: elementItems, dataOffsets: dataOffsets,
-            code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal)
+            code: code, functions: infos, handlers: handlers, counterGlobal: counterGlobal,
+            lazyContext: lowering == .lazy ? context : nil)
     }
 }

@@ -21,6 +21,7 @@ enum ComponentFixtures {
 @Suite struct ComponentFixtureTests {
     @Test(arguments: [
         "world", "resources", "canonical-abi", "resource-run", "echo-provider", "echo-consumer", "host-resource",
+        "core-tags",
     ])
     func printsTheSameWorldAsWasmTools(name: String) throws {
         let component = try Component(bytes: try ComponentFixtures.bytes(name))
@@ -98,6 +99,8 @@ enum ComponentFixtures {
             ("invalid-foreign-resource-new", "not a local resource"),
             ("invalid-unnamed-export", "not valid to be used as export"),
             ("invalid-missing-memory", "`memory` is required"),
+            ("invalid-core-tag-alias", "export `f` for core instance 0 is not a tag"),
+            ("invalid-ascribed-resource", "resource types are not the same"),
         ])
     func rejectsInvalidComponents(name: String, message: String) throws {
         let bytes = try ComponentFixtures.bytes(name)
