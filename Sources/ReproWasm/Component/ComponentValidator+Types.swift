@@ -3,9 +3,21 @@
 extension ComponentValidator {
     // MARK: Core types
 
+    /// Checks that every concrete reference type in `function` names an earlier core function type
+    /// of `types` (typed function references inside a component's core types).
+    private func checkReferences(in function: FunctionType, types: [CoreTypeEntry]) throws(ComponentError) {
+        for type in function.parameters + function.results {
+            guard case .concrete(let index)? = type.heapType else { continue }
+            guard Int(index) < types.count else { throw fail("type index out of bounds") }
+            guard case .function = types[Int(index)] else { throw fail("type index \(index) is a module type") }
+        }
+    }
+
     func coreTypeEntry(_ type: CoreTypeDefinition) throws(ComponentError) -> CoreTypeEntry {
         switch type {
-        case .function(let function): return .function(function)
+        case .function(let function):
+            try checkReferences(in: function, types: scope.coreTypes)
+            return .function(function)
         case .module(let declarations):
             var types: [CoreTypeEntry] = []
             var imports: [ImportType] = []
@@ -50,7 +62,9 @@ extension ComponentValidator {
                         throw fail("duplicate import name `\(module)::\(name)`")
                     }
                     imports.append(ImportType(module: module, name: name, type: try extern(descriptor)))
-                case .type(let function): types.append(.function(function))
+                case .type(let function):
+                    try checkReferences(in: function, types: types)
+                    types.append(.function(function))
                 case .outerTypeAlias(let count, let index):
                     // The module type is a scope of its own: count 0 is its own types, 1 the enclosing scope.
                     if count == 0 {
