@@ -334,6 +334,42 @@ extension ThreadedHandlers {
         case .brIfNotF64LeImm: handleBrIfNotF64LeImm
         case .brIfNotF64Ge: handleBrIfNotF64Ge
         case .brIfNotF64GeImm: handleBrIfNotF64GeImm
+        case .brIfI64Eq: handleBrIfI64Eq
+        case .brIfI64EqImm: handleBrIfI64EqImm
+        case .brIfI64Ne: handleBrIfI64Ne
+        case .brIfI64NeImm: handleBrIfI64NeImm
+        case .brIfI64LtU: handleBrIfI64LtU
+        case .brIfI64LtUImm: handleBrIfI64LtUImm
+        case .brIfI64GtU: handleBrIfI64GtU
+        case .brIfI64GtUImm: handleBrIfI64GtUImm
+        case .brIfI64LeU: handleBrIfI64LeU
+        case .brIfI64LeUImm: handleBrIfI64LeUImm
+        case .brIfI64GeU: handleBrIfI64GeU
+        case .brIfI64GeUImm: handleBrIfI64GeUImm
+        case .brIfI64LtS: handleBrIfI64LtS
+        case .brIfI64LtSImm: handleBrIfI64LtSImm
+        case .brIfI64GtS: handleBrIfI64GtS
+        case .brIfI64GtSImm: handleBrIfI64GtSImm
+        case .brIfI64LeS: handleBrIfI64LeS
+        case .brIfI64LeSImm: handleBrIfI64LeSImm
+        case .brIfI64GeS: handleBrIfI64GeS
+        case .brIfI64GeSImm: handleBrIfI64GeSImm
+        case .brIfF32Lt: handleBrIfF32Lt
+        case .brIfF32LtImm: handleBrIfF32LtImm
+        case .brIfF32Gt: handleBrIfF32Gt
+        case .brIfF32GtImm: handleBrIfF32GtImm
+        case .brIfF32Le: handleBrIfF32Le
+        case .brIfF32LeImm: handleBrIfF32LeImm
+        case .brIfF32Ge: handleBrIfF32Ge
+        case .brIfF32GeImm: handleBrIfF32GeImm
+        case .brIfNotF32Lt: handleBrIfNotF32Lt
+        case .brIfNotF32LtImm: handleBrIfNotF32LtImm
+        case .brIfNotF32Gt: handleBrIfNotF32Gt
+        case .brIfNotF32GtImm: handleBrIfNotF32GtImm
+        case .brIfNotF32Le: handleBrIfNotF32Le
+        case .brIfNotF32LeImm: handleBrIfNotF32LeImm
+        case .brIfNotF32Ge: handleBrIfNotF32Ge
+        case .brIfNotF32GeImm: handleBrIfNotF32GeImm
         case .f64AddThenAdd: handleF64AddThenAdd
         case .f64AddThenMul: handleF64AddThenMul
         case .f64AddThenMulThenAdd: handleF64AddThenMulThenAdd

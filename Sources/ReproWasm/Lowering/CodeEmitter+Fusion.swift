@@ -110,8 +110,8 @@ extension CodeEmitter {
         return value
     }
 
-    /// If `condition` was produced by the instruction just emitted and that was an f64 `lt`, `gt`,
-    /// `le` or `ge`, removes it and returns the compare-and-branch op that jumps when the comparison
+    /// If `condition` was produced by the instruction just emitted and that was an f32 or f64 `lt`,
+    /// `gt`, `le` or `ge`, removes it and returns the compare-and-branch op that jumps when the comparison
     /// gives `jumpWhenHolds`, with its operands. If the comparison's right operand was a constant
     /// emitted just before it into a stack slot (dead once compared), that goes too and becomes
     /// the immediate.
@@ -124,9 +124,15 @@ extension CodeEmitter {
         else { return nil }
         let head = lastHead
         removeLast()
+        // An f32 constant is a `const32` (its bits in the head word's high half), an f64 one a `const64`.
+        let isF32: Bool
+        switch compare {
+        case .f32Lt, .f32Gt, .f32Le, .f32Ge: isF32 = true
+        default: isF32 = false
+        }
         var immediate: UInt64?
-        if c(head) >= localSlotCount, lastOp == .const64, a(lastHead) == c(head) {
-            immediate = lastImmediate(1)
+        if c(head) >= localSlotCount, lastOp == (isF32 ? Op.const32 : Op.const64), a(lastHead) == c(head) {
+            immediate = isF32 ? lastHead >> 32 : lastImmediate(1)
             removeLast()
         }
         let op = Op.floatBranch(for: compare, whenHolds: jumpWhenHolds, immediate: immediate != nil)!
@@ -267,15 +273,15 @@ extension CodeEmitter {
         return result
     }
 
-    /// If `condition` was produced by the instruction just emitted and that was an i32 comparison
-    /// or `i32.eqz`, removes it and returns how to branch on it directly.
+    /// If `condition` was produced by the instruction just emitted and that was an i32 or i64
+    /// comparison or `eqz`, removes it and returns how to branch on it directly.
     private mutating func takeComparison(_ condition: StackEntry) -> (op: Op, lhs: Int, rhs: Int, immediate: UInt64?)? {
         guard condition.location == condition.slot, let op = lastOp, a(lastHead) == condition.slot
         else { return nil }
         let head = lastHead
-        if op == .i32Eqz {
+        if op == .i32Eqz || op == .i64Eqz {
             removeLast()
-            return (.i32Eqz, b(head), 0, nil)
+            return (op, b(head), 0, nil)
         }
         guard op.branchForm != nil else { return nil }
         let immediate = op.hasImmediateOperand ? lastImmediate(1) : nil
@@ -306,6 +312,10 @@ extension CodeEmitter {
             return emitBranch(op, lhs, rhs, count)
         }
         if let comparison = takeComparison(condition) {
+            if comparison.op == .i64Eqz {
+                // `i64.eqz x` is `x == 0`: the compare-and-branch with the constant 0 (`x != 0` for `if`).
+                return emitBranch(whenZero ? .brIfI64NeImm : .brIfI64EqImm, comparison.lhs, 0, count, immediate: 0)
+            }
             if comparison.op == .i32Eqz {
                 // Branching on `eqz x` is branching on `x` the other way round. If `x` is in a stack
                 // slot (so computed just before, and dead after), it may fuse with its own producer.

@@ -236,13 +236,18 @@ extension Op {
             .threaded(.immediate, .one(.constant))
         case .brIfI32Eq, .brIfI32Ne, .brIfI32LtU, .brIfI32GtU, .brIfI32LeU, .brIfI32GeU, .brIfI32LtS, .brIfI32GtS,
             .brIfI32LeS, .brIfI32GeS, .brIfF64Lt, .brIfF64Gt, .brIfF64Le, .brIfF64Ge, .brIfNotF64Lt, .brIfNotF64Gt,
-            .brIfNotF64Le, .brIfNotF64Ge:
+            .brIfNotF64Le, .brIfNotF64Ge, .brIfI64Eq, .brIfI64Ne, .brIfI64LtU, .brIfI64GtU, .brIfI64LeU, .brIfI64GeU,
+            .brIfI64LtS, .brIfI64GtS, .brIfI64LeS, .brIfI64GeS, .brIfF32Lt, .brIfF32Gt, .brIfF32Le, .brIfF32Ge,
+            .brIfNotF32Lt, .brIfNotF32Gt, .brIfNotF32Le, .brIfNotF32Ge:
             .threaded(.compareBranch, .one(.offset), mayTrap: true)
         case .brIfI32EqImm, .brIfI32NeImm, .brIfI32LtUImm, .brIfI32GtUImm, .brIfI32LeUImm, .brIfI32GeUImm,
             .brIfI32LtSImm, .brIfI32GtSImm, .brIfI32LeSImm, .brIfI32GeSImm, .brIfF64LtImm, .brIfF64GtImm,
             .brIfF64LeImm, .brIfF64GeImm, .brIfNotF64LtImm, .brIfNotF64GtImm, .brIfNotF64LeImm, .brIfNotF64GeImm,
             .brIfF64AddLtImm, .brIfF64AddGtImm, .brIfF64AddLeImm, .brIfF64AddGeImm, .brIfNotF64AddLtImm,
-            .brIfNotF64AddGtImm, .brIfNotF64AddLeImm, .brIfNotF64AddGeImm:
+            .brIfNotF64AddGtImm, .brIfNotF64AddLeImm, .brIfNotF64AddGeImm, .brIfI64EqImm, .brIfI64NeImm, .brIfI64LtUImm,
+            .brIfI64GtUImm, .brIfI64LeUImm, .brIfI64GeUImm, .brIfI64LtSImm, .brIfI64GtSImm, .brIfI64LeSImm,
+            .brIfI64GeSImm, .brIfF32LtImm, .brIfF32GtImm, .brIfF32LeImm, .brIfF32GeImm, .brIfNotF32LtImm,
+            .brIfNotF32GtImm, .brIfNotF32LeImm, .brIfNotF32GeImm:
             .threaded(.compareBranch, .two(.offset, .constant), mayTrap: true)
         case .i32AddThenAdd, .i32AddThenXor, .i32AddThenAnd, .i32AddThenOr, .i32SubThenAdd, .i32SubThenXor,
             .i32SubThenAnd, .i32SubThenOr, .i32MulThenAdd, .i32MulThenXor, .i32MulThenAnd, .i32MulThenOr,

@@ -62,8 +62,8 @@ extension Op {
         }
     }
 
-    /// For an i32 comparison (register or immediate form): the compare-and-branch op that jumps
-    /// when the comparison holds.
+    /// For an i32 or i64 comparison (register or immediate form): the compare-and-branch op that
+    /// jumps when the comparison holds.
     var branchForm: Op? {
         switch self {
         case .i32Eq: .brIfI32Eq
@@ -86,12 +86,32 @@ extension Op {
         case .i32LeSImm: .brIfI32LeSImm
         case .i32GeS: .brIfI32GeS
         case .i32GeSImm: .brIfI32GeSImm
+        case .i64Eq: .brIfI64Eq
+        case .i64EqImm: .brIfI64EqImm
+        case .i64Ne: .brIfI64Ne
+        case .i64NeImm: .brIfI64NeImm
+        case .i64LtU: .brIfI64LtU
+        case .i64LtUImm: .brIfI64LtUImm
+        case .i64GtU: .brIfI64GtU
+        case .i64GtUImm: .brIfI64GtUImm
+        case .i64LeU: .brIfI64LeU
+        case .i64LeUImm: .brIfI64LeUImm
+        case .i64GeU: .brIfI64GeU
+        case .i64GeUImm: .brIfI64GeUImm
+        case .i64LtS: .brIfI64LtS
+        case .i64LtSImm: .brIfI64LtSImm
+        case .i64GtS: .brIfI64GtS
+        case .i64GtSImm: .brIfI64GtSImm
+        case .i64LeS: .brIfI64LeS
+        case .i64LeSImm: .brIfI64LeSImm
+        case .i64GeS: .brIfI64GeS
+        case .i64GeSImm: .brIfI64GeSImm
         default: nil
         }
     }
 
-    /// For an i32 comparison (register or immediate form): the comparison that holds exactly when
-    /// this one does not.
+    /// For an i32 or i64 comparison (register or immediate form): the comparison that holds exactly
+    /// when this one does not.
     var negatedComparison: Op? {
         switch self {
         case .i32Eq: .i32Ne
@@ -114,6 +134,26 @@ extension Op {
         case .i32LeU: .i32GtU
         case .i32GtUImm: .i32LeUImm
         case .i32LeUImm: .i32GtUImm
+        case .i64Eq: .i64Ne
+        case .i64Ne: .i64Eq
+        case .i64EqImm: .i64NeImm
+        case .i64NeImm: .i64EqImm
+        case .i64LtS: .i64GeS
+        case .i64GeS: .i64LtS
+        case .i64LtSImm: .i64GeSImm
+        case .i64GeSImm: .i64LtSImm
+        case .i64LtU: .i64GeU
+        case .i64GeU: .i64LtU
+        case .i64LtUImm: .i64GeUImm
+        case .i64GeUImm: .i64LtUImm
+        case .i64GtS: .i64LeS
+        case .i64LeS: .i64GtS
+        case .i64GtSImm: .i64LeSImm
+        case .i64LeSImm: .i64GtSImm
+        case .i64GtU: .i64LeU
+        case .i64LeU: .i64GtU
+        case .i64GtUImm: .i64LeUImm
+        case .i64LeUImm: .i64GtUImm
         default: nil
         }
     }
@@ -275,8 +315,8 @@ extension Op {
         }
     }
 
-    /// The f64 compare-and-branch op for the comparison `compare` (`f64Lt`, `f64Gt`, `f64Le` or
-    /// `f64Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
+    /// The float compare-and-branch op for the comparison `compare` (`f32Lt`/`f64Lt`, `Gt`, `Le` or
+    /// `Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
     /// in a slot or an immediate word; `nil` for other ops.
     static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
         switch (compare, whenHolds, immediate) {
@@ -296,6 +336,22 @@ extension Op {
         case (.f64Ge, true, false): .brIfF64Ge
         case (.f64Ge, false, true): .brIfNotF64GeImm
         case (.f64Ge, false, false): .brIfNotF64Ge
+        case (.f32Lt, true, true): .brIfF32LtImm
+        case (.f32Lt, true, false): .brIfF32Lt
+        case (.f32Lt, false, true): .brIfNotF32LtImm
+        case (.f32Lt, false, false): .brIfNotF32Lt
+        case (.f32Gt, true, true): .brIfF32GtImm
+        case (.f32Gt, true, false): .brIfF32Gt
+        case (.f32Gt, false, true): .brIfNotF32GtImm
+        case (.f32Gt, false, false): .brIfNotF32Gt
+        case (.f32Le, true, true): .brIfF32LeImm
+        case (.f32Le, true, false): .brIfF32Le
+        case (.f32Le, false, true): .brIfNotF32LeImm
+        case (.f32Le, false, false): .brIfNotF32Le
+        case (.f32Ge, true, true): .brIfF32GeImm
+        case (.f32Ge, true, false): .brIfF32Ge
+        case (.f32Ge, false, true): .brIfNotF32GeImm
+        case (.f32Ge, false, false): .brIfNotF32Ge
         default: nil
         }
     }

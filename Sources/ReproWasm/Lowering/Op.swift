@@ -426,6 +426,45 @@ enum Op: UInt16, CaseIterable, Sendable {
     case brIfNotF64LeImm
     case brIfNotF64Ge
     case brIfNotF64GeImm
+    // The same compare-and-branch ops for i64 (as the i32 ones; the Imm forms' word is the i64
+    // constant, and `i64.eqz` feeding a branch becomes `brIfI64EqImm`/`brIfI64NeImm` with 0) and
+    // for f32 (as the f64 ones; the Imm forms' word holds the f32 bits in its low half).
+    case brIfI64Eq
+    case brIfI64EqImm
+    case brIfI64Ne
+    case brIfI64NeImm
+    case brIfI64LtU
+    case brIfI64LtUImm
+    case brIfI64GtU
+    case brIfI64GtUImm
+    case brIfI64LeU
+    case brIfI64LeUImm
+    case brIfI64GeU
+    case brIfI64GeUImm
+    case brIfI64LtS
+    case brIfI64LtSImm
+    case brIfI64GtS
+    case brIfI64GtSImm
+    case brIfI64LeS
+    case brIfI64LeSImm
+    case brIfI64GeS
+    case brIfI64GeSImm
+    case brIfF32Lt
+    case brIfF32LtImm
+    case brIfF32Gt
+    case brIfF32GtImm
+    case brIfF32Le
+    case brIfF32LeImm
+    case brIfF32Ge
+    case brIfF32GeImm
+    case brIfNotF32Lt
+    case brIfNotF32LtImm
+    case brIfNotF32Gt
+    case brIfNotF32GtImm
+    case brIfNotF32Le
+    case brIfNotF32LeImm
+    case brIfNotF32Ge
+    case brIfNotF32GeImm
     // Two i32 operations in one, the first one's result feeding the second (which is commutative):
     // t = slot `b` OP1 slot `c`, then slot `a` = t OP2 slot z, z being the slot in the next word.
     // For an `…ImmThen…` op the first operation's right operand is the next word and z is slot `c`.

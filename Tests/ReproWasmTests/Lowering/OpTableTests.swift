@@ -21,12 +21,14 @@ import Testing
     }
 
     @Test func comparisonsHaveBranchFormsAndNegations() {
-        for name in ["Eq", "Ne", "LtS", "LtU", "GtS", "GtU", "LeS", "LeU", "GeS", "GeU"] {
-            for suffix in ["", "Imm"] {
-                let op = Op.allCases.first { String(describing: $0) == "i32" + name + suffix }
-                #expect(op?.branchForm != nil, "i32\(name)\(suffix)")
-                #expect(op?.negatedComparison?.negatedComparison == op, "i32\(name)\(suffix)")
-                #expect(op?.hasImmediateOperand == (suffix == "Imm"))
+        for type in ["i32", "i64"] {
+            for name in ["Eq", "Ne", "LtS", "LtU", "GtS", "GtU", "LeS", "LeU", "GeS", "GeU"] {
+                for suffix in ["", "Imm"] {
+                    let op = Op.allCases.first { String(describing: $0) == type + name + suffix }
+                    #expect(op?.branchForm != nil, "\(type)\(name)\(suffix)")
+                    #expect(op?.negatedComparison?.negatedComparison == op, "\(type)\(name)\(suffix)")
+                    #expect(op?.hasImmediateOperand == (suffix == "Imm"))
+                }
             }
         }
         #expect(Op.i32Add.immediateForm == .i32AddImm)
@@ -137,12 +139,13 @@ import Testing
             let isImmediate = name.hasSuffix("Imm")
             var branchForm: Op?
             var negated: Op?
-            if name.hasPrefix("i32") {
-                branchForm = byName["brIfI32" + name.dropFirst(3)]
+            if name.hasPrefix("i32") || name.hasPrefix("i64") {
+                let type = String(name.prefix(3))
+                branchForm = byName["brIfI" + name.dropFirst()]
                 let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
                 for (first, second) in pairs {
                     if let other = core == first ? second : core == second ? first : nil {
-                        negated = byName["i32" + other + (isImmediate ? "Imm" : "")]
+                        negated = byName[type + other + (isImmediate ? "Imm" : "")]
                     }
                 }
             }
@@ -155,10 +158,13 @@ import Testing
             }
             #expect(op.addedFloatBranch == added, "\(op)")
         }
-        for (compare, suffix) in [(Op.f64Lt, "Lt"), (.f64Gt, "Gt"), (.f64Le, "Le"), (.f64Ge, "Ge")] {
+        for (compare, suffix) in [
+            (Op.f64Lt, "F64Lt"), (.f64Gt, "F64Gt"), (.f64Le, "F64Le"), (.f64Ge, "F64Ge"),
+            (.f32Lt, "F32Lt"), (.f32Gt, "F32Gt"), (.f32Le, "F32Le"), (.f32Ge, "F32Ge"),
+        ] {
             for whenHolds in [true, false] {
                 for immediate in [true, false] {
-                    let name = (whenHolds ? "brIf" : "brIfNot") + "F64" + suffix + (immediate ? "Imm" : "")
+                    let name = (whenHolds ? "brIf" : "brIfNot") + suffix + (immediate ? "Imm" : "")
                     #expect(Op.floatBranch(for: compare, whenHolds: whenHolds, immediate: immediate) == byName[name])
                 }
             }
