@@ -70,7 +70,8 @@ public struct Module: Sendable {
         let bytes: [UInt8]
         let sourceMap: [TextMark]
         do {
-            (bytes, sourceMap) = try wat2wasmWithSourceMap(try SExpression.parse(utf8: utf8))
+            let parsed = try SExpression.parseWithAnnotations(utf8: utf8)
+            (bytes, sourceMap) = try wat2wasmWithSourceMap(parsed.expressions, annotations: parsed.annotations)
         } catch {
             throw .malformedText(error)
         }

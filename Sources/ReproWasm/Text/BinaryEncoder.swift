@@ -92,8 +92,10 @@ struct TextModule {
     var codeMarks: [[TextMark]] = []
     /// Per section, per entry: the module field (or instruction) whose text made it.
     var entryMarks: [SectionID: [TextMark]] = [:]
-    /// `(module $name ...)`, for the name section.
+    /// `(module $name ...)` or the module's `@name`, for the name section.
     var name: [UInt8]?
+    /// The `@custom` annotations' sections, in text order.
+    var customSections: [TextCustomSection] = []
     /// Function identifiers by function index, for the name section.
     var functionNames: [(index: UInt32, name: [UInt8])] = []
 }
@@ -123,6 +125,12 @@ extension TextModule {
 /// Turns collected module contents into a binary module: header, then each non-empty section in the
 /// required order, then a `name` section if the text named the module or its functions.
 enum BinaryEncoder {
+    /// The standard sections in binary order; `@custom` placements name the gaps between them.
+    static let sectionOrder: [SectionID] = [
+        .type, .import, .function, .table, .memory, .tag, .global, .export, .start, .element, .dataCount, .code,
+        .data,
+    ]
+
     static func encode(_ module: TextModule) -> [UInt8] { encodeWithSourceMap(module).bytes }
 
     /// The binary module, and for each entry and each instruction of code the byte offset where it
@@ -164,8 +172,26 @@ enum BinaryEncoder {
             out.sized(content.bytes)
         }
 
+        /// The `@custom` sections of one gap: those placed after the section before it, then those placed
+        /// before the next one, each in text order.
+        func customSections(before next: SectionID?) {
+            let slot = next.flatMap { sectionOrder.firstIndex(of: $0) } ?? sectionOrder.count
+            for isAfter in [true, false] {
+                for custom in module.customSections where custom.slot == slot && custom.isAfter == isAfter {
+                    var content = BinaryWriter()
+                    content.sized(custom.name)
+                    content.append(custom.content)
+                    out.byte(SectionID.custom.rawValue)
+                    out.sized(content.bytes)
+                }
+            }
+        }
+
+        customSections(before: .type)
         section(.type, module.types.map(encodeFunctionType))
+        customSections(before: .import)
         section(.import, module.imports)
+        customSections(before: .function)
         section(
             .function,
             module.functions.map { index in
@@ -173,24 +199,33 @@ enum BinaryEncoder {
                 writer.u32(index)
                 return writer.bytes
             })
+        customSections(before: .table)
         section(.table, module.tables)
+        customSections(before: .memory)
         section(.memory, module.memories)
+        customSections(before: .tag)
         section(.tag, module.tags)
+        customSections(before: .global)
         section(.global, module.globals)
+        customSections(before: .export)
         section(.export, module.exports)
+        customSections(before: .start)
         if let start = module.start {
             var content = BinaryWriter()
             content.u32(start)
             out.byte(SectionID.start.rawValue)
             out.sized(content.bytes)
         }
+        customSections(before: .element)
         section(.element, module.elements)
+        customSections(before: .dataCount)
         if module.usesDataCount {
             var content = BinaryWriter()
             content.u32(UInt32(module.data.count))
             out.byte(SectionID.dataCount.rawValue)
             out.sized(content.bytes)
         }
+        customSections(before: .code)
         section(
             .code,
             module.codes.map { body in
@@ -198,7 +233,9 @@ enum BinaryEncoder {
                 writer.sized(body)
                 return writer.bytes
             })
+        customSections(before: .data)
         section(.data, module.data)
+        customSections(before: nil)
         if let names = encodeNames(module) {
             var content = BinaryWriter()
             content.sized(Array("name".utf8))

@@ -9,6 +9,9 @@ struct Token {
         case string([UInt8])
         /// An identifier's name, without the `$`.
         case identifier(String)
+        /// `(@id` for an annotation the text parser interprets (`Lexer.interpretedAnnotations`): it opens
+        /// a list like `(`, whose tokens follow.
+        case annotation(String)
         case end
     }
 
@@ -21,7 +24,8 @@ struct Token {
 ///
 /// Works on UTF-8 bytes, because quoted modules (`module quote`) are byte strings that may hold malformed
 /// UTF-8. White space and comments (`;; ...` to the end of a line, nested `(; ... ;)`) separate tokens;
-/// annotations (`(@id ...)`) are skipped whole, as a reader that does not interpret them must. A run of
+/// annotations (`(@id ...)`) are skipped whole, as a reader that does not interpret them must, except the
+/// ones in `interpretedAnnotations`, which open a list of ordinary tokens. A run of
 /// characters that is none of the token kinds (e.g. `0$x`-style glue of a string and letters,
 /// `"a"b`) is a *reserved* token: "unknown operator".
 struct Lexer {
@@ -44,7 +48,9 @@ struct Lexer {
         switch byte {
         case UInt8(ascii: "("):
             if peek(1) == UInt8(ascii: "@") {
-                try skipAnnotation()
+                let id = try readAnnotationID()
+                if let id, Self.interpretedAnnotations.contains(id) { return token(.annotation(id)) }
+                try skipAnnotationBody(line: startLine, column: startColumn)
                 return try next()
             }
             advance()
@@ -260,14 +266,17 @@ struct Lexer {
         }
     }
 
-    /// An annotation, `(@id ...)` up to the matching parenthesis: its tokens are read (so strings and
-    /// comments inside are honoured and malformed ones reported) and dropped.
-    private mutating func skipAnnotation() throws(TextError) {
+    /// The annotations whose contents the text parser reads: custom sections, names and branch hints
+    /// (the annotations and branch-hinting proposals).
+    static let interpretedAnnotations: Set<String> = ["custom", "name", "metadata.code.branch_hint"]
+
+    /// Reads `(@` and the annotation's id: identifier characters, or a non-empty UTF-8 string. Returns the
+    /// id (`nil` for a string id, which names no annotation the parser interprets).
+    private mutating func readAnnotationID() throws(TextError) -> String? {
         let startLine = line
         let startColumn = column
         advance()
         advance()
-        // The annotation's id: identifier characters, or a non-empty UTF-8 string.
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
             let idLine = line
             let idColumn = column
@@ -278,11 +287,18 @@ struct Lexer {
             guard String(validating: value, as: UTF8.self) != nil else {
                 throw TextError(.malformedUTF8, line: idLine, column: idColumn)
             }
-        } else {
-            let start = offset
-            while offset < bytes.count, Self.isIDChar(bytes[offset]) { advance() }
-            guard offset > start else { throw TextError(.emptyAnnotationID, line: startLine, column: startColumn) }
+            return nil
         }
+        let start = offset
+        while offset < bytes.count, Self.isIDChar(bytes[offset]) { advance() }
+        guard offset > start else { throw TextError(.emptyAnnotationID, line: startLine, column: startColumn) }
+        return String(decoding: bytes[start..<offset], as: UTF8.self)
+    }
+
+    /// The rest of an annotation that the parser does not interpret, up to the matching parenthesis: its
+    /// tokens are read (so strings and comments inside are honoured and malformed ones reported) and
+    /// dropped. `line` and `column` are where the annotation starts.
+    private mutating func skipAnnotationBody(line startLine: Int, column startColumn: Int) throws(TextError) {
         var depth = 1
         while depth > 0 {
             try skipSpaceAndComments()

@@ -26,6 +26,15 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         case unclosedAnnotation
         /// `(@` not followed by an annotation id.
         case emptyAnnotationID
+        /// A `@custom`, `@name` or branch-hint annotation whose contents do not follow its grammar.
+        case malformedAnnotation(id: String, AnnotationProblem)
+        /// An interpreted annotation where it may not appear (`@custom` inside a field, `@name` after a
+        /// field's first elements); the payload is the id.
+        case misplacedAnnotation(String)
+        /// A well-formed annotation whose meaning the module contradicts, such as a branch hint on an
+        /// instruction that does not branch: the module text is fine, the custom section it asks for is
+        /// invalid (the suite's `assert_invalid_custom`).
+        case invalidAnnotation(id: String, AnnotationProblem)
         /// `$` not followed by identifier characters or a non-empty string.
         case emptyIdentifier
         /// A keyword or other token that names no instruction or construct.
@@ -80,6 +89,9 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
             case .unclosedAnnotation: "unclosed annotation"
             case .emptyAnnotationID: "empty annotation id"
             case .emptyIdentifier: "empty identifier"
+            case .malformedAnnotation(let id, let problem), .invalidAnnotation(let id, let problem):
+                "@\(id) annotation: \(problem.text)"
+            case .misplacedAnnotation(let id): "misplaced @\(id) annotation"
             case .unknownOperator(let token): token.isEmpty ? "unknown operator" : "unknown operator \(token)"
             case .unexpectedToken(let token): token.isEmpty ? "unexpected token" : "unexpected token \(token)"
             case .unexpectedEnd: "unexpected end of input"
@@ -97,6 +109,46 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
             case .importAfterDefinition(let kind): "import after \(kind)"
             case .multipleStartSections: "multiple start sections"
             case .unsupportedProposal(let feature): "\(feature) is not supported"
+            }
+        }
+    }
+
+    /// What is wrong with an annotation, in the spec's words.
+    public enum AnnotationProblem: Equatable, Sendable {
+        /// `@custom` without a string naming the section.
+        case missingSectionName
+        /// A name that is not UTF-8.
+        case malformedUTF8
+        /// A token the annotation's grammar does not allow here.
+        case unexpectedToken
+        /// A placement `(before ...)`/`(after ...)` whose section kind is missing or unknown.
+        case malformedSectionKind
+        /// A list where a placement belongs that does not start with `before` or `after`.
+        case malformedPlacement
+        /// A second module name.
+        case multipleModuleNames
+        /// Two branch hints on one instruction.
+        case duplicateAnnotation
+        /// A branch hint outside a function body.
+        case notInFunction
+        /// A branch hint on an instruction other than `if` and `br_if`.
+        case invalidTarget
+        /// A branch hint that is not one string holding the byte 0 or 1.
+        case malformedHint
+
+        /// The spec's wording.
+        public var text: String {
+            switch self {
+            case .missingSectionName: "missing section name"
+            case .malformedUTF8: "malformed UTF-8 encoding"
+            case .unexpectedToken: "unexpected token"
+            case .malformedSectionKind: "malformed section kind"
+            case .malformedPlacement: "malformed placement"
+            case .multipleModuleNames: "multiple module names"
+            case .duplicateAnnotation: "duplicate annotation"
+            case .notInFunction: "not in a function"
+            case .invalidTarget: "invalid target"
+            case .malformedHint: "malformed hint"
             }
         }
     }

@@ -23,18 +23,26 @@ struct TextParser {
     private var nextTag: UInt32 = 0
 
     /// Encodes the module made of `fields`.
-    static func encode(fields: [SExpression], name: [UInt8]?) throws(TextError) -> [UInt8] {
-        try encodeWithSourceMap(fields: fields, name: name).bytes
+    static func encode(
+        fields: [SExpression], name: [UInt8]?, annotations: [Annotation] = [], nameIndex: Int = 0
+    ) throws(TextError) -> [UInt8] {
+        try encodeWithSourceMap(fields: fields, name: name, annotations: annotations, nameIndex: nameIndex).bytes
     }
 
     /// Encodes the module made of `fields`, with the text position of each entry and instruction.
-    static func encodeWithSourceMap(fields: [SExpression], name: [UInt8]?) throws(TextError)
-        -> (bytes: [UInt8], sourceMap: [TextMark])
-    {
+    /// `annotations` are the interpreted annotations between the fields; a module `@name` among them must
+    /// stand at `nameIndex` (see `AnnotationReader.read`).
+    static func encodeWithSourceMap(
+        fields: [SExpression], name: [UInt8]?, annotations: [Annotation] = [], nameIndex: Int = 0
+    ) throws(TextError) -> (bytes: [UInt8], sourceMap: [TextMark]) {
+        // Annotations first: the reference parser reads them with the text, before resolving anything.
+        let read = try AnnotationReader.read(annotations: annotations, nameIndex: nameIndex, fields: fields)
         var parser = TextParser()
-        parser.module.name = name
+        parser.module.name = read.name ?? name
+        parser.module.customSections = read.customSections
         try parser.declare(fields)
         try parser.define(fields)
+        if let invalid = read.invalid { throw invalid }
         for (name, index) in parser.functions.indices {
             parser.module.functionNames.append((index, Array(name.utf8)))
         }

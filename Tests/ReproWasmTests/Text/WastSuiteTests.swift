@@ -106,7 +106,8 @@ import Testing
     enum ScriptModule {
         /// A script that is one inline module.
         case fields([SExpression])
-        /// A `(module ...)`; `malformedQuote`: a quoted module inside `assert_malformed`.
+        /// A `(module ...)`; `malformedQuote`: a quoted module inside `assert_malformed`, or a module whose
+        /// annotations the text parser must reject (`assert_malformed_custom`, `assert_invalid_custom`).
         case node(SExpression, malformedQuote: Bool)
     }
 
@@ -125,7 +126,9 @@ import Testing
             } else if head.hasPrefix("assert_"), node.elements.count > 1, node.elements[1].head == "module" {
                 let inner = node.elements[1]
                 let isQuoted = inner.elements.dropFirst().contains { $0.atom == "quote" }
-                modules.append(.node(inner, malformedQuote: isQuoted && head == "assert_malformed"))
+                let isRejectedAnnotation = head == "assert_malformed_custom" || head == "assert_invalid_custom"
+                modules.append(
+                    .node(inner, malformedQuote: (isQuoted && head == "assert_malformed") || isRejectedAnnotation))
             }
         }
         return modules
