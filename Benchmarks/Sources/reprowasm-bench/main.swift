@@ -22,7 +22,11 @@ func runHarness() throws(HarnessError) -> Int32 {
     if let filter = options.filter {
         suite = suite.filter { $0.name.lowercased().contains(filter.lowercased()) }
     }
-    guard !suite.isEmpty else { throw .usage("no workload matches --filter \(options.filter ?? "")") }
+    let codecRowsSelected =
+        options.codecRows && (options.filter.map { "codec".contains($0.lowercased()) } ?? true)
+    guard !suite.isEmpty || codecRowsSelected else {
+        throw .usage("no workload matches --filter \(options.filter ?? "")")
+    }
 
     var adapters: [any EngineAdapter] = []
     if options.engines.contains("reprowasm") { adapters.append(ReproWasmAdapter()) }
@@ -44,18 +48,29 @@ func runHarness() throws(HarnessError) -> Int32 {
         rows.append(row)
     }
 
+    var codecRows: [CodecRows.Row]?
+    if codecRowsSelected {
+        codecRows = CodecRows(repetitions: options.repetitions, quick: options.quick).run()
+    }
+
     let summary = Summary(rows: rows, peakResidentBytes: ProcessMemory.peakResidentBytes())
     print(TextReport(rows: rows, engineNames: engineNames, summary: summary, options: options).render())
+    if let codecRows { print(CodecRows.render(codecRows)) }
     print("load average (1, 5, 15 min) at start: \(loadAverageAtStart), at end: \(MachineInfo.loadAverage())")
 
     let jsonPath = options.jsonPath ?? FileIO.benchmarksFolder + "/results/latest.json"
     let results = ResultsFile(
         rows: rows, summary: summary, options: options, engineNames: engineNames,
-        loadAverageAtStart: loadAverageAtStart)
+        loadAverageAtStart: loadAverageAtStart, codecRows: codecRows)
     try results.write(to: jsonPath)
     print("\nraw results: \(jsonPath)")
 
     let bad = rows.filter { $0.verdict == .mismatch || $0.verdict == .failed }
+    let badCodecs = (codecRows ?? []).filter { $0.failure != nil }
+    if !badCodecs.isEmpty {
+        print("\nFAILED codec rows: " + badCodecs.map { "\($0.codec) \($0.operation)" }.joined(separator: ", "))
+        return 1
+    }
     if !bad.isEmpty {
         print("\nFAILED: " + bad.map { "\($0.workload.name) (\($0.verdict.rawValue))" }.joined(separator: ", "))
         return 1
