@@ -167,13 +167,14 @@ struct CodecRows {
     }
 
     /// The rows as a table: times in ms, the ratio ReproWasm / numcodecs-wasm, and both counts.
-    static func render(_ rows: [Row]) -> String {
+    static func render(_ rows: [Row], quick: Bool) -> String {
         func ms(_ ns: Int64?) -> String {
             guard let ns else { return "-" }
             let value = Double(ns) / 1e6
             return Format.fixed(value, decimals: value >= 100 ? 1 : value >= 1 ? 2 : 3)
         }
-        var text = "\ncodec rows (512x1024 f64, 4 MiB; median of the timed calls, ms)\n"
+        var text =
+            "\ncodec rows (\(quick ? "64x128 f64, 64 KiB" : "512x1024 f64, 4 MiB"); median of the timed calls, ms)\n"
         text +=
             Format.padded("codec", 7) + Format.padded("call", 8) + Format.padded("ReproWasm", 11, right: true)
             + Format.padded("numcodecs-wasm", 16, right: true) + Format.padded("ratio", 9, right: true)

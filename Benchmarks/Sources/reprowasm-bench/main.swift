@@ -55,7 +55,7 @@ func runHarness() throws(HarnessError) -> Int32 {
 
     let summary = Summary(rows: rows, peakResidentBytes: ProcessMemory.peakResidentBytes())
     print(TextReport(rows: rows, engineNames: engineNames, summary: summary, options: options).render())
-    if let codecRows { print(CodecRows.render(codecRows)) }
+    if let codecRows { print(CodecRows.render(codecRows, quick: options.quick)) }
     print("load average (1, 5, 15 min) at start: \(loadAverageAtStart), at end: \(MachineInfo.loadAverage())")
 
     let jsonPath = options.jsonPath ?? FileIO.benchmarksFolder + "/results/latest.json"
