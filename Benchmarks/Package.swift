@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ReproWasm", package: rootPackage),
                 .product(name: "ReproWASI", package: rootPackage),
+                .product(name: "ReproCodecs", package: rootPackage),  // the codec rows
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmKitWASI", package: "WasmKit"),  // the WASI program rows
                 .product(name: "WasmParser", package: "WasmKit"),  // for WasmFeatureSet

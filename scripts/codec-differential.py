@@ -693,7 +693,9 @@ def compare_counts(expect, counts, call_key, native, failures, deltas):
             if expect.get("ok"):
                 failures.append(f"no `{key}: N instructions` line on standard error")
             else:
-                deltas["uncounted"] = 1  # a failing call whose counts repro-wasm does not print
+                # repro-wasm prints the counts of failing calls too (after an error or a trap), so
+                # only a failure before the codec existed, or a crash, leaves them out
+                deltas["uncounted"] = 1
             continue
         delta = counts[key] - expected
         deltas["construction" if key == "construction" else "call"] = delta
@@ -783,7 +785,8 @@ def print_table(table, native):
               f"{row['seconds']:7.1f}")
     print("not counts: failed cases with a failure other than a count (outputs, errors, exit status); "
           "construction/call: the range of repro-wasm's count minus the reference's over the cases with "
-          "counts on both sides; uncounted: failing calls for which repro-wasm printed no counts")
+          "counts on both sides, failing calls included; uncounted: failing calls for which repro-wasm printed "
+          "no counts")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ extension CLI {
           --config JSON          the codec's configuration (default {})
           --stats                print `construction: C instructions` and `encode: N instructions` (or
                                  decode:) on standard error: the counter after construction, and its
-                                 increase during the call; then `wasi: provider` or `wasi: native`
+                                 increase during the call (also when the call fails or traps);
+                                 then `wasi: provider` or `wasi: native`
           --wasi provider        WASI 0.2 from the provider component: counts as numcodecs-wasm's
           --wasi native          WASI 0.2 built into the engine: the same outputs, but the provider's
                                  own instructions are not counted
@@ -139,9 +140,13 @@ extension CLI {
             printError("error: \(codecPath): \(error)")
             return 2
         }
+        // Set once the codec exists, so that a failing call still reports its counts (as the
+        // reference's counter does after an error or a trap).
+        var counted: (codec: Codec, construction: UInt64)?
         do {
             let codec = try Codec(component, configuration: configuration, host: host)
             let construction = codec.instructionCount
+            counted = (codec, construction)
             guard let input, let output = options.values["-o"] else {
                 if options.flags.contains("--stats") {
                     printError("construction: \(construction) instructions")
@@ -161,10 +166,9 @@ extension CLI {
             } else {
                 result = try codec.decode(input)
             }
+            counted = nil
             if options.flags.contains("--stats") {
-                printError("construction: \(construction) instructions")
-                printError("\(action): \(codec.instructionCount &- construction) instructions")
-                printError("wasi: \(host.wasi.name)")
+                printStats(action, codec, construction, host)
             }
             do {
                 try Output.emit(result.npyBytes(), to: output)
@@ -174,6 +178,9 @@ extension CLI {
             }
             return 0
         } catch {
+            if let counted, action != "info", options.flags.contains("--stats") {
+                printStats(action, counted.codec, counted.construction, host)
+            }
             switch error.kind {
             case .trap: printError("trap: \(error.message)")
             default:
@@ -182,6 +189,13 @@ extension CLI {
             }
             return error.kind == .component || error.kind == .wasi || error.kind == .invalidConfiguration ? 2 : 1
         }
+    }
+
+    /// `--stats`' lines: the construction count, the call's count, and the WASI mode.
+    static func printStats(_ action: String, _ codec: Codec, _ construction: UInt64, _ host: CodecHost) {
+        printError("construction: \(construction) instructions")
+        printError("\(action): \(codec.instructionCount &- construction) instructions")
+        printError("wasi: \(host.wasi.name)")
     }
 
     /// The host for `--wasi` and `--wasi-provider`: `--wasi provider` (or `--wasi-provider PATH`)

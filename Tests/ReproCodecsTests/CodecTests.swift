@@ -152,6 +152,38 @@ struct CodecTests {
         }
     }
 
+    /// Through the registry, onion behaves as under numcodecs-wasm 0.2.5: `decode_into` traps (that
+    /// host rejects the prototype record), onion stays usable, and a failing inner codec reaches
+    /// onion as the Python exception's text, without the inner codec's own message and chain.
+    @Test func onionSeesTheReferenceRegistrysErrors() throws {
+        var host = try CodecCache.host()
+        host.registry = DirectoryCodecRegistry(directory: CodecCache.directory, host: host)
+        let onion = try Codec(
+            try CodecCache.component("onion"), configuration: #"{"codec": {"id": "zstd.rs", "level": 3}}"#, host: host)
+        let array = CodecArray(float64: samples, shape: [8, 8])
+        let encoded = try onion.encode(array)
+        let before = onion.instructionCount
+        do {
+            _ = try onion.decode(encoded, into: .f64, shape: [8, 8])
+            Issue.record("decode_into through the registry succeeded")
+        } catch {
+            #expect(error.kind == .trap)
+        }
+        #expect(onion.instructionCount > before)
+        #expect(try onion.decode(encoded) == array)
+
+        let truncated = try CodecArray(
+            dtype: .u8, shape: [encoded.bytes.count / 2], bytes: Array(encoded.bytes.prefix(encoded.bytes.count / 2)))
+        do {
+            _ = try onion.decode(truncated)
+            Issue.record("decoding truncated data succeeded")
+        } catch {
+            #expect(error.kind == .codec)
+            #expect(error.message == "Exception: zstd.rs codec's implementation raised an error")
+            #expect(error.chain.isEmpty)
+        }
+    }
+
     /// tthresh prints to standard output through the WASI provider; the host's sink gets it.
     @Test func standardOutputReachesTheSink() throws {
         final class Sink: @unchecked Sendable { var bytes: [UInt8] = [] }

@@ -12,10 +12,12 @@ struct Options {
     var engines: [String] = ["reprowasm", "wasmkit"]
     /// The folder with `expected.tsv` and `wasm/`; `nil`: `Benchmarks/Workloads`.
     var workloadsPath: String?
+    /// Whether to run the codec rows (`CodecRows`) after the workloads.
+    var codecRows = true
 
     static let usage = """
         usage: reprowasm-bench [--repetitions N] [--filter SUBSTRING] [--quick] [--json PATH]
-                               [--engine reprowasm|wasmkit|both] [--workloads DIR]
+                               [--engine reprowasm|wasmkit|both] [--workloads DIR] [--no-codecs]
 
           --repetitions N    timed calls per engine and workload, interleaved between engines (default 5)
           --filter TEXT      only workloads whose name contains TEXT (e.g. fib, dot, load)
@@ -23,6 +25,8 @@ struct Options {
           --json PATH        raw results (default Benchmarks/results/latest.json)
           --engine NAME      run one engine only, e.g. to read its own peak memory (default both)
           --workloads DIR    folder with expected.tsv and wasm/ (default Benchmarks/Workloads)
+          --no-codecs        skip the codec rows (numcodecs-wasm codecs, ReproWasm beside
+                             numcodecs-wasm 0.2.5); --filter codec runs only them
 
         Exit status: 0 when every engine that ran agrees with expected.tsv (an engine trapping with
         "instruction not implemented" is reported but tolerated), 1 on any disagreement or failure,
@@ -60,6 +64,8 @@ struct Options {
                 }
             case "--workloads":
                 options.workloadsPath = try value(for: argument)
+            case "--no-codecs":
+                options.codecRows = false
             case "--help", "-h":
                 throw .helpRequested
             default:

@@ -48,8 +48,13 @@ struct ResultsFile: Codable {
     var engineConfigurations: [String: String]
     var workloads: [WorkloadRecord]
     var summary: Summary
+    /// The codec rows (`CodecRows`), when they ran.
+    var codecRows: [CodecRows.Row]?
 
-    init(rows: [RowOutcome], summary: Summary, options: Options, engineNames: [String], loadAverageAtStart: String) {
+    init(
+        rows: [RowOutcome], summary: Summary, options: Options, engineNames: [String], loadAverageAtStart: String,
+        codecRows: [CodecRows.Row]? = nil
+    ) {
         date = ISO8601DateFormatter().string(from: Date())
         git = .current()
         machine = .current(loadAverageAtStart: loadAverageAtStart)
@@ -64,6 +69,7 @@ struct ResultsFile: Codable {
         ].filter { engineNames.contains($0.key) }
         workloads = rows.map(Self.record)
         self.summary = summary
+        self.codecRows = codecRows
     }
 
     private static func record(_ row: RowOutcome) -> WorkloadRecord {

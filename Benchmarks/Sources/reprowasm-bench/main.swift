@@ -25,7 +25,9 @@ func runHarness() throws(HarnessError) -> Int32 {
     let loadsComponent =
         options.engines.contains("reprowasm")
         && options.filter.map { ComponentLoadRow.name.contains($0.lowercased()) } ?? true
-    guard !suite.isEmpty || loadsComponent else {
+    let codecRowsSelected =
+        options.codecRows && (options.filter.map { "codec".contains($0.lowercased()) } ?? true)
+    guard !suite.isEmpty || loadsComponent || codecRowsSelected else {
         throw .usage("no workload matches --filter \(options.filter ?? "")")
     }
 
@@ -49,6 +51,11 @@ func runHarness() throws(HarnessError) -> Int32 {
         rows.append(row)
     }
 
+    var codecRows: [CodecRows.Row]?
+    if codecRowsSelected {
+        codecRows = CodecRows(repetitions: options.repetitions, quick: options.quick).run()
+    }
+
     let summary = Summary(rows: rows, peakResidentBytes: ProcessMemory.peakResidentBytes())
     print(TextReport(rows: rows, engineNames: engineNames, summary: summary, options: options).render())
     if loadsComponent {
@@ -57,16 +64,22 @@ func runHarness() throws(HarnessError) -> Int32 {
             print(line)
         }
     }
+    if let codecRows { print(CodecRows.render(codecRows, quick: options.quick)) }
     print("load average (1, 5, 15 min) at start: \(loadAverageAtStart), at end: \(MachineInfo.loadAverage())")
 
     let jsonPath = options.jsonPath ?? FileIO.benchmarksFolder + "/results/latest.json"
     let results = ResultsFile(
         rows: rows, summary: summary, options: options, engineNames: engineNames,
-        loadAverageAtStart: loadAverageAtStart)
+        loadAverageAtStart: loadAverageAtStart, codecRows: codecRows)
     try results.write(to: jsonPath)
     print("\nraw results: \(jsonPath)")
 
     let bad = rows.filter { $0.verdict == .mismatch || $0.verdict == .failed }
+    let badCodecs = (codecRows ?? []).filter { $0.failure != nil }
+    if !badCodecs.isEmpty {
+        print("\nFAILED codec rows: " + badCodecs.map { "\($0.codec) \($0.operation)" }.joined(separator: ", "))
+        return 1
+    }
     if !bad.isEmpty {
         print("\nFAILED: " + bad.map { "\($0.workload.name) (\($0.verdict.rawValue))" }.joined(separator: ", "))
         return 1
