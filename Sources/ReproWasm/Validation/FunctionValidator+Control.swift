@@ -94,15 +94,21 @@ extension FunctionValidator {
         _ = try pop(types, at: offset)
         for type in types { push(type) }
         guard !emitter.isDead else { return }
+        emitCountedBranch(to: target, on: condition, whenZero: false)
+    }
+
+    /// Emits a conditional branch to frame `target` taken when `condition` is non-zero (`whenZero`
+    /// false) or zero, counting 1 either way, as `br_if` does.
+    mutating func emitCountedBranch(to target: Int, on condition: StackEntry, whenZero: Bool) {
         let count = emitter.takeCount(plus: 1)
         if isDirectBranch(to: target) {
             let offsetWord = emitter.emitConditionalBranch(
-                on: condition, whenZero: false, count: count, localSlotCount: localSlotCount)
+                on: condition, whenZero: whenZero, count: count, localSlotCount: localSlotCount)
             resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
         } else {
-            // Jumps over the branch when the condition is false (fused with a comparison just before).
+            // Jumps over the branch when the condition does not hold (fused with a comparison just before).
             let skip = emitter.emitConditionalBranch(
-                on: condition, whenZero: true, count: count, localSlotCount: localSlotCount)
+                on: condition, whenZero: !whenZero, count: count, localSlotCount: localSlotCount)
             emitBranch(to: target, countIncrement: 0)
             emitter.patch(offsetWord: skip, headWord: skip - 1, to: emitter.label())
         }

@@ -75,22 +75,6 @@ extension FunctionValidator {
         return StackEntry(type: .i32, slot: scratch, location: scratch)
     }
 
-    /// Emits a conditional branch to frame `target` taken when `condition` is non-zero (`whenZero`
-    /// false) or zero, counting 1 either way, as `br_if` does.
-    private mutating func emitCountedBranch(to target: Int, on condition: StackEntry, whenZero: Bool) {
-        let count = emitter.takeCount(plus: 1)
-        if isDirectBranch(to: target) {
-            let offsetWord = emitter.emitConditionalBranch(
-                on: condition, whenZero: whenZero, count: count, localSlotCount: localSlotCount)
-            resolveBranch(to: target, offsetWord: offsetWord, headWord: offsetWord - 1)
-        } else {
-            let skip = emitter.emitConditionalBranch(
-                on: condition, whenZero: !whenZero, count: count, localSlotCount: localSlotCount)
-            emitBranch(to: target, countIncrement: 0)
-            emitter.patch(offsetWord: skip, headWord: skip - 1, to: emitter.label())
-        }
-    }
-
     /// `br_on_null l`: branches with the label's values when the reference is null (dropping it), else
     /// leaves it as non-null. Counts 1 whether taken or not.
     mutating func visitBrOnNull(at offset: Int) throws(ModuleError) {
