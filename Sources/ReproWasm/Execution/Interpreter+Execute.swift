@@ -321,7 +321,7 @@ extension StoreRuntime {
                     try runBulk(context, word: word, sp: sp)
                     pc += 1
 
-                // MARK: SIMD (one out-of-line switch over the opcode; see SIMDHandlers.swift)
+                // MARK: Float-to-integer truncations (they trap on NaN and overflow, so they stay here)
                 case .i32TruncF32S:
                     sp[a(word)] = try truncToI32S(Float(bitPattern: UInt32(truncatingIfNeeded: sp[b(word)])))
                     pc += 1
