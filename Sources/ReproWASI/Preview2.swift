@@ -42,10 +42,10 @@ public final class WASIPreview2 {
     public static let interfaces: [String] = Interface.allCases.map(\.name)
 
     /// The largest list a call may ask the host to make (random bytes, zeroes to write): the
-    /// engine's cap on one lifted list (`docs/DETERMINISM.md` §5), which the provider component's
-    /// list would meet when the engine lifts it; a larger request traps in both, without making
-    /// the list here.
-    public static let maxListLength: UInt64 = 1 << 24
+    /// canonical ABI's maximum byte length of one list (2^28 - 1), which the provider component's
+    /// `list<u8>` would exceed when the engine lifts it; a larger request traps in both, without
+    /// making the list here.
+    public static let maxListLength: UInt64 = (1 << 28) - 1
 
     let stdout: WASIOutput
     let stderr: WASIOutput
