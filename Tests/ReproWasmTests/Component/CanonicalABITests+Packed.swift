@@ -81,6 +81,23 @@ extension CanonicalABITests {
         #expect(PackedList(.u16, littleEndianBytes: [1, 2, 3, 4])?.values(as: UInt16.self) == [0x0201, 0x0403])
     }
 
+    /// A lifted list prints as WAVE text that reads back as an equal value.
+    @Test func packedListsPrintAndReadBackAsWAVE() throws {
+        for (type, value) in [
+            (CanonicalType.list(.f64), ComponentValue.packedList(PackedList([1.5, -0.25, 1e300] as [Double]))),
+            (.list(.s16), .packedList(PackedList([-32768, 0, 7] as [Int16]))),
+            (.list(.u8), .packedList(PackedList(empty: .u8))),
+        ] {
+            var reader = WAVEReader(value.description)
+            let read = try reader.value(type)
+            #expect(reader.atEnd)
+            #expect(read == value)
+            let context = try context(.utf8, Allocator())
+            let flat = try context.lowerFlatValues([read], types: [type], maxFlat: 16)
+            #expect(try context.liftFlatValues(flat, types: [type], maxFlat: 16) == [value])
+        }
+    }
+
     @Test func packedListsTrapOnBadRanges() throws {
         var context = try context(.utf8, Allocator())
         // Past the end of the 64 KiB memory, unaligned, or over the spec's maximum list byte length.
