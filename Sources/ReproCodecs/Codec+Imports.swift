@@ -68,14 +68,8 @@ extension Codec {
 
     /// The `list<u8>` argument of a stdio function.
     private static func bytes(_ arguments: [ComponentValue]) throws(CodecError) -> [UInt8] {
-        guard arguments.count == 1, case .list(let elements) = arguments[0] else {
-            throw CodecError(.wasi, "stdio write called with \(arguments)")
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(elements.count)
-        for element in elements {
-            guard case .u8(let byte) = element else { throw CodecError(.wasi, "stdio write called with non-bytes") }
-            bytes.append(byte)
+        guard arguments.count == 1, let bytes = arguments[0].packed(as: .u8)?.bytes else {
+            throw CodecError(.wasi, "stdio write called with \(arguments), not bytes")
         }
         return bytes
     }

@@ -121,14 +121,9 @@ public final class Codec {
     ///   shape), `.trap`, or `.invalidArray`.
     public func decode(_ encoded: CodecArray, into dtype: CodecDType, shape: [Int]) throws(CodecError) -> CodecArray {
         _ = try CodecArray.elementCount(of: shape)
-        var dimensions: [ComponentValue] = []
-        for dimension in shape {
-            guard let value = UInt32(exactly: dimension) else {
-                throw CodecError(.invalidArray, "dimension \(dimension) does not fit the codec ABI's u32")
-            }
-            dimensions.append(.u32(value))
-        }
-        let prototype = ComponentValue.record([.init("dtype", .enum(dtype.witName)), .init("shape", .list(dimensions))])
+        let prototype = ComponentValue.record([
+            .init("dtype", .enum(dtype.witName)), .init("shape", try CodecArray.shapeValue(shape)),
+        ])
         let decoded = try CodecArray(
             componentValue: Codec.unwrap(
                 try method(decodeIntoFunction, [.borrow(handle), try encoded.componentValue(), prototype])))
@@ -171,7 +166,7 @@ public final class Codec {
     /// The guest's `error {message, chain}` as a `CodecError`.
     static func guestError(_ value: ComponentValue) -> CodecError {
         guard case .record(let fields) = value, fields.count == 2, case .string(let message) = fields[0].value,
-            case .list(let causes) = fields[1].value
+            let causes = fields[1].value.listElements
         else {
             return CodecError(.component, "the codec returned a malformed error: \(value)")
         }

@@ -78,9 +78,7 @@ public struct CodecArray: Hashable, Sendable {
     ///
     /// - Precondition: the shape's element count is `values.count`.
     public init(float64 values: [Double], shape: [Int]? = nil) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 8)
-        for value in values { appendLittleEndian(value.bitPattern, to: &bytes) }
+        let bytes = PackedList(values).bytes
         let shape = shape ?? [values.count]
         precondition((try? CodecArray.elementCount(of: shape)) == values.count, "shape does not match the values")
         self.dtype = .f64
@@ -94,7 +92,7 @@ public struct CodecArray: Hashable, Sendable {
     /// The elements as `Double`s when the dtype is `f64`, else nil.
     public var float64Values: [Double]? {
         guard dtype == .f64 else { return nil }
-        return stride(from: 0, to: bytes.count, by: 8).map { Double(bitPattern: loadLittleEndian(bytes, at: $0)) }
+        return PackedList(.f64, littleEndianBytes: bytes)?.values(as: Double.self)
     }
 
     /// The product of `shape`'s dimensions.
@@ -114,112 +112,78 @@ public struct CodecArray: Hashable, Sendable {
     }
 }
 
-func appendLittleEndian(_ value: UInt64, to bytes: inout [UInt8]) {
-    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value &>> UInt64(shift))) }
-}
-
-func loadLittleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-    var value: UInt64 = 0
-    for index in 0..<8 { value |= UInt64(bytes[offset + index]) &<< UInt64(8 * index) }
-    return value
-}
-
 // MARK: - The WIT `any-array` value
 
 extension CodecArray {
     /// The array as a WIT `any-array` record: `{data: any-array-data, shape: list<usize>}`.
     ///
+    /// The data is a packed list sharing this array's bytes: lowering it is one copy.
+    ///
     /// - Throws: `CodecError` of kind `.invalidArray` when a dimension does not fit a `u32`.
     func componentValue() throws(CodecError) -> ComponentValue {
-        var shapeValues: [ComponentValue] = []
+        guard let data = PackedList(dtype.packedElementType, littleEndianBytes: bytes) else {
+            preconditionFailure("an array's bytes are a whole number of elements")
+        }
+        return .record([
+            .init("data", .variant(case: dtype.witName, payload: .packedList(data))),
+            .init("shape", try CodecArray.shapeValue(shape)),
+        ])
+    }
+
+    /// A shape as the WIT `list<usize>` (a packed `list<u32>`).
+    ///
+    /// - Throws: `CodecError` of kind `.invalidArray` when a dimension does not fit a `u32`.
+    static func shapeValue(_ shape: [Int]) throws(CodecError) -> ComponentValue {
+        var dimensions: [UInt32] = []
         for dimension in shape {
             guard let value = UInt32(exactly: dimension) else {
                 throw CodecError(.invalidArray, "dimension \(dimension) does not fit the codec ABI's u32")
             }
-            shapeValues.append(.u32(value))
+            dimensions.append(value)
         }
-        let size = dtype.byteSize
-        var elements: [ComponentValue] = []
-        elements.reserveCapacity(count)
-        bytes.withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count, by: size) {
-                switch dtype {
-                case .u8: elements.append(.u8(raw[offset]))
-                case .i8: elements.append(.s8(Int8(bitPattern: raw[offset])))
-                case .u16:
-                    elements.append(
-                        .u16(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))))
-                case .i16:
-                    elements.append(
-                        .s16(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))))
-                case .u32:
-                    elements.append(
-                        .u32(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-                case .i32:
-                    elements.append(
-                        .s32(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))))
-                case .f32:
-                    elements.append(
-                        .f32Bits(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-                case .u64:
-                    elements.append(
-                        .u64(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))))
-                case .i64:
-                    elements.append(
-                        .s64(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))))
-                case .f64:
-                    elements.append(
-                        .f64Bits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))))
-                }
-            }
-        }
-        return .record([
-            .init("data", .variant(case: dtype.witName, payload: .list(elements))),
-            .init("shape", .list(shapeValues)),
-        ])
+        return .packedList(PackedList(dimensions))
     }
 
     /// The array a codec returned as an `any-array` record.
+    ///
+    /// The data's bytes are taken as they are (a lifted packed list), without a value per element.
     ///
     /// - Throws: `CodecError` of kind `.invalidArray` when the value is not a well-formed `any-array`
     ///   or its data does not fill its shape.
     init(componentValue value: ComponentValue) throws(CodecError) {
         guard case .record(let fields) = value, fields.count == 2,
-            case .variant(let name, let payload?) = fields[0].value, let dtype = CodecDType(witName: name),
-            case .list(let elements) = payload, case .list(let dimensions) = fields[1].value
+            case .variant(let name, let payload?) = fields[0].value, let dtype = CodecDType(witName: name)
         else {
             throw CodecError(.invalidArray, "the codec returned a value that is not an any-array")
         }
-        var shape: [Int] = []
-        for dimension in dimensions {
-            guard case .u32(let length) = dimension else {
-                throw CodecError(.invalidArray, "the codec returned a shape that is not a list<u32>")
-            }
-            shape.append(Int(length))
+        guard let data = payload.packed(as: dtype.packedElementType) else {
+            throw CodecError(.invalidArray, "the codec returned data that is not a list of \(dtype)")
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(elements.count * dtype.byteSize)
-        for element in elements {
-            switch element {
-            case .u8(let value): bytes.append(value)
-            case .s8(let value): bytes.append(UInt8(bitPattern: value))
-            case .u16(let value): appendLittleEndian(UInt64(value), count: 2, to: &bytes)
-            case .s16(let value): appendLittleEndian(UInt64(UInt16(bitPattern: value)), count: 2, to: &bytes)
-            case .u32(let value), .f32Bits(let value): appendLittleEndian(UInt64(value), count: 4, to: &bytes)
-            case .s32(let value): appendLittleEndian(UInt64(UInt32(bitPattern: value)), count: 4, to: &bytes)
-            case .u64(let value), .f64Bits(let value): appendLittleEndian(value, to: &bytes)
-            case .s64(let value): appendLittleEndian(UInt64(bitPattern: value), to: &bytes)
-            default: throw CodecError(.invalidArray, "the codec returned an element of the wrong type")
-            }
+        guard let dimensions = fields[1].value.packed(as: .u32)?.values(as: UInt32.self) else {
+            throw CodecError(.invalidArray, "the codec returned a shape that is not a list<u32>")
         }
         do {
-            try self.init(dtype: dtype, shape: shape, bytes: bytes)
+            try self.init(dtype: dtype, shape: dimensions.map { Int($0) }, bytes: data.bytes)
         } catch {
             throw CodecError(.invalidArray, "the codec returned an inconsistent array: \(error.message)")
         }
     }
 }
 
-func appendLittleEndian(_ value: UInt64, count: Int, to bytes: inout [UInt8]) {
-    for index in 0..<count { bytes.append(UInt8(truncatingIfNeeded: value &>> UInt64(8 * index))) }
+extension CodecDType {
+    /// The element type of the WIT list holding an array of this dtype.
+    var packedElementType: PackedList.ElementType {
+        switch self {
+        case .u8: .u8
+        case .u16: .u16
+        case .u32: .u32
+        case .u64: .u64
+        case .i8: .s8
+        case .i16: .s16
+        case .i32: .s32
+        case .i64: .s64
+        case .f32: .f32
+        case .f64: .f64
+        }
+    }
 }

@@ -42,10 +42,10 @@ public final class WASIPreview2 {
     public static let interfaces: [String] = Interface.allCases.map(\.name)
 
     /// The largest list a call may ask the host to make (random bytes, zeroes to write): the
-    /// engine's cap on one lifted list (`docs/DETERMINISM.md` §5), which the provider component's
-    /// list would meet when the engine lifts it; a larger request traps in both, without making
-    /// the list here.
-    public static let maxListLength: UInt64 = 1 << 24
+    /// canonical ABI's maximum byte length of one list (2^28 - 1), which the provider component's
+    /// `list<u8>` would exceed when the engine lifts it; a larger request traps in both, without
+    /// making the list here.
+    public static let maxListLength: UInt64 = (1 << 28) - 1
 
     let stdout: WASIOutput
     let stderr: WASIOutput
@@ -128,7 +128,7 @@ public final class WASIPreview2 {
         }
         var bytes = [UInt8](repeating: 0, count: Int(count))
         random.fill(&bytes)
-        return .list(bytes.map { .u8($0) })
+        return .packedList(PackedList(bytes))
     }
 
     /// The next output of the generator.
@@ -229,14 +229,8 @@ extension Array where Element == ComponentValue {
 
     /// Argument `index` as the bytes of a `list<u8>`.
     func bytes(_ index: Int, _ function: String) throws(WASIPreview2Error) -> [UInt8] {
-        guard index < count, case .list(let items) = self[index] else {
+        guard index < count, let bytes = self[index].packed(as: .u8)?.bytes else {
             throw WASIPreview2Error(.badArguments, function: function)
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(items.count)
-        for item in items {
-            guard case .u8(let byte) = item else { throw WASIPreview2Error(.badArguments, function: function) }
-            bytes.append(byte)
         }
         return bytes
     }

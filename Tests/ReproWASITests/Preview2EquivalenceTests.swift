@@ -161,7 +161,7 @@ import Testing
             "the provider component is not in the cache: run scripts/fetch-wasi-provider.py"),
         .enabled(
             if: ProcessInfo.processInfo.environment["REPRO_WASM_SLOW_TESTS"] == "1",
-            "slow: set REPRO_WASM_SLOW_TESTS=1 to fill 16 MiB of random bytes in the provider"))
+            "slow: set REPRO_WASM_SLOW_TESTS=1 to fill 256 MiB of random bytes in the provider"))
     func tooManyRandomBytesLeaveTheGeneratorsTogether() throws {
         let path = try #require(Probe.providerPath)
         let (native, _) = try Probe.native()

@@ -59,9 +59,8 @@ struct Probe {
         let stdio = "wasi-sandboxed:io/stdio@0.2.6"
         for stream in ["stdout", "stderr"] {
             imports.defineFunction(instance: stdio, name: "write-\(stream)") { arguments in
-                guard case .list(let items)? = arguments.first else { return [] }
-                log.events.append(
-                    .write(stream: stream, bytes: items.map { if case .u8(let byte) = $0 { byte } else { 0 } }))
+                guard let bytes = arguments.first?.packed(as: .u8)?.bytes else { return [] }
+                log.events.append(.write(stream: stream, bytes: bytes))
                 return []
             }
             imports.defineFunction(instance: stdio, name: "flush-\(stream)") { _ in

@@ -74,6 +74,11 @@ struct CanonicalContext {
 /// Lifting is host work that fuel does not count, and lists may alias one region of guest memory,
 /// so without a cap a small guest could make the host allocate without bound. The caps are
 /// constants, the same on every machine, so a lift traps or succeeds the same way everywhere.
+///
+/// Packed lists (fixed-size numbers, lifted as one copy of their bytes) do not count against
+/// `listUnits`: their bytes are charged against the size of the memory they are copied from,
+/// read when the lift starts, so a lift whose lists do not overlap never reaches that cap, and
+/// one that aliases a region many times cannot make the host copy more than one memory's worth.
 struct LiftLimits {
     /// List content: each list's element count times its element size in memory (at least 1).
     var listUnits: Int
@@ -88,10 +93,12 @@ struct LiftLimits {
 final class LiftBudget {
     var listUnits: Int
     var stringBytes: Int
+    var packedBytes: Int
 
-    init(_ limits: LiftLimits) {
+    init(_ limits: LiftLimits, packedBytes: Int = 0) {
         listUnits = limits.listUnits
         stringBytes = limits.stringBytes
+        self.packedBytes = packedBytes
     }
 
     /// Takes `units` of list content from the budget, or traps when it would run out.
@@ -104,6 +111,12 @@ final class LiftBudget {
     func chargeString(_ bytes: Int) throws(ComponentTrap) {
         guard bytes <= stringBytes else { throw .abi(.liftedValueTooLarge) }
         stringBytes -= bytes
+    }
+
+    /// Takes `bytes` of packed list content from the budget, or traps when it would run out.
+    func chargePacked(_ bytes: Int) throws(ComponentTrap) {
+        guard bytes <= packedBytes else { throw .abi(.liftedValueTooLarge) }
+        packedBytes -= bytes
     }
 }
 
@@ -149,7 +162,7 @@ extension CanonicalContext {
         -> [ComponentValue]
     {
         var context = self
-        context.liftBudget = LiftBudget(liftLimits)
+        context.liftBudget = LiftBudget(liftLimits, packedBytes: memory?.byteCount ?? 0)
         return try context.liftFlatValuesInBudget(values, types: types, maxFlat: maxFlat)
     }
 
@@ -194,7 +207,7 @@ extension CanonicalContext {
             return .string(try loadString(pointer, UInt32(truncatingIfNeeded: reader.next().bits)))
         case .list(let element):
             let pointer = Int(reader.next().bits)
-            return .list(try loadList(pointer, Int(reader.next().bits), element))
+            return try loadList(pointer, Int(reader.next().bits), element)
         case .flags(let labels): return .flags(Self.unpackFlags(reader.next().bits, labels))
         case .own(let resource):
             return .own(try instance.liftOwn(UInt32(truncatingIfNeeded: reader.next().bits), resource, scope: scope))
@@ -264,7 +277,7 @@ extension CanonicalContext {
             let begin = Int(try loadInt(pointer, 4))
             return .string(try loadString(begin, UInt32(truncatingIfNeeded: try loadInt(pointer + 4, 4))))
         case .list(let element):
-            return .list(try loadList(Int(try loadInt(pointer, 4)), Int(try loadInt(pointer + 4, 4)), element))
+            return try loadList(Int(try loadInt(pointer, 4)), Int(try loadInt(pointer + 4, 4)), element)
         case .flags(let labels):
             return .flags(Self.unpackFlags(try loadInt(pointer, CanonicalType.flagsSize(labels.count)), labels))
         case .own(let resource):
@@ -302,21 +315,25 @@ extension CanonicalContext {
         }
     }
 
-    func loadList(_ pointer: Int, _ count: Int, _ element: CanonicalType) throws(ComponentTrap) -> [ComponentValue] {
+    /// `load_list_from_range`: the list of `count` elements of `element` at `pointer`; a list of
+    /// fixed-size numbers is copied out in one piece as a `packedList`.
+    func loadList(_ pointer: Int, _ count: Int, _ element: CanonicalType) throws(ComponentTrap) -> ComponentValue {
         let size = element.size
         guard count * size <= maxListByteLength else { throw .abi(.listOutOfBounds) }
         try checkAligned(pointer, element.alignment)
         try checkRange(pointer, count * size, .listOutOfBounds)
-        try liftBudget.chargeList(count * max(size, 1))
-        switch element {
-        case .u8: return try bytes(at: pointer, count: count).map { .u8($0) }
-        case .s8: return try bytes(at: pointer, count: count).map { .s8(Int8(bitPattern: $0)) }
-        default: break
+        if let packed = element.packedElementType {
+            try liftBudget.chargePacked(count * size)
+            guard let list = PackedList(packed, littleEndianBytes: try bytes(at: pointer, count: count * size)) else {
+                preconditionFailure("a whole number of elements was read")
+            }
+            return .packedList(list)
         }
+        try liftBudget.chargeList(count * max(size, 1))
         var values: [ComponentValue] = []
         values.reserveCapacity(count)
         for index in 0..<count { values.append(try load(pointer + index * size, element)) }
-        return values
+        return .list(values)
     }
 
     /// `load_string_from_range`.

@@ -100,9 +100,9 @@ extension CanonicalContext {
         case (.string, .string(let text)):
             let (pointer, units) = try storeString(text)
             flat += [.i32(UInt32(pointer)), .i32(units)]
-        case (.list(let element), .list(let values)):
-            let pointer = try storeList(values, element)
-            flat += [.i32(UInt32(pointer)), .i32(UInt32(values.count))]
+        case (.list(let element), .list), (.list(let element), .packedList):
+            let (pointer, count) = try storeList(value, element)
+            flat += [.i32(UInt32(pointer)), .i32(UInt32(count))]
         case (.flags(let labels), .flags(let names)): flat.append(.i32(UInt32(try Self.packFlags(names, labels))))
         case (.own(let resource), .own(let handle)):
             flat.append(.i32(try instance.lowerOwn(handle, resource, scope: scope)))
@@ -213,10 +213,10 @@ extension CanonicalContext {
             let (begin, units) = try storeString(text)
             try storeInt(UInt64(begin), pointer, 4)
             try storeInt(UInt64(units), pointer + 4, 4)
-        case (.list(let element), .list(let values)):
-            let begin = try storeList(values, element)
+        case (.list(let element), .list), (.list(let element), .packedList):
+            let (begin, count) = try storeList(value, element)
             try storeInt(UInt64(begin), pointer, 4)
-            try storeInt(UInt64(values.count), pointer + 4, 4)
+            try storeInt(UInt64(count), pointer + 4, 4)
         case (.flags(let labels), .flags(let names)):
             try storeInt(try Self.packFlags(names, labels), pointer, CanonicalType.flagsSize(labels.count))
         case (.variant, _), (.enum, _), (.option, _), (.result, _):
@@ -237,23 +237,41 @@ extension CanonicalContext {
         }
     }
 
-    /// `store_list_into_range`: allocates and fills the list, returning its pointer.
-    func storeList(_ values: [ComponentValue], _ element: CanonicalType) throws(ComponentTrap) -> Int {
+    /// `store_list_into_range`: allocates and fills the list `value` (`.list` or `.packedList`),
+    /// returning its pointer and element count. A list of fixed-size numbers is written in one copy,
+    /// whichever form it has; a `.packedList` of another element type is a type mismatch unless empty.
+    func storeList(_ value: ComponentValue, _ element: CanonicalType) throws(ComponentTrap) -> (Int, Int) {
         let size = element.size
-        let pointer = try reallocate(0, 0, element.alignment, values.count * size, content: .listOutOfBounds)
-        if case .u8 = element {
-            // Bytes (the common bulk payload) in one write.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(values.count)
-            for value in values {
-                guard case .u8(let byte) = value else { throw Self.mismatch(value, element) }
-                bytes.append(byte)
+        let packed: PackedList?
+        switch value {
+        case .packedList(let list):
+            guard list.isEmpty || list.elementType == element.packedElementType else {
+                throw Self.mismatch(value, .list(element))
             }
-            try write(bytes, at: pointer)
-            return pointer
+            packed = list
+        case .list(let values):
+            if let type = element.packedElementType {
+                guard let list = PackedList(values, as: type) else {
+                    throw Self.mismatch(values.first { $0.numberBits?.0 != type } ?? value, element)
+                }
+                packed = list
+            } else {
+                packed = nil
+            }
+        default:
+            throw Self.mismatch(value, .list(element))
         }
+        let count = packed?.count ?? value.listElements?.count ?? 0
+        guard count * size <= maxListByteLength else { throw .abi(.listOutOfBounds) }
+        let pointer = try reallocate(0, 0, element.alignment, count * size, content: .listOutOfBounds)
+        if let packed {
+            // Fixed-size numbers (the bulk payloads) in one write.
+            if !packed.isEmpty { try write(packed.bytes, at: pointer) }
+            return (pointer, count)
+        }
+        guard case .list(let values) = value else { return (pointer, count) }
         for (index, value) in values.enumerated() { try store(value, element, at: pointer + index * size) }
-        return pointer
+        return (pointer, count)
     }
 
     /// `store_string_into_range`: the pointer and (tagged) code units of `text` stored in this

@@ -4,6 +4,10 @@
 /// Floats keep their bit pattern across the component boundary (no NaN canonicalisation). A record
 /// lists its fields in the type's order; flags list the names of the flags that are set.
 ///
+/// A list of fixed-size numbers lifted from a component arrives as `packedList` (its bytes, copied
+/// in one piece); `.list` of the same elements is an equal value, and either form may be passed
+/// where a `list<T>` is expected. `listElements` reads both forms.
+///
 ///     let greeting = try instance.function(named: "greet")!.call([.string("world")])
 ///     // [.string("hello, world")]
 public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible {
@@ -33,8 +37,11 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
     case char(Unicode.Scalar)
     /// A `string`.
     case string(String)
-    /// A `list<T>`.
+    /// A `list<T>`, one value per element.
     case list([ComponentValue])
+    /// A `list<T>` of fixed-size numbers as little-endian bytes (see `PackedList`): what lifting such
+    /// a list produces. Equal to the `.list` of the same elements.
+    case packedList(PackedList)
     /// A `record`: its fields in the type's order.
     case record([Field])
     /// A `tuple<...>`.
@@ -93,6 +100,7 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .char(let scalar): return "'\(scalar.escaped(asASCII: false))'"
         case .string(let text): return "\"\(text.unicodeScalars.map { $0.escaped(asASCII: false) }.joined())\""
         case .list(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case .packedList(let list): return "[" + list.map(\.description).joined(separator: ", ") + "]"
         case .record(let fields): return "{" + fields.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "}"
         case .tuple(let values): return "(" + values.map(\.description).joined(separator: ", ") + ")"
         case .variant(let label, let payload): return payload.map { "\(label)(\($0))" } ?? label

@@ -85,6 +85,13 @@ enum FusedAdapterCount {
                 }
             }
             return count
+        case (.list(let element), .packedList(let list)):
+            // Numbers translate with no code of their own: only the loop's per-element `br_if`.
+            var count: UInt64 = 6 + 1 + 1
+            if element.alignment > 1 { count += 2 }
+            if element.size > 1 { count += 3 }
+            if !list.isEmpty { count += 3 + UInt64(list.count) }
+            return count
         case (.record(let fields), .record(let values)):
             var count: UInt64 = 0
             for (field, value) in zip(fields, values) {

@@ -121,14 +121,15 @@ import Testing
         var outer: [UInt8] = []
         for _ in 0..<8 { outer += [200, 0, 0, 0, 7, 0, 0, 0] }
         try memory.write(outer, at: 128)
-        let nested = CanonicalType.list(.list(.u8))
+        // (Inner lists of `bool`: lists of numbers lift packed, outside this cap.)
+        let nested = CanonicalType.list(.list(.bool))
         #expect(liftTrap(context, [.i32(128), .i32(8)], [nested]) == .liftedValueTooLarge)
         // One inner list of 7 bytes: 8 + 7 = 15 units, and the budget starts afresh on every lift.
         #expect(liftTrap(context, [.i32(128), .i32(1)], [nested]) == nil)
         #expect(liftTrap(context, [.i32(128), .i32(1)], [nested]) == nil)
-        // A flat list<u8> of exactly the cap lifts; one element more traps.
-        #expect(liftTrap(context, [.i32(0), .i32(64)], [.list(.u8)]) == nil)
-        #expect(liftTrap(context, [.i32(0), .i32(65)], [.list(.u8)]) == .liftedValueTooLarge)
+        // A flat list<bool> of exactly the cap lifts; one element more traps.
+        #expect(liftTrap(context, [.i32(0), .i32(64)], [.list(.bool)]) == nil)
+        #expect(liftTrap(context, [.i32(0), .i32(65)], [.list(.bool)]) == .liftedValueTooLarge)
         // Zero-sized elements still count one each, so list<tuple<>> cannot lift 2^32 boxes.
         #expect(liftTrap(context, [.i32(0), .i32(65)], [.list(.tuple([]))]) == .liftedValueTooLarge)
         // Out-of-bounds lists keep their own trap reason.
@@ -145,11 +146,13 @@ import Testing
         #expect(liftTrap(context, twice + [.i32(100), .i32(1)], [.string, .string, .string]) == .liftedValueTooLarge)
     }
 
-    @Test func standardCapTrapsOnAHugeByteList() throws {
+    @Test func standardCapTrapsOnAHugeBoolList() throws {
         let context = try context(.utf8, Allocator())
         let memory = try context.mem
         // 2^24 + 1 bytes need 257 pages of 64 KiB; grow to that, then lift one byte more than the cap.
         #expect(try memory.grow(by: 256) == 1)
-        #expect(liftTrap(context, [.i32(0), .i32((1 << 24) + 1)], [.list(.u8)]) == .liftedValueTooLarge)
+        #expect(liftTrap(context, [.i32(0), .i32((1 << 24) + 1)], [.list(.bool)]) == .liftedValueTooLarge)
+        // Bytes lift packed, bounded by the memory rather than by the cap.
+        #expect(liftTrap(context, [.i32(0), .i32((1 << 24) + 1)], [.list(.u8)]) == nil)
     }
 }

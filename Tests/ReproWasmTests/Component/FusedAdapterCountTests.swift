@@ -30,6 +30,9 @@ struct FusedAdapterCountTests {
         let type = Self.function([.u64], .list(.u8))
         let bytes = ComponentValue.list(Array(repeating: .u8(0), count: count))
         #expect(Self.total(type, [.u64(UInt64(count))], [bytes]) == (count == 0 ? 13 : 16 + UInt64(count)))
+        // Lifted from the provider, the bytes are a packed list: the count is the same.
+        let packed = ComponentValue.packedList(PackedList([UInt8](repeating: 0, count: count)))
+        #expect(Self.total(type, [.u64(UInt64(count))], [packed]) == (count == 0 ? 13 : 16 + UInt64(count)))
     }
 
     /// A variant costs its case count plus 4 wherever the case is, plus its payload's translation.
@@ -45,6 +48,8 @@ struct FusedAdapterCountTests {
     @Test func widerElementsAddChecks() {
         #expect(FusedAdapterCount.translation(.list(.u32), .list([])) == 8 + 2 + 3)
         #expect(FusedAdapterCount.translation(.list(.u32), .list([.u32(1), .u32(2)])) == 13 + 3 + 2)
+        #expect(FusedAdapterCount.translation(.list(.u32), .packedList(PackedList(empty: .u32))) == 8 + 2 + 3)
+        #expect(FusedAdapterCount.translation(.list(.f64), .packedList(PackedList([1, 2] as [Double]))) == 13 + 3 + 2)
     }
 
     /// Strings are not modelled where they are translated, and are where they are not.
