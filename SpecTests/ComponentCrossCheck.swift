@@ -17,6 +17,8 @@ struct ComponentCrossCheck {
     var agreeing = 0
     var failures: [String] = []
     var differences: [String] = []
+    /// Where the bytes are equal only without custom sections.
+    var equivalents: [String] = []
     /// Components whose text the parser rejects, written with syntax of a feature outside the engine's
     /// component model (async built-ins, ...), and whose wasm-tools binary `Component(bytes:)` rejects as
     /// unsupported.
@@ -71,6 +73,7 @@ struct ComponentCrossCheck {
                 identical += 1
             } else if let a = withoutCustomSections(ours), let b = withoutCustomSections(theirs), a == b {
                 equivalent += 1
+                equivalents.append(place)
             } else {
                 differing += 1
                 let common = min(ours.count, theirs.count)
@@ -105,6 +108,7 @@ struct ComponentCrossCheck {
         for failure in failures { print("FAIL \(failure)") }
         if verbose {
             for difference in differences { print("differs \(difference)") }
+            for place in equivalents { print("equal without custom sections: \(place)") }
             for entry in unsupportedSyntax { print("unsupported syntax \(entry)") }
         }
         let total = identical + equivalent + differing

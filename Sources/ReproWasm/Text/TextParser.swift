@@ -46,6 +46,13 @@ struct TextParser {
         for (name, index) in parser.functions.indices {
             parser.module.functionNames.append((index, Array(name.utf8)))
         }
+        let others: [(UInt8, NameTable)] = [
+            (4, parser.types), (5, parser.tables), (6, parser.memories), (7, parser.globals), (8, parser.elements),
+            (9, parser.dataSegments), (11, parser.tags),
+        ]
+        for (id, table) in others where !table.indices.isEmpty {
+            parser.module.otherNames[id] = table.indices.map { ($0.value, Array($0.key.utf8)) }
+        }
         return BinaryEncoder.encodeWithSourceMap(parser.module)
     }
 
@@ -283,6 +290,10 @@ struct TextParser {
         }
         try instructions(&cursor, &context, into: &body)
         body.opcode(.end)
+        if !context.locals.indices.isEmpty {
+            module.localNames.append((index, context.locals.indices.map { ($0.value, Array($0.key.utf8)) }))
+        }
+        if !context.labelNames.isEmpty { module.labelNames.append((index, context.labelNames)) }
         module.functions.append(use.index)
         module.codes.append(body.bytes)
         module.codeMarks.append(body.marks)

@@ -138,7 +138,9 @@ extension ComponentTextParser {
             }
         } else {
             let fields = Array(node.elements[cursor.index...])
-            bytes = try TextParser.encode(fields: fields, name: nil, annotations: shiftedAnnotations(node, cursor))
+            bytes = try TextParser.encode(
+                fields: fields, name: header.id.map { Array($0.name.utf8) },
+                annotations: shiftedAnnotations(node, cursor))
         }
         appendSection(1, bytes)
         try finish(.coreModule, header)

@@ -11,6 +11,9 @@ struct ComponentTextParser {
     /// The scopes being defined, outermost first.
     var scopes: [ComponentScope] = []
 
+    /// Sections that hold one entry without a count: custom, core module, component, start.
+    static let singleEntrySections: Set<UInt8> = [0, 1, 4, 9]
+
     /// The deepest nesting of parentheses the component parser accepts (the `wast` crate's limit).
     static let maxDepth = 100
 
@@ -38,12 +41,13 @@ struct ComponentTextParser {
             appendSection(11, export.entry)
             try define(export.space, nil)
         }
+        if let names = Self.nameSection(scope) { appendSection(0, names) }
         let scope = scopes.removeLast()
         var writer = BinaryWriter()
         writer.append([0x00, 0x61, 0x73, 0x6D, 0x0D, 0x00, 0x01, 0x00])
         for section in scope.sections {
             var content = BinaryWriter()
-            if section.id == 1 || section.id == 4 || section.id == 9 {
+            if Self.singleEntrySections.contains(section.id) {
                 content.append(section.entries[0])
             } else {
                 content.u32(UInt32(section.entries.count))
@@ -53,6 +57,31 @@ struct ComponentTextParser {
             writer.sized(content.bytes)
         }
         return writer.bytes
+    }
+
+    /// The `component-name` custom section of a component's identifiers, as wasm-tools writes it: the
+    /// component's own name (subsection 0), then for each sort with names (in sort order) subsection 1
+    /// with the sort and a name map by index. Nil when nothing is named.
+    static func nameSection(_ scope: ComponentScope) -> [UInt8]? {
+        var subsections = BinaryWriter()
+        if let id = scope.id {
+            subsections.byte(0x00)
+            subsections.sized(name(Array(id.utf8)))
+        }
+        for space in ComponentSpace.allCases {
+            guard let names = scope.names[space], !names.isEmpty else { continue }
+            var content = BinaryWriter()
+            content.append(space.sort)
+            content.u32(UInt32(names.count))
+            for (name, index) in names.sorted(by: { $0.value < $1.value }) {
+                content.u32(index)
+                content.sized(Array(name.utf8))
+            }
+            subsections.byte(0x01)
+            subsections.sized(content.bytes)
+        }
+        guard !subsections.bytes.isEmpty else { return nil }
+        return name(Array("component-name".utf8)) + subsections.bytes
     }
 
     // MARK: Scopes and index spaces
@@ -72,9 +101,11 @@ struct ComponentTextParser {
     }
 
     /// Appends an entry to the current component's last section if it has this id, else to a new one.
-    /// Core modules, components and start functions each take a section of their own.
+    /// Custom sections, core modules, components and start functions each take a section of their own.
     mutating func appendSection(_ id: UInt8, _ entry: [UInt8]) {
-        if id != 1 && id != 4 && id != 9, let last = scope.sections.indices.last, scope.sections[last].id == id {
+        if !Self.singleEntrySections.contains(id), let last = scope.sections.indices.last,
+            scope.sections[last].id == id
+        {
             scope.sections[last].entries.append(entry)
         } else {
             scope.sections.append((id, [entry]))
