@@ -261,15 +261,18 @@ private func runComponentCommand(
     case "assert_exhaustion":
         tally.skip("assert_exhaustion: not run for components yet")
     case "assert_uninstantiable", "assert_unlinkable":
-        guard command["module_type"] as? String == "binary", let filename = command["filename"] as? String,
+        guard let filename = command["filename"] as? String,
             let data = FileManager.default.contents(atPath: directory.appendingPathComponent(filename).path)
         else {
-            tally.skip("\(type): component text format (quoted .wat) is not implemented")
+            print("FAIL \(place) \(type): cannot read its component")
+            tally.failed += 1
             return
         }
         let component: Component
         do {
-            component = try Component(bytes: Array(data), features: .full)
+            component =
+                command["module_type"] as? String == "text"
+                ? try Component(wat: Array(data), features: .full) : try Component(bytes: Array(data), features: .full)
         } catch {
             print("FAIL \(place) \(type): does not load: \(error)")
             tally.failed += 1

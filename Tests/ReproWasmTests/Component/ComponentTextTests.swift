@@ -158,6 +158,24 @@ import Testing
         }
     }
 
+    @Test func everyPrefixOfAComponentIsAnErrorOrAComponent() throws {
+        // Hostile text never crashes the host: each prefix either converts or is malformed text, and
+        // `Component(wat:)` then loads it or reports why.
+        let text = Array(try Data(contentsOf: ComponentFixtures.directory.appendingPathComponent("canonical-abi.wat")))
+        var malformed = 0
+        for end in stride(from: 0, to: text.count, by: 5) {
+            do {
+                _ = try wat2component(utf8: Array(text[..<end]))
+            } catch {
+                malformed += 1
+            }
+            _ = try? Component(wat: Array(text[..<end]))
+        }
+        // Only prefixes that end after the component's closing parenthesis convert.
+        #expect(malformed > text.count / 5 - 10)
+        #expect(try wat2component(utf8: text) == (try ComponentFixtures.bytes("canonical-abi")))
+    }
+
     @Test func wellFormedButInvalidTextIsAValidationError() {
         #expect {
             try Component(
