@@ -25,6 +25,8 @@ let package = Package(
         .executableTarget(name: "spectest", dependencies: ["ReproWasm"], path: "SpecTests"),
         // A complete embedding through the public API; CI runs it (`swift run EmbeddingExample`).
         .executableTarget(name: "EmbeddingExample", dependencies: ["ReproWasm"], path: "Examples/Embedding"),
+        // The DocC article Codecs.md's code, built (not run) so the article cannot name an API that is gone.
+        .executableTarget(name: "CodecExample", dependencies: ["ReproCodecs", "ReproWasm"], path: "Examples/Codec"),
         // Runs generated modules for the differential test against wasmtime (scripts/differential/run.py).
         .executableTarget(name: "differential-runner", dependencies: ["ReproWasm"], path: "scripts/differential/Runner"),
         // Component fixtures are read from disk by path (#filePath), not bundled.

@@ -1,25 +1,40 @@
 #!/usr/bin/env bash
-# Checks that the quickstart in README.md and in the DocC article is, line for line, the code that
-# the EmbeddingExample target compiles and runs (between the quickstart markers), so the
-# documentation cannot drift from code that works.
+# Checks that the code the documentation quotes is, line for line, code that a target of the package
+# compiles (between markers), so the documentation cannot drift from code that builds:
+# - the quickstart in README.md and the DocC article GettingStarted.md is the EmbeddingExample target
+#   (Examples/Embedding/main.swift, which CI also runs);
+# - the Swift code of the DocC article Codecs.md is the CodecExample target (Examples/Codec/main.swift,
+#   which CI builds but does not run: it needs the downloaded codecs and an input file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-example=Examples/Embedding/main.swift
-# The code between `// quickstart-begin` and `// quickstart-end`.
-from_example() { sed -n '/^\/\/ quickstart-begin$/,/^\/\/ quickstart-end$/p' "$1" | sed '1d;$d'; }
-# The fenced code between `<!-- quickstart-begin -->` and `<!-- quickstart-end -->`.
-from_markdown() { sed -n '/^<!-- quickstart-begin -->$/,/^<!-- quickstart-end -->$/p' "$1" | sed '1,2d' | sed '$d' | sed '$d'; }
-expected=$(from_example "$example")
-[[ -n $expected ]] || { echo "check-quickstart: no quickstart markers in $example" >&2; exit 1; }
+# The code between `// NAME-begin` and `// NAME-end` in a Swift file.
+from_example() { sed -n "/^\/\/ $2-begin\$/,/^\/\/ $2-end\$/p" "$1" | sed '1d;$d'; }
+# The fenced code between `<!-- NAME-begin -->` and `<!-- NAME-end -->` in a Markdown file.
+from_markdown() { sed -n "/^<!-- $2-begin -->\$/,/^<!-- $2-end -->\$/p" "$1" | sed '1,2d' | sed '$d' | sed '$d'; }
 status=0
 difference=$(mktemp)
 trap 'rm -f "$difference"' EXIT
-for document in README.md Sources/ReproWasm/ReproWasm.docc/GettingStarted.md; do
-    if ! diff -u <(echo "$expected") <(from_markdown "$document") >"$difference"; then
-        echo "check-quickstart: $document differs from $example:" >&2
-        cat "$difference" >&2
+# check EXAMPLE MARKER DOCUMENT...
+check() {
+    local example=$1 marker=$2
+    shift 2
+    local expected
+    expected=$(from_example "$example" "$marker")
+    if [[ -z $expected ]]; then
+        echo "check-quickstart: no $marker markers in $example" >&2
         status=1
+        return
     fi
-done
-[[ $status == 0 ]] && echo "check-quickstart: README.md and GettingStarted.md match $example"
+    for document in "$@"; do
+        if ! diff -u <(echo "$expected") <(from_markdown "$document" "$marker") >"$difference"; then
+            echo "check-quickstart: $document differs from $example:" >&2
+            cat "$difference" >&2
+            status=1
+        else
+            echo "check-quickstart: $document matches $example"
+        fi
+    done
+}
+check Examples/Embedding/main.swift quickstart README.md Sources/ReproWasm/ReproWasm.docc/GettingStarted.md
+check Examples/Codec/main.swift codec-example Sources/ReproWasm/ReproWasm.docc/Codecs.md
 exit $status

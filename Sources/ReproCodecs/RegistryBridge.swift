@@ -98,14 +98,18 @@ final class RegistryBridge {
     }
 
     private func codec(_ arguments: [ComponentValue]) throws(CodecError) -> Codec {
-        guard case .borrow(let handle)? = arguments.first, let codec = codecs[handle.representation] else {
+        guard case .borrow(let handle)? = arguments.first, let representation = try? handle.representation,
+            let codec = codecs[representation]
+        else {
             throw CodecError(.component, "no such external-codec")
         }
         return codec
     }
 
     private func type(_ arguments: [ComponentValue]) throws(CodecError) -> Codec {
-        guard case .borrow(let handle)? = arguments.first, let codec = types[handle.representation] else {
+        guard case .borrow(let handle)? = arguments.first, let representation = try? handle.representation,
+            let codec = types[representation]
+        else {
             throw CodecError(.component, "no such external-codec-type")
         }
         return codec

@@ -246,8 +246,10 @@ extension Array where Element == ComponentValue {
         guard index < count else { throw WASIPreview2Error(.badArguments, function: function) }
         switch self[index] {
         case .borrow(let handle), .own(let handle):
-            guard handle.typeID == resource.typeID else { throw WASIPreview2Error(.badArguments, function: function) }
-            return handle.representation
+            guard handle.typeID == resource.typeID, let representation = try? handle.representation else {
+                throw WASIPreview2Error(.badArguments, function: function)
+            }
+            return representation
         default: throw WASIPreview2Error(.badArguments, function: function)
         }
     }

@@ -7,25 +7,29 @@
 ///
 ///     let overflow = Tag(store: store, type: TagType(parameters: [.i32]))
 ///     imports.define(module: "env", name: "overflow", .tag(overflow))
+///
+/// A tag is not `Sendable`: it refers to its store, which is used from one thread at a time.
 public struct Tag {
     /// The store that owns the tag.
     public let store: Store
     /// The tag's address in its store.
     let address: Int
+    /// The tag's type: the payload types of its exceptions (fixed when the tag is made, so reading
+    /// it does not touch the store).
+    public let type: TagType
 
     init(store: Store, address: Int) {
         self.store = store
         self.address = address
+        type = TagType(parameters: store.runtime.tagTypes[address].parameters)
     }
 
     /// Creates a tag owned by `store`, distinct from every other tag.
     public init(store: Store, type: TagType) {
         self.store = store
         address = store.runtime.allocateTag(FunctionType(parameters: type.parameters))
+        self.type = type
     }
-
-    /// The tag's type: the payload types of its exceptions.
-    public var type: TagType { TagType(parameters: store.runtime.tagTypes[address].parameters) }
 }
 
 extension Tag: Equatable {
@@ -56,7 +60,11 @@ public struct ExceptionReference: Hashable, Sendable {
 ///     } catch let trap as Trap {
 ///         if let exception = trap.exception, exception.tag == overflow { print(exception.payload) }
 ///     }
-public struct Exception: Error {
+///
+/// An error must be `Sendable`, and an exception is, but for one part: `tag.store`. The payload, the
+/// reference and `tag.type` are values that may be read anywhere (a `Trap` describes itself from
+/// them); use `tag.store` only where the store itself may be used.
+public struct Exception: Error, @unchecked Sendable {
     /// The exception's tag.
     public let tag: Tag
     /// The values thrown with the tag, of the types `tag.type.parameters`.

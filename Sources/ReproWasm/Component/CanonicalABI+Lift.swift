@@ -197,7 +197,7 @@ extension CanonicalContext {
             return .list(try loadList(pointer, Int(reader.next().bits), element))
         case .flags(let labels): return .flags(Self.unpackFlags(reader.next().bits, labels))
         case .own(let resource):
-            return .own(try instance.liftOwn(UInt32(truncatingIfNeeded: reader.next().bits), resource))
+            return .own(try instance.liftOwn(UInt32(truncatingIfNeeded: reader.next().bits), resource, scope: scope))
         case .borrow(let resource):
             return .borrow(
                 try instance.liftBorrow(UInt32(truncatingIfNeeded: reader.next().bits), resource, lenders: scope))
@@ -268,7 +268,8 @@ extension CanonicalContext {
         case .flags(let labels):
             return .flags(Self.unpackFlags(try loadInt(pointer, CanonicalType.flagsSize(labels.count)), labels))
         case .own(let resource):
-            return .own(try instance.liftOwn(UInt32(truncatingIfNeeded: try loadInt(pointer, 4)), resource))
+            return .own(
+                try instance.liftOwn(UInt32(truncatingIfNeeded: try loadInt(pointer, 4)), resource, scope: scope))
         case .borrow(let resource):
             return .borrow(
                 try instance.liftBorrow(UInt32(truncatingIfNeeded: try loadInt(pointer, 4)), resource, lenders: scope))

@@ -104,7 +104,8 @@ extension CanonicalContext {
             let pointer = try storeList(values, element)
             flat += [.i32(UInt32(pointer)), .i32(UInt32(values.count))]
         case (.flags(let labels), .flags(let names)): flat.append(.i32(UInt32(try Self.packFlags(names, labels))))
-        case (.own(let resource), .own(let handle)): flat.append(.i32(try instance.lowerOwn(handle, resource)))
+        case (.own(let resource), .own(let handle)):
+            flat.append(.i32(try instance.lowerOwn(handle, resource, scope: scope)))
         case (.borrow(let resource), .borrow(let handle)):
             flat.append(.i32(try instance.lowerBorrow(handle, resource, scope: scope)))
         case (.record(let fields), .record(let values)):

@@ -15,6 +15,9 @@ final class RuntimeResourceType {
     weak var owner: ComponentInstanceState?
     /// For a resource the host defines: what runs when a component drops an owned handle.
     var hostDestructor: ((UInt32) throws -> Void)?
+    /// Whether a component defined it (`owner` stays nil for host-defined and abstract types, and
+    /// becomes nil when the defining instance is gone).
+    let isDefinedByComponent: Bool
 
     init(
         destructor: UnsafeMutablePointer<FunctionInstance>?, owner: ComponentInstanceState?,
@@ -22,6 +25,7 @@ final class RuntimeResourceType {
     ) {
         self.destructor = destructor
         self.owner = owner
+        self.isDefinedByComponent = owner != nil
         self.hostDestructor = hostDestructor
     }
 }

@@ -228,13 +228,28 @@ public struct ComponentInstance {
     /// - Throws: `ComponentTrap` of kind `.typeMismatch` when the instance exports no resource type
     ///   with the handle's `typeID`; `.canonicalABI` ("cannot enter component instance") when the
     ///   instance that defined the resource is running a call (a host function it called is dropping
-    ///   the handle); what the destructor throws.
+    ///   the handle; the host still holds it); `.canonicalABI` when the host no longer holds the
+    ///   handle (already dropped or passed on as `own`), holds it only as a borrow, or has lent it to
+    ///   a call that has not returned; what the destructor throws.
     public func dropResource(_ handle: ResourceHandle) throws(ComponentTrap) {
         for name in exports.names {
             guard case .type(.resource(let resource))? = exports.items[name], resource.id == handle.typeID else {
                 continue
             }
-            try resource.runDestructor(handle.representation, in: store, from: nil)
+            guard let tracking = handle.tracking else {
+                // A handle the host made itself: only for a resource type the host defines.
+                guard !resource.isDefinedByComponent else { throw .abi(.hostHandleNotIssued) }
+                try resource.runDestructor(handle.rawRepresentation, in: store, from: nil)
+                return
+            }
+            try tracking.release(as: .dropped)
+            do {
+                try resource.runDestructor(handle.rawRepresentation, in: store, from: nil)
+            } catch {
+                // Refused before the destructor ran: the host still holds the handle.
+                if error.reason == .cannotEnter { tracking.state = .owned }
+                throw error
+            }
             return
         }
         throw ComponentTrap(.typeMismatch, "the instance exports no resource type of this handle")

@@ -278,7 +278,7 @@ struct ComponentInstantiator {
             guard state.mayLeave else { throw ComponentTrap.abi(.cannotLeave) }
             var context = options.context(in: caller.store)
             if case .lifted = callee.body { context.peerIsHost = false }
-            let lenders = CallScope()
+            let lenders = CallScope(peerIsHost: context.peerIsHost)
             context.scope = lenders
             defer { lenders.release() }
             let lifted = try context.liftFlatValues(arguments, types: parameters, maxFlat: maxFlatParameters)
@@ -286,13 +286,19 @@ struct ComponentInstantiator {
             if counted, let count = FusedAdapterCount.beforeCall(type, arguments: lifted) {
                 caller.store.instructionCount &+= count
             }
-            let resultScope = CallScope()
+            let resultScope = CallScope(peerIsHost: context.peerIsHost)
             let returned = try callee.call(
                 lifted, in: caller.store, from: state, origins: lenders.liftedOrigins, resultOrigins: resultScope)
             context.scope = resultScope
             let outPointer = returnPointer ? Int(arguments.last!.bits) : nil
-            let lowered = try context.lowerFlatValues(
-                returned, types: results, maxFlat: maxFlatResults, outPointer: outPointer)
+            let lowered: [Value]
+            do {
+                lowered = try context.lowerFlatValues(
+                    returned, types: results, maxFlat: maxFlatResults, outPointer: outPointer)
+            } catch {
+                resultScope.undoHostMoves()
+                throw error
+            }
             if counted, let count = FusedAdapterCount.afterCall(type, results: returned) {
                 caller.store.instructionCount &+= count
             }

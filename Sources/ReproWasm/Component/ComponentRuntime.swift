@@ -76,46 +76,63 @@ final class ComponentInstanceState {
         return entry
     }
 
-    /// `lift_own`: takes the owned handle out of the table.
-    func liftOwn(_ index: UInt32, _ resource: RuntimeResourceType) throws(ComponentTrap) -> ResourceHandle {
+    /// `lift_own`: takes the owned handle out of the table. A handle lifted for the host is tracked
+    /// as the host's (`HostHandle`).
+    func liftOwn(_ index: UInt32, _ resource: RuntimeResourceType, scope: CallScope?) throws(ComponentTrap)
+        -> ResourceHandle
+    {
         let entry = try get(index, resource)
         guard entry.lends == 0 else { throw .abi(.handleLent) }
         guard entry.own else { throw .abi(.notOwned(index)) }
         _ = try remove(index, resource)
-        return ResourceHandle(typeID: resource.id, representation: entry.representation)
+        guard let scope, scope.peerIsHost else {
+            return ResourceHandle(typeID: resource.id, representation: entry.representation)
+        }
+        return ResourceHandle(typeID: resource.id, representation: entry.representation, tracking: HostHandle(.owned))
     }
 
-    /// `lift_borrow`: the representation behind a handle, which stays in the table.
+    /// `lift_borrow`: the representation behind a handle, which stays in the table, lent to the call
+    /// until it returns. A borrow lifted for the host expires when the host function returns.
     func liftBorrow(_ index: UInt32, _ resource: RuntimeResourceType, lenders: CallScope?) throws(ComponentTrap)
         -> ResourceHandle
     {
         let entry = try get(index, resource)
-        if let lenders {
-            handles[Int(index)]!.lends += 1
-            lenders.lenders.append((self, index))
+        guard let lenders else { return ResourceHandle(typeID: resource.id, representation: entry.representation) }
+        handles[Int(index)]!.lends += 1
+        lenders.lenders.append((self, index))
+        guard lenders.peerIsHost else {
+            return ResourceHandle(typeID: resource.id, representation: entry.representation)
         }
-        return ResourceHandle(typeID: resource.id, representation: entry.representation)
+        let tracking = HostHandle(.borrowed)
+        lenders.hostBorrows.append(tracking)
+        return ResourceHandle(typeID: resource.id, representation: entry.representation, tracking: tracking)
     }
 
-    /// `lower_own`: a new owned handle in this instance's table.
-    func lowerOwn(_ handle: ResourceHandle, _ resource: RuntimeResourceType) throws(ComponentTrap) -> UInt32 {
+    /// `lower_own`: a new owned handle in this instance's table. From the host, the host gives the
+    /// handle up (it must hold it, own it and not have it lent).
+    func lowerOwn(_ handle: ResourceHandle, _ resource: RuntimeResourceType, scope: CallScope?) throws(ComponentTrap)
+        -> UInt32
+    {
         guard handle.typeID == resource.id else {
             throw ComponentTrap(.typeMismatch, "handle of another resource type")
         }
-        return try add(HandleEntry(resource: resource, representation: handle.representation, own: true))
+        if let scope, scope.peerIsHost { try scope.takeOwn(handle, resource) }
+        return try add(HandleEntry(resource: resource, representation: handle.rawRepresentation, own: true))
     }
 
     /// `lower_borrow`: the representation itself when this instance defined the resource, else a new
-    /// borrowed handle.
+    /// borrowed handle. From the host, the host must hold the handle; an owned one is lent to the call.
     func lowerBorrow(_ handle: ResourceHandle, _ resource: RuntimeResourceType, scope: CallScope?) throws(ComponentTrap)
         -> UInt32
     {
         guard handle.typeID == resource.id else {
             throw ComponentTrap(.typeMismatch, "handle of another resource type")
         }
-        if resource.owner === self { return handle.representation }
+        if let scope, scope.peerIsHost { try scope.lendFromHost(handle, resource) }
+        if resource.owner === self { return handle.rawRepresentation }
         scope?.borrows += 1
-        return try add(HandleEntry(resource: resource, representation: handle.representation, own: false, scope: scope))
+        return try add(
+            HandleEntry(resource: resource, representation: handle.rawRepresentation, own: false, scope: scope))
     }
 
     /// `canon resource.drop`: removes the handle; dropping an owned one runs the destructor.
@@ -159,9 +176,18 @@ extension RuntimeResourceType {
 
 /// One call across a component boundary: the owned handles its caller lent as borrows (released when
 /// it returns), and how many borrowed handles the callee still holds (none may remain at its end).
+/// When the host is the other side, also the host's handles the call involves.
 final class CallScope {
     var lenders: [(ComponentInstanceState, UInt32)] = []
     var borrows = 0
+    /// Whether the values this scope lifts go to the host, and the values it lowers come from it.
+    var peerIsHost = false
+    /// Borrows lifted for a host function: they expire when it returns.
+    var hostBorrows: [HostHandle] = []
+    /// The host's owned handles lent to the call as borrows: the host's again when it returns.
+    var hostLenders: [HostHandle] = []
+    /// The host's owned handles this call's lowering took, until the lowering succeeds.
+    var hostMoves: [HostHandle] = []
     /// How the strings lifted in this call were encoded, in the order they were lifted.
     var liftedOrigins: [StringOrigin] = []
     /// How the strings this call lowers were encoded where they came from, in the order they are
@@ -169,7 +195,10 @@ final class CallScope {
     var originsToLower: [StringOrigin] = []
     var nextOriginIndex = 0
 
-    init(originsToLower: [StringOrigin] = []) { self.originsToLower = originsToLower }
+    init(originsToLower: [StringOrigin] = [], peerIsHost: Bool = false) {
+        self.originsToLower = originsToLower
+        self.peerIsHost = peerIsHost
+    }
 
     func nextOrigin() -> StringOrigin? {
         guard nextOriginIndex < originsToLower.count else { return nil }
@@ -177,12 +206,47 @@ final class CallScope {
         return originsToLower[nextOriginIndex]
     }
 
-    /// Ends the lends of the caller's owned handles.
+    /// The host passes `handle` as `own`: `lift_own` on the host's side. A handle the host made is
+    /// accepted only for a resource type the host defines.
+    func takeOwn(_ handle: ResourceHandle, _ resource: RuntimeResourceType) throws(ComponentTrap) {
+        guard let tracking = handle.tracking else {
+            guard !resource.isDefinedByComponent else { throw .abi(.hostHandleNotIssued) }
+            return
+        }
+        try tracking.release(as: .moved)
+        hostMoves.append(tracking)
+    }
+
+    /// The host passes `handle` as `borrow`: `lift_borrow` on the host's side, which lends an owned
+    /// handle until the call returns.
+    func lendFromHost(_ handle: ResourceHandle, _ resource: RuntimeResourceType) throws(ComponentTrap) {
+        guard let tracking = handle.tracking else {
+            guard !resource.isDefinedByComponent else { throw .abi(.hostHandleNotIssued) }
+            return
+        }
+        try tracking.checkHeld()
+        guard tracking.state == .owned else { return }
+        tracking.lends += 1
+        hostLenders.append(tracking)
+    }
+
+    /// Gives the host back the owned handles a lowering took before it failed.
+    func undoHostMoves() {
+        for tracking in hostMoves where tracking.state == .moved { tracking.state = .owned }
+        hostMoves = []
+    }
+
+    /// Ends the lends of the caller's owned handles (the host's too) and expires the borrows lent to
+    /// a host function.
     func release() {
         for (instance, index) in lenders where Int(index) < instance.handles.count {
             instance.handles[Int(index)]?.lends -= 1
         }
         lenders = []
+        for tracking in hostLenders { tracking.lends -= 1 }
+        hostLenders = []
+        for tracking in hostBorrows { tracking.state = .expired }
+        hostBorrows = []
     }
 }
 
@@ -293,10 +357,18 @@ public final class ComponentFunction {
             guard entering.allSatisfy(\.mayEnter) else { throw .abi(.cannotEnter) }
             for instance in entering { instance.mayEnter = false }
             defer { for instance in entering { instance.mayEnter = true } }
-            let scope = CallScope(originsToLower: origins)
+            let scope = CallScope(originsToLower: origins, peerIsHost: caller == nil)
             context.scope = scope
             context.peerIsHost = caller == nil
-            let flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
+            defer { scope.release() }
+            let flat: [Value]
+            do {
+                flat = try context.lowerFlatValues(arguments, types: type.parameterTypes, maxFlat: maxFlatParameters)
+            } catch {
+                scope.undoHostMoves()
+                throw error
+            }
+            scope.hostMoves = []
             let results: [Value]
             do { results = try core.call(flat) } catch { throw ComponentTrap.from(error) }
             guard scope.borrows == 0 else { throw .abi(.borrowsRemain) }

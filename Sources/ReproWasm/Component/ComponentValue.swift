@@ -101,23 +101,9 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .ok(let value): return value.map { "ok(\($0))" } ?? "ok"
         case .err(let value): return value.map { "err(\($0))" } ?? "err"
         case .flags(let names): return "{" + names.joined(separator: ", ") + "}"
-        case .own(let handle): return "own(\(handle.representation))"
-        case .borrow(let handle): return "borrow(\(handle.representation))"
+        case .own(let handle): return "own(\(handle.rawRepresentation))"
+        case .borrow(let handle): return "borrow(\(handle.rawRepresentation))"
         }
-    }
-}
-
-/// A resource handle as the host sees it: the resource's type identity and its `i32` representation.
-public struct ResourceHandle: Hashable, Sendable {
-    /// Identifies the resource type (unique among the resource types alive in the process).
-    public let typeID: Int
-    /// The representation the defining component gave it (`resource.new`'s argument).
-    public let representation: UInt32
-
-    /// A handle of resource type `typeID` with representation `representation`.
-    public init(typeID: Int, representation: UInt32) {
-        self.typeID = typeID
-        self.representation = representation
     }
 }
 
@@ -173,6 +159,16 @@ public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
     /// without this cap the host could be made to allocate without bound; the cap is the same on
     /// every machine, so which lifts trap is deterministic.
     case liftedValueTooLarge
+    /// The host used an owned handle it had already passed to a component as `own`.
+    case hostHandleMoved
+    /// The host used an owned handle it had already dropped.
+    case hostHandleDropped
+    /// The host used a borrowed handle after the host function it was lent to returned.
+    case hostBorrowExpired
+    /// The host passed a borrowed handle as `own`, or dropped it.
+    case hostBorrowNotOwned
+    /// The host passed a handle of a component-defined resource that no component gave it.
+    case hostHandleNotIssued
 
     /// The trap in the component-model tests' words.
     public var description: String {
@@ -201,6 +197,11 @@ public enum CanonicalTrap: Equatable, Sendable, CustomStringConvertible {
         case .missingMemory: "canonical option `memory` is required"
         case .missingRealloc: "canonical option `realloc` is required"
         case .liftedValueTooLarge: "lifted value exceeds the host's limit"
+        case .hostHandleMoved: "host handle was already passed on as an owned handle"
+        case .hostHandleDropped: "host handle was already dropped"
+        case .hostBorrowExpired: "borrowed handle used after the call that lent it returned"
+        case .hostBorrowNotOwned: "borrowed handle used where an owned handle is required"
+        case .hostHandleNotIssued: "handle of a component-defined resource that no component gave the host"
         }
     }
 }

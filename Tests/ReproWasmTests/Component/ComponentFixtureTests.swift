@@ -21,7 +21,7 @@ enum ComponentFixtures {
 @Suite struct ComponentFixtureTests {
     @Test(arguments: [
         "world", "resources", "canonical-abi", "resource-run", "echo-provider", "echo-consumer", "host-resource",
-        "core-tags",
+        "core-tags", "borrow-lend",
     ])
     func printsTheSameWorldAsWasmTools(name: String) throws {
         let component = try Component(bytes: try ComponentFixtures.bytes(name))
