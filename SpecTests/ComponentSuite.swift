@@ -1,14 +1,18 @@
-// `spectest --components [DIR] [--file SUBSTRING]... [--verbose]`: runs the component-model test
+// `spectest --components [DIR] [--file SUBSTRING]... [--cross-check] [--verbose]`: runs the component-model test
 // material (the official component-model tests and wasm-tools' component tests, converted to JSON and
 // binaries by `wasm-tools json-from-wast`): components must decode and validate (`module`,
 // `module_definition`) and `module`/`module_instance` instantiate them, each in a new store;
 // `assert_return`, `assert_trap` and `action` call an export of the latest instance with component
-// values; `assert_invalid` and `assert_malformed` binaries must be rejected. A component whose imports
+// values; `assert_invalid` and `assert_malformed` binaries must be rejected, and quoted component text
+// (`module_type: text`) is converted by `wat2component`: a malformed one must fail with the suite's
+// wording in its message, as the core runner checks malformed text. A component whose imports
 // the script does not supply counts as validated only. What the material's `manifest.tsv`/`skip.tsv` put
 // out of scope, and what the runner cannot run yet, is counted as skipped with its reason.
 //
 // DIR defaults to $COMPONENT_TESTS_DIR, else ../shared/component-model relative to the current directory.
 // The last line is always "N passed, N failed, N skipped"; the exit code is 1 when anything failed.
+// `--cross-check` runs nothing: it encodes each component of the `.wast` scripts from its text and
+// compares the bytes and how they load with wasm-tools' binaries (see `ComponentCrossCheck`).
 
 import Foundation
 import ReproWasm
@@ -30,10 +34,12 @@ func runComponentSuite(_ arguments: [String]) -> Int32 {
     var directory: String?
     var filters: [String] = []
     var verbose = false
+    var isCrossCheck = false
     var iterator = arguments.makeIterator()
     while let argument = iterator.next() {
         switch argument {
         case "--verbose", "-v": verbose = true
+        case "--cross-check": isCrossCheck = true
         case "--file":
             guard let value = iterator.next() else {
                 FileHandle.standardError.write(Data("spectest: --file needs a value\n".utf8))
@@ -74,10 +80,22 @@ func runComponentSuite(_ arguments: [String]) -> Int32 {
     }
 
     var tally = ComponentSuiteTally()
+    var crossCheck = ComponentCrossCheck()
     for row in manifestRows where row.count >= 13 {
         let file = row[0]
         if !filters.isEmpty && !filters.contains(where: { file.contains($0) }) { continue }
         let repository = row[1].hasSuffix("/wasm-tools") ? "wasm-tools" : "component-model"
+        if isCrossCheck {
+            let jsonURL = root.appendingPathComponent("json/\(repository)/\(file.dropLast(".wast".count)).json")
+            guard let data = try? Data(contentsOf: jsonURL),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let commands = object["commands"] as? [[String: Any]]
+            else { continue }
+            crossCheck.check(
+                wastURL: root.appendingPathComponent("wast/\(repository)/\(file)"), commands: commands,
+                directory: jsonURL.deletingLastPathComponent(), jsonPath: "json/\(repository)/\(file)")
+            continue
+        }
         if row[7] == "no" {
             tally.skip("out of scope (manifest): \(row[8])", count: Int(row[4]) ?? 0)
             continue
@@ -101,6 +119,7 @@ func runComponentSuite(_ arguments: [String]) -> Int32 {
         }
     }
 
+    if isCrossCheck { return crossCheck.report(verbose: verbose) }
     print("skipped by reason:")
     for (reason, count) in tally.skipped.filter({ $0.value > 0 }).sorted(by: {
         $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
@@ -135,16 +154,39 @@ private func runComponentCommand(
     }
     switch type {
     case "module", "module_definition", "assert_invalid", "assert_malformed":
-        guard command["module_type"] as? String == "binary", let filename = command["filename"] as? String else {
-            tally.skip("component text format (quoted .wat) is not implemented")
+        guard let filename = command["filename"] as? String else {
+            print("FAIL \(place): \(type) without a file")
+            tally.failed += 1
             return
         }
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(filename).path) else {
+        guard let read = FileManager.default.contents(atPath: directory.appendingPathComponent(filename).path) else {
             print("FAIL \(place): cannot read \(filename)")
             tally.failed += 1
             return
         }
-        let error = loadError(Array(data))
+        var data = Array(read)
+        if command["module_type"] as? String == "text" {
+            // Quoted component text: converted here; malformed text must fail with the suite's words.
+            do {
+                data = try wat2component(utf8: data)
+            } catch {
+                let expected = command["text"] as? String ?? ""
+                if type == "assert_malformed" && error.description.contains(expected) {
+                    tally.passed += 1
+                    if verbose { print("ok   \(place) \(type): \(error) (expected: \(expected))") }
+                } else {
+                    print("FAIL \(place) \(type): malformed text: \(error) (expected: \(expected))")
+                    tally.failed += 1
+                }
+                return
+            }
+            if type == "assert_malformed" {
+                print("FAIL \(place) \(type): the text converted, expected \"\(command["text"] as? String ?? "")\"")
+                tally.failed += 1
+                return
+            }
+        }
+        let error = loadError(data)
         let mustLoad = type == "module" || type == "module_definition"
         if mustLoad, let error, error.isUnsupportedFeature {
             // A core feature the engine does not implement (the material's manifest misses some).
@@ -159,7 +201,7 @@ private func runComponentCommand(
                 return
             }
             // `module` instantiates the component (a new store); `module_definition` names it for later.
-            guard let component = try? Component(bytes: Array(data), features: .full) else {
+            guard let component = try? Component(bytes: data, features: .full) else {
                 // A core module at top level: validated, not instantiated.
                 tally.passed += 1
                 return
@@ -219,15 +261,18 @@ private func runComponentCommand(
     case "assert_exhaustion":
         tally.skip("assert_exhaustion: not run for components yet")
     case "assert_uninstantiable", "assert_unlinkable":
-        guard command["module_type"] as? String == "binary", let filename = command["filename"] as? String,
+        guard let filename = command["filename"] as? String,
             let data = FileManager.default.contents(atPath: directory.appendingPathComponent(filename).path)
         else {
-            tally.skip("\(type): component text format (quoted .wat) is not implemented")
+            print("FAIL \(place) \(type): cannot read its component")
+            tally.failed += 1
             return
         }
         let component: Component
         do {
-            component = try Component(bytes: Array(data), features: .full)
+            component =
+                command["module_type"] as? String == "text"
+                ? try Component(wat: Array(data), features: .full) : try Component(bytes: Array(data), features: .full)
         } catch {
             print("FAIL \(place) \(type): does not load: \(error)")
             tally.failed += 1

@@ -215,6 +215,16 @@ check "component export called with a string" 0 '^"hi, there"$' '^instructions: 
     run "$echo_component" --invoke 'demo:text/echo#echo' '"hi, there"'
 check "component argument that does not parse" 2 '^$' '^error: argument `s`: expected `"` at position 0' -- \
     run "$echo_component" --invoke 'demo:text/echo#echo' 'hi'
+# Component text: the same commands take `(component ...)` text, and wat2wasm writes its binary.
+check "component text export called" 0 '^"hi, there"$' '^instructions: 2$' -- \
+    run "${echo_component%.wasm}.wat" --invoke 'demo:text/echo#echo' '"hi, there"'
+check "component text world" 0 '^world root \{$' '^$' -- inspect "${component%.wasm}.wat"
+stdin=${component%.wasm}.wat check "component text from stdin" 0 '^valid$' '^$' -- validate -
+printf '(component (func (export "f") (canon lift (core func $nope))))' >"$work/bad-component.wat"
+check "malformed component text" 2 '^$' 'bad-component.wat:1:54: unknown core func: failed to find name .\$nope.$' -- \
+    validate "$work/bad-component.wat"
+check "component text to binary" 0 '^$' '^$' -- wat2wasm "${echo_component%.wasm}.wat" -o "$work/echo.wasm"
+check "component binary from text validates" 0 '^valid$' '^$' -- validate "$work/echo.wasm"
 check "component with imports is refused" 2 '^$' 'run supplies no component imports' -- \
     run Tests/ReproWasmTests/Component/Fixtures/canonical-abi.wasm --invoke 'demo:lib/api#greet' '"x"'
 check "out of fuel" 1 '^$' '^trap: out of fuel' -- run "$ops" --invoke spin --fuel 1000 --stats

@@ -41,7 +41,8 @@ struct Input {
     /// The name messages use for standard input.
     static let standardInputName = "<stdin>"
 
-    /// The bytes of a binary module to decode: the file as read, or the text converted to binary.
+    /// The bytes of a binary module to decode: the file as read, or the text converted to binary (a
+    /// component's binary for `(component ...)` text).
     ///
     /// Throws a `TextFileError` (the name, line, column and message) when the text is malformed.
     func moduleBytes() throws(TextFileError) -> [UInt8] {
@@ -50,10 +51,61 @@ struct Input {
             // From bytes, not a String: malformed UTF-8 is then reported where it is. The lexer does
             // not expect a byte order mark, and columns on line 1 are then counted after it.
             let text = bytes.starts(with: Self.byteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
+            if holdsComponentText { return try wat2component(utf8: text) }
             return try wat2wasm(try SExpression.parse(utf8: text))
         } catch {
             throw TextFileError(name: name, error: error)
         }
+    }
+
+    /// The input with component text converted to its binary form, so that the component commands
+    /// take it; any other input unchanged.
+    func resolvingComponentText() throws(TextFileError) -> Input {
+        guard kind == .text, holdsComponentText else { return self }
+        return Input(name: name, kind: .binary, bytes: try moduleBytes())
+    }
+
+    /// Whether the text's first list is `(component ...)`: after blanks and comments, `(`, blanks and
+    /// comments, then the keyword `component`.
+    var holdsComponentText: Bool {
+        guard kind == .text else { return false }
+        var position = bytes.starts(with: Self.byteOrderMark) ? Self.byteOrderMark.count : 0
+        func skipBlanksAndComments() {
+            var depth = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                let next: UInt8? = position + 1 < bytes.count ? bytes[position + 1] : nil
+                if depth > 0 {
+                    if byte == UInt8(ascii: "("), next == UInt8(ascii: ";") {
+                        depth += 1
+                        position += 2
+                    } else if byte == UInt8(ascii: ";"), next == UInt8(ascii: ")") {
+                        depth -= 1
+                        position += 2
+                    } else {
+                        position += 1
+                    }
+                } else if byte == UInt8(ascii: "("), next == UInt8(ascii: ";") {
+                    depth = 1
+                    position += 2
+                } else if byte == UInt8(ascii: ";"), next == UInt8(ascii: ";") {
+                    while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                } else if Array(" \t\n\r".utf8).contains(byte) {
+                    position += 1
+                } else {
+                    return
+                }
+            }
+        }
+        skipBlanksAndComments()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "(") else { return false }
+        position += 1
+        skipBlanksAndComments()
+        let keyword = Array("component".utf8)
+        guard bytes[position...].starts(with: keyword) else { return false }
+        let end = position + keyword.count
+        // The keyword ends at a blank, a parenthesis or a comment.
+        return end == bytes.count || Array(" \t\n\r();".utf8).contains(bytes[end])
     }
 
     /// Reads `path` (`-` for standard input) in chunks until its kind is known, then to the end

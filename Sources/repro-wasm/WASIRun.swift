@@ -68,7 +68,7 @@ enum WASIRun {
         case "full": features = .full
         default: return nil
         }
-        if CLI.isComponent(input) { return nil }
+        if CLI.isComponent(input) || input.holdsComponentText { return nil }
         let module = try CLI.loadModule(input, features: features)
         guard module.imports.contains(where: { $0.module == WASI.moduleName }) else { return nil }
         return try run(module, path: path, arguments, features: features)

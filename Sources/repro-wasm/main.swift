@@ -293,7 +293,7 @@ enum CLI {
             print(validateUsage)
             return 0
         }
-        let input = try Input.load(try options.singleFile())
+        let input = try Input.load(try options.singleFile()).resolvingComponentText()
         if isComponent(input) { return try validateComponent(input, features: try options.features()) }
         _ = try loadModule(input, features: try options.features())
         print("valid")
@@ -306,7 +306,7 @@ enum CLI {
             print(inspectUsage)
             return 0
         }
-        let input = try Input.load(try options.singleFile())
+        let input = try Input.load(try options.singleFile()).resolvingComponentText()
         if isComponent(input) { return try inspectComponent(input, features: try options.features()) }
         let module = try loadModule(input, features: try options.features())
         print(module.summary)
@@ -331,7 +331,7 @@ enum CLI {
         if let depth = try options.number("--max-call-depth", in: 1...1_000_000) { limits.maxCallDepth = Int(depth) }
         if let pages = try options.number("--max-memory-pages", in: 0...65536) { limits.maxMemoryPages = Int(pages) }
         let fuel = try options.number("--fuel", in: 0...(UInt64.max - 1))
-        let input = try Input.load(path)
+        let input = try Input.load(path).resolvingComponentText()
         if isComponent(input) {
             return try runComponent(
                 input, name: options.values["--invoke"], texts: Array(options.positional.dropFirst()),

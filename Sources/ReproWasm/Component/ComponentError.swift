@@ -21,6 +21,9 @@ public struct ComponentError: Error, Equatable, Sendable, CustomStringConvertibl
         /// The component uses a feature outside the synchronous WASI 0.2 component model (async,
         /// streams, futures, error-context, value imports, GC options, ...); the message names it.
         case unsupported
+        /// The text is not a well-formed component in the text format (`Component(wat:features:)`
+        /// only); `textPosition` says where.
+        case malformedText
     }
 
     /// The class of problem.
@@ -29,12 +32,20 @@ public struct ComponentError: Error, Equatable, Sendable, CustomStringConvertibl
     public var message: String
     /// The byte offset in the component's bytes, when the problem has one.
     public var offset: Int?
+    /// For `.malformedText`, the line and column where reading stopped.
+    public var textPosition: TextPosition?
 
     /// Creates an error.
     public init(_ kind: Kind, _ message: String, at offset: Int?) {
         self.kind = kind
         self.message = message
         self.offset = offset
+    }
+
+    /// A `.malformedText` error for malformed component text: the text error's reason and position.
+    public init(text error: TextError) {
+        self.init(.malformedText, error.message, at: nil)
+        textPosition = TextPosition(line: error.line, column: error.column)
     }
 
     /// `KIND: MESSAGE (at offset 0x...)`.
@@ -45,7 +56,9 @@ public struct ComponentError: Error, Equatable, Sendable, CustomStringConvertibl
             case .malformed: "malformed component"
             case .invalid: "invalid component"
             case .unsupported: "unsupported component feature"
+            case .malformedText: "malformed component text"
             }
+        if let textPosition { return "\(prefix): \(textPosition.line):\(textPosition.column): \(message)" }
         guard let offset else { return "\(prefix): \(message)" }
         return "\(prefix): \(message) (at offset 0x\(String(offset, radix: 16)))"
     }

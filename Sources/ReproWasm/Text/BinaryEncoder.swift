@@ -98,6 +98,12 @@ struct TextModule {
     var customSections: [TextCustomSection] = []
     /// Function identifiers by function index, for the name section.
     var functionNames: [(index: UInt32, name: [UInt8])] = []
+    /// Other identifiers for the name section, by subsection id (types 4, tables 5, memories 6,
+    /// globals 7, element segments 8, data segments 9, tags 11), as wasm-tools writes them.
+    var otherNames: [UInt8: [(index: UInt32, name: [UInt8])]] = [:]
+    /// Local identifiers (subsection 2) and block labels by block number (subsection 3), per function.
+    var localNames: [(function: UInt32, names: [(index: UInt32, name: [UInt8])])] = []
+    var labelNames: [(function: UInt32, names: [(index: UInt32, name: [UInt8])])] = []
 }
 
 extension TextModule {
@@ -256,9 +262,13 @@ enum BinaryEncoder {
         return writer.bytes
     }
 
-    /// The `name` section's payload: subsection 0 (module name) and 1 (function names, by index).
+    /// The `name` section's payload: subsection 0 (module name), 1 (function names, by index) and the
+    /// name maps of the other index spaces, in subsection order.
     private static func encodeNames(_ module: TextModule) -> [UInt8]? {
-        guard module.name != nil || !module.functionNames.isEmpty else { return nil }
+        guard
+            module.name != nil || !module.functionNames.isEmpty || !module.otherNames.isEmpty
+                || !module.localNames.isEmpty || !module.labelNames.isEmpty
+        else { return nil }
         var writer = BinaryWriter()
         if let name = module.name {
             var sub = BinaryWriter()
@@ -274,6 +284,30 @@ enum BinaryEncoder {
                 sub.sized(entry.name)
             }
             writer.byte(1)
+            writer.sized(sub.bytes)
+        }
+        for (id, maps) in [(UInt8(2), module.localNames), (3, module.labelNames)] where !maps.isEmpty {
+            var sub = BinaryWriter()
+            sub.u32(UInt32(maps.count))
+            for map in maps.sorted(by: { $0.function < $1.function }) {
+                sub.u32(map.function)
+                sub.u32(UInt32(map.names.count))
+                for entry in map.names.sorted(by: { $0.index < $1.index }) {
+                    sub.u32(entry.index)
+                    sub.sized(entry.name)
+                }
+            }
+            writer.byte(id)
+            writer.sized(sub.bytes)
+        }
+        for (id, names) in module.otherNames.sorted(by: { $0.key < $1.key }) where !names.isEmpty {
+            var sub = BinaryWriter()
+            sub.u32(UInt32(names.count))
+            for entry in names.sorted(by: { $0.index < $1.index }) {
+                sub.u32(entry.index)
+                sub.sized(entry.name)
+            }
+            writer.byte(id)
             writer.sized(sub.bytes)
         }
         return writer.bytes

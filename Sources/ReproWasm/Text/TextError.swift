@@ -77,6 +77,22 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
         /// Syntax of a proposal the engine does not implement, such as a recursion group of several
         /// types (GC), which the binary format could not express without that proposal.
         case unsupportedProposal(Feature)
+        // Component text (the wording of wasm-tools' `wast` crate, which the component suite expects)
+        /// An identifier that names nothing in `space` ("core func", "instance", "type", ...) here or in an
+        /// enclosing component.
+        case unknownName(space: String, name: String)
+        /// An identifier declared twice in one component index space, or twice among a variant's cases.
+        case duplicateName(space: String, name: String)
+        /// An outer alias whose count reaches past the outermost component.
+        case outerCountTooLarge(UInt32)
+        /// An outer alias naming an enclosing component that does not exist.
+        case outerComponentNotFound(String)
+        /// An identifier found only in an enclosing component, for an item an outer alias cannot name.
+        case outerItemNotAliasable(String)
+        /// Component text nested deeper than the component parser allows.
+        case itemNestingTooDeep
+        /// A `\\` escape that is not one of the text format's (component text's wording).
+        case invalidStringEscape
 
         /// The spec's wording.
         public var text: String {
@@ -109,6 +125,13 @@ public struct TextError: Error, Equatable, Sendable, CustomStringConvertible {
             case .importAfterDefinition(let kind): "import after \(kind)"
             case .multipleStartSections: "multiple start sections"
             case .unsupportedProposal(let feature): "\(feature) is not supported"
+            case .unknownName(let space, let name): "unknown \(space): failed to find name `$\(name)`"
+            case .duplicateName(let space, let name): "duplicate \(space) identifier `$\(name)`"
+            case .outerCountTooLarge(let count): "outer count of `\(count)` is too large"
+            case .outerComponentNotFound(let name): "outer component `\(name)` not found"
+            case .outerItemNotAliasable(let name): "outer item `\(name)` is not a module, type, or component"
+            case .itemNestingTooDeep: "item nesting too deep"
+            case .invalidStringEscape: "invalid string escape"
             }
         }
     }

@@ -4,6 +4,17 @@ struct InstructionContext {
     var locals = NameTable("local")
     /// Innermost last; `nil` for a block without a label.
     var labels: [String?] = []
+    /// The blocks entered so far (`block`, `loop`, `if`, `try_table`), in text order.
+    var blockCount: UInt32 = 0
+    /// Labels by block number, for the name section.
+    var labelNames: [(index: UInt32, name: [UInt8])] = []
+
+    /// Enters a block with an optional label.
+    mutating func enter(_ label: String?) {
+        labels.append(label)
+        if let label { labelNames.append((blockCount, Array(label.utf8))) }
+        blockCount += 1
+    }
 }
 
 /// Mnemonic to opcode, built once from the opcode table (the single source of truth): every
@@ -66,7 +77,7 @@ extension TextParser {
             let type = try blockType(&cursor)
             code.opcode(name == "block" ? .block : name == "loop" ? .loop : .if)
             code.append(type)
-            context.labels.append(label?.name)
+            context.enter(label?.name)
             var terminator = try instructionSequence(
                 &cursor, &context, into: &code, until: name == "if" ? ["else", "end"] : ["end"])
             if let node = terminator, node.atom == "else" {
@@ -105,7 +116,7 @@ extension TextParser {
         switch name {
         case "try_table":
             let label = try tryTableHead(&cursor, context, into: &code)
-            context.labels.append(label)
+            context.enter(label)
             try instructions(&cursor, &context, into: &code)
             context.labels.removeLast()
             code.opcode(.end)
@@ -114,7 +125,7 @@ extension TextParser {
             let type = try blockType(&cursor)
             code.opcode(name == "block" ? .block : .loop)
             code.append(type)
-            context.labels.append(label?.name)
+            context.enter(label?.name)
             try instructions(&cursor, &context, into: &code)
             context.labels.removeLast()
             code.opcode(.end)
@@ -132,7 +143,7 @@ extension TextParser {
             let then = try cursor.require()
             code.opcode(.if)
             code.append(type)
-            context.labels.append(label?.name)
+            context.enter(label?.name)
             var thenCursor = Cursor(then, skip: 1)
             try instructions(&thenCursor, &context, into: &code)
             if cursor.peekHead == "else" {
@@ -193,7 +204,7 @@ extension TextParser {
     private mutating func flatBody(
         label: String?, _ cursor: inout Cursor, _ context: inout InstructionContext, into code: inout BinaryWriter
     ) throws(TextError) {
-        context.labels.append(label)
+        context.enter(label)
         let terminator = try instructionSequence(&cursor, &context, into: &code, until: ["end"])
         guard terminator != nil else { throw cursor.list.errorAtEnd(.unexpectedToken(")")) }
         if let closing = cursor.optionalIdentifier(), closing.name != label {

@@ -46,6 +46,13 @@ struct TextParser {
         for (name, index) in parser.functions.indices {
             parser.module.functionNames.append((index, Array(name.utf8)))
         }
+        let others: [(UInt8, NameTable)] = [
+            (4, parser.types), (5, parser.tables), (6, parser.memories), (7, parser.globals), (8, parser.elements),
+            (9, parser.dataSegments), (11, parser.tags),
+        ]
+        for (id, table) in others where !table.indices.isEmpty {
+            parser.module.otherNames[id] = table.indices.map { ($0.value, Array($0.key.utf8)) }
+        }
         return BinaryEncoder.encodeWithSourceMap(parser.module)
     }
 
@@ -283,33 +290,37 @@ struct TextParser {
         }
         try instructions(&cursor, &context, into: &body)
         body.opcode(.end)
+        if !context.locals.indices.isEmpty {
+            module.localNames.append((index, context.locals.indices.map { ($0.value, Array($0.key.utf8)) }))
+        }
+        if !context.labelNames.isEmpty { module.labelNames.append((index, context.labelNames)) }
         module.functions.append(use.index)
         module.codes.append(body.bytes)
         module.codeMarks.append(body.marks)
     }
 
     /// `addrtype? limits reftype` (binary: reference type, then limits).
-    private func tableType(_ cursor: inout Cursor) throws(TextError) -> [UInt8] {
+    func tableType(_ cursor: inout Cursor) throws(TextError) -> [UInt8] {
         let is64 = try addressType(&cursor)
         let limits = try self.limits(&cursor, is64: is64)
         return try referenceType(try cursor.require()).encoding + limits
     }
 
     /// `addrtype? limits`, encoded.
-    private func memoryType(_ cursor: inout Cursor) throws(TextError) -> [UInt8] {
+    func memoryType(_ cursor: inout Cursor) throws(TextError) -> [UInt8] {
         let is64 = try addressType(&cursor)
         return try limits(&cursor, is64: is64)
     }
 
     /// An optional `i32`/`i64` address type; whether it is `i64`.
-    private func addressType(_ cursor: inout Cursor) throws(TextError) -> Bool {
+    func addressType(_ cursor: inout Cursor) throws(TextError) -> Bool {
         if cursor.consume("i64") { return true }
         _ = cursor.consume("i32")
         return false
     }
 
     /// `min max?` as u64 literals, encoded with their flags byte (bit 0: maximum; bit 2: 64-bit).
-    private func limits(_ cursor: inout Cursor, is64: Bool) throws(TextError) -> [UInt8] {
+    func limits(_ cursor: inout Cursor, is64: Bool) throws(TextError) -> [UInt8] {
         let minimum = try unsigned(try cursor.require(), bits: 64)
         var maximum: UInt64?
         if isIndex(cursor.peek()), cursor.peek()?.identifier == nil {
@@ -318,7 +329,7 @@ struct TextParser {
         return encodeLimits(minimum: minimum, maximum: maximum, is64: is64)
     }
 
-    private func encodeLimits(minimum: UInt64, maximum: UInt64?, is64: Bool) -> [UInt8] {
+    func encodeLimits(minimum: UInt64, maximum: UInt64?, is64: Bool) -> [UInt8] {
         var writer = BinaryWriter()
         writer.byte((maximum == nil ? 0 : 0x01) | (is64 ? 0x04 : 0))
         writer.u64(minimum)
@@ -327,7 +338,7 @@ struct TextParser {
     }
 
     /// `valtype` or `(mut valtype)`, encoded with its mutability byte.
-    private func globalType(_ node: SExpression) throws(TextError) -> [UInt8] {
+    func globalType(_ node: SExpression) throws(TextError) -> [UInt8] {
         if node.head == "mut" {
             var inner = Cursor(node, skip: 1)
             let type = try valueType(try inner.require())
@@ -453,7 +464,7 @@ struct TextParser {
     }
 
     /// A tag's type: attribute 0 (exception) and a type use.
-    private mutating func tagType(_ cursor: inout Cursor) throws(TextError) -> [UInt8] {
+    mutating func tagType(_ cursor: inout Cursor) throws(TextError) -> [UInt8] {
         var writer = BinaryWriter()
         writer.byte(0x00)
         writer.u32(try typeUse(&cursor, allowsNames: false).index)
