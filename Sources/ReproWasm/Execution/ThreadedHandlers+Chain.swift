@@ -300,3 +300,53 @@ extension ThreadedHandlers {
         chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.add, I32.or)
     }
 }
+
+extension ThreadedHandlers {
+    static let handleF32AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.add)
+    }
+
+    static let handleF32AddThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.mul)
+    }
+
+    static let handleF32AddThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.sub)
+    }
+
+    static let handleF32AddThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.subFrom)
+    }
+
+    static let handleF32SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.add)
+    }
+
+    static let handleF32SubThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.mul)
+    }
+
+    static let handleF32SubThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.sub)
+    }
+
+    static let handleF32SubThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.subFrom)
+    }
+
+    static let handleF32MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.add)
+    }
+
+    static let handleF32MulThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.mul)
+    }
+
+    static let handleF32MulThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.sub)
+    }
+
+    static let handleF32MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.subFrom)
+    }
+}

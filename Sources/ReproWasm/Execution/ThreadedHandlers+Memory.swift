@@ -352,3 +352,21 @@ extension ThreadedHandlers {
         storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt64(b(pc)))
     }
 }
+
+extension ThreadedHandlers {
+    static let handleF32LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.add)
+    }
+
+    static let handleF32LoadThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.sub)
+    }
+
+    static let handleF32LoadThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.subFrom)
+    }
+
+    static let handleF32LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.mul)
+    }
+}

@@ -537,6 +537,19 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64MulThenMul
     case f64MulThenSub
     case f64MulThenSubFrom
+    // The f32 twins of the f64 chains above (same operands and layout, f32 operations).
+    case f32AddThenAdd
+    case f32AddThenMul
+    case f32AddThenSub
+    case f32AddThenSubFrom
+    case f32SubThenAdd
+    case f32SubThenMul
+    case f32SubThenSub
+    case f32SubThenSubFrom
+    case f32MulThenAdd
+    case f32MulThenMul
+    case f32MulThenSub
+    case f32MulThenSubFrom
     // A memory-0 load whose value feeds the next operation, in one op: x = the value loaded from
     // the address in slot `b` and the next word (as for the load), then slot `a` = x OP slot `c`
     // (`SubFrom`: slot `c` - x). x is not written anywhere. Made by Lowering from a load into a
@@ -549,6 +562,11 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64LoadThenSub
     case f64LoadThenSubFrom
     case f64LoadThenMul
+    // The f32 twins of the f64 load-fused ops above (an f32 loaded from memory).
+    case f32LoadThenAdd
+    case f32LoadThenSub
+    case f32LoadThenSubFrom
+    case f32LoadThenMul
     /// `f64LoadThenAdd` whose result is stored back where it was loaded from (`x += y` on an f64 in
     /// memory): slot `a` = the canonicalised sum, also stored at the load's address. Made by Lowering
     /// from `f64LoadThenAdd` and an `f64.store` of its result to the same address slot and word.
