@@ -384,6 +384,16 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64GtSImm
     case i64LeSImm
     case i64GeSImm
+    // Float ops with a constant right operand (an f32's bits in the low half of the word), made from
+    // `f32.const`/`f64.const` and the op; the result is canonicalised as the op's.
+    case f32AddImm
+    case f32SubImm
+    case f32MulImm
+    case f32DivImm
+    case f64AddImm
+    case f64SubImm
+    case f64MulImm
+    case f64DivImm
     // Compare-and-branch: add `c` to the counter, then jump by the next word if slot `a` compared
     // with slot `b` (or, for the Imm forms, with the word after the offset) holds. Made from
     // `compare; br_if` and `compare; if` by Lowering.

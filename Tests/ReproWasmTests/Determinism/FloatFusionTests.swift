@@ -2,8 +2,9 @@ import Testing
 
 @testable import ReproWasm
 
-/// The f32 fused ops (`f32MulThenAdd`, `f32LoadThenSub`, ...) must give the bits the wasm
-/// instructions give one by one, the intermediate result not canonicalised and the final one canonicalised (docs/DETERMINISM.md §2).
+/// The f32 fused ops (`f32MulThenAdd`, `f32LoadThenSub`, ...) and the float immediate forms
+/// (`f32AddImm`, `f64MulImm`, ...) must give the bits the wasm instructions give one by one, the
+/// intermediate result not canonicalised and the final one canonicalised (docs/DETERMINISM.md §2).
 @Suite struct FloatFusionTests {
     static let canonical32: UInt32 = 0x7FC0_0000
     static let canonical64: UInt64 = 0x7FF8_0000_0000_0000
@@ -83,5 +84,35 @@ import Testing
             }
         }
         #expect(throws: Trap.self) { try instance.call("left", .i32(65_533), .f32(1)) }
+    }
+
+    /// `x op constant` runs as one op with the constant in its immediate word, for f32 and f64.
+    @Test(arguments: ["add", "sub", "mul", "div"])
+    func floatImmediateFormsMatchTheOperations(operation: String) throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "f32") (param f32) (result f32) local.get 0 f32.const -0x1.8p+1 f32.\(operation))
+                  (func (export "f32nan") (param f32) (result f32) local.get 0 f32.const nan:0x200000 f32.\(operation))
+                  (func (export "f64") (param f64) (result f64) local.get 0 f64.const 0x1.4p-3 f64.\(operation)))
+                """)
+        let name = operation.prefix(1).uppercased() + operation.dropFirst() + "Imm"
+        #expect(module.codeListing.contains("f32" + name))
+        #expect(module.codeListing.contains("f64" + name))
+        let instance = try Store().instantiate(module)
+        let f32Operations: [String: (Float, Float) -> Float] = ["add": (+), "sub": (-), "mul": (*), "div": (/)]
+        let f64Operations: [String: (Double, Double) -> Double] = ["add": (+), "sub": (-), "mul": (*), "div": (/)]
+        let f32Operation = try #require(f32Operations[operation])
+        let f64Operation = try #require(f64Operations[operation])
+        for x in Self.f32Values {
+            let result = f32Operation(Float(bitPattern: x), -3)
+            let expected = result.isNaN ? Self.canonical32 : result.bitPattern
+            #expect(try instance.call("f32", .f32Bits(x)) == [.f32Bits(expected)], "\(x)")
+            #expect(try instance.call("f32nan", .f32Bits(x)) == [.f32Bits(Self.canonical32)], "\(x)")
+            let wide = Double(Float(bitPattern: x))
+            let result64 = f64Operation(wide, 0.15625)
+            let expected64 = result64.isNaN ? Self.canonical64 : result64.bitPattern
+            #expect(try instance.call("f64", .f64(wide)) == [.f64Bits(expected64)], "\(x)")
+        }
     }
 }
