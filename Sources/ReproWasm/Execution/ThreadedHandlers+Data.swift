@@ -73,12 +73,14 @@ extension ThreadedHandlers {
         return next(pc, sp, memoryBase, memorySize, fuel, state)
     }
 
+    /// Loads both operands before looking at the condition, so the pick is a conditional move of
+    /// values rather than a load from a slot chosen by the condition (which waits on it).
     static let handleSelect: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        var pc = pc
-        let condition = UInt32(truncatingIfNeeded: sp[Int(pc[1])])
-        sp[a(pc)] = condition != 0 ? sp[b(pc)] : sp[c(pc)]
-        pc += 2
-        return next(pc, sp, memoryBase, memorySize, fuel, state)
+        let first = sp[b(pc)]
+        let second = sp[c(pc)]
+        let condition = UInt32(truncatingIfNeeded: sp[Int(truncatingIfNeeded: pc[1])])
+        sp[a(pc)] = condition != 0 ? first : second
+        return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
     }
 
     static let handleSelect128: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
