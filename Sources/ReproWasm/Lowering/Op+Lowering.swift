@@ -2,7 +2,7 @@
 // derived once from the ops' names, so that an op named after the scheme takes part in them with
 // no line here: `i32LtS` -> `i32LtSImm` (immediate form), `brIfI32LtS` (branch form), `i32GeS`
 // (negation); `f64Lt` -> `brIfF64Lt`, `brIfNotF64LtImm`; `brIfF64LtImm` -> `brIfF64AddLtImm`;
-// `X` then `t.Y` -> `XThenY` (`XThenSubFrom` with X's result on the right of a subtraction);
+// `i32LtS` -> `selectI32LtS`; `X` then `t.Y` -> `XThenY` (`XThenSubFrom` with X's result on the right of a subtraction);
 // a step or load `X` then `brIfT.Z` -> `XThenBrIfZ`.
 
 extension Op {
@@ -27,6 +27,10 @@ extension Op {
     /// For an i32 or i64 comparison (register or immediate form): the compare-and-branch op that
     /// jumps when the comparison holds (`brIfI32LtS`, `brIfI64NeImm`).
     var branchForm: Op? { Op.relations.branchForm[Int(rawValue)] }
+
+    /// For an i32 or i64 comparison (register or immediate form): the compare-and-select op that
+    /// picks by it (`selectI32LtS`, `selectI64NeImm`).
+    var selectForm: Op? { Op.relations.selectForm[Int(rawValue)] }
 
     /// For an i32 or i64 comparison (register or immediate form): the comparison that holds exactly
     /// when this one does not (`Eq`/`Ne`, `LtS`/`GeS`, `GtU`/`LeU`, ...).
@@ -82,6 +86,7 @@ extension Op {
         var immediateForm = [Op?](repeating: nil, count: Op.allCases.count)
         var branchForm = [Op?](repeating: nil, count: Op.allCases.count)
         var negated = [Op?](repeating: nil, count: Op.allCases.count)
+        var selectForm = [Op?](repeating: nil, count: Op.allCases.count)
         var addedFloatBranch = [Op?](repeating: nil, count: Op.allCases.count)
         var isFloatArithmetic = [Bool](repeating: false, count: Op.allCases.count)
         var floatBranch = [Op?](repeating: nil, count: 4 * Op.allCases.count)
@@ -107,6 +112,7 @@ extension Op {
             if op.info.family == .numeric { relations.immediateForm[index] = byName[name + "Imm"] }
             if isInteger {
                 relations.branchForm[index] = byName["brIf" + capitalisedName]
+                relations.selectForm[index] = byName["select" + capitalisedName]
                 let isImmediate = name.hasSuffix("Imm")
                 let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
                 for (first, second) in negations {
