@@ -642,6 +642,50 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i32Load8UThenBrIfLtS
     case i32Load8UThenBrIfGtS
     case i32Load8UThenBrIfNe
+    // Compare-and-select: slot `a` = slot `b` if the comparison holds, else slot `c`; it compares
+    // the slot in the low half of the next word with the slot in its high half (or, for the Imm
+    // forms, the slot in the next word with the word after it). Made by Lowering from an i32 or i64
+    // comparison (or `eqz`, as `…EqImm` with 0) whose result only `select` consumes.
+    case selectI32Eq
+    case selectI32EqImm
+    case selectI32Ne
+    case selectI32NeImm
+    case selectI32LtS
+    case selectI32LtSImm
+    case selectI32LtU
+    case selectI32LtUImm
+    case selectI32GtS
+    case selectI32GtSImm
+    case selectI32GtU
+    case selectI32GtUImm
+    case selectI32LeS
+    case selectI32LeSImm
+    case selectI32LeU
+    case selectI32LeUImm
+    case selectI32GeS
+    case selectI32GeSImm
+    case selectI32GeU
+    case selectI32GeUImm
+    case selectI64Eq
+    case selectI64EqImm
+    case selectI64Ne
+    case selectI64NeImm
+    case selectI64LtS
+    case selectI64LtSImm
+    case selectI64LtU
+    case selectI64LtUImm
+    case selectI64GtS
+    case selectI64GtSImm
+    case selectI64GtU
+    case selectI64GtUImm
+    case selectI64LeS
+    case selectI64LeSImm
+    case selectI64LeU
+    case selectI64LeUImm
+    case selectI64GeS
+    case selectI64GeSImm
+    case selectI64GeU
+    case selectI64GeUImm
 
     // MARK: Lazy lowering
     /// The entry of a function whose body is not lowered yet (a module loaded with
