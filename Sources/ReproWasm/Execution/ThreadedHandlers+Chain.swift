@@ -35,6 +35,20 @@ func chainFloat<F: SlotFloat>(
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// Runs a float `…ImmThen…` op (`f64MulImmThenAdd`, ...): `first` on slot `b` and the constant in
+/// the next word (an f32's bits in its low half), then `second` on that and slot `c`, canonicalising
+/// only the final result.
+@inline(__always)
+func chainFloatImmediate<F: SlotFloat>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
+    _ first: (F, F) -> F, _ second: (F, F) -> F
+) -> UnsafePointer<UInt64> {
+    let t = first(F(slot: sp[b(pc)]), F(slot: pc[1]))
+    F.store(canonical: second(t, F(slot: sp[c(pc)])), in: sp + a(pc))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
 /// Runs an `i32…Then…` op: `first` on slot `b` and slot `c` (or, for `immediate`, the next word),
 /// then `second` on that and the other slot (the next word's, or for `immediate` slot `c`).
 @inline(__always)
@@ -348,5 +362,103 @@ extension ThreadedHandlers {
 
     static let handleF32MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.subFrom)
+    }
+}
+
+extension ThreadedHandlers {
+    static let handleF32AddImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.add)
+    }
+
+    static let handleF32AddImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.mul)
+    }
+
+    static let handleF32AddImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.sub)
+    }
+
+    static let handleF32AddImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.subFrom)
+    }
+
+    static let handleF32SubImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.add)
+    }
+
+    static let handleF32SubImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.mul)
+    }
+
+    static let handleF32SubImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.sub)
+    }
+
+    static let handleF32SubImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.subFrom)
+    }
+
+    static let handleF32MulImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.add)
+    }
+
+    static let handleF32MulImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.mul)
+    }
+
+    static let handleF32MulImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.sub)
+    }
+
+    static let handleF32MulImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.subFrom)
+    }
+
+    static let handleF64AddImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.add)
+    }
+
+    static let handleF64AddImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.mul)
+    }
+
+    static let handleF64AddImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.sub)
+    }
+
+    static let handleF64AddImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.subFrom)
+    }
+
+    static let handleF64SubImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.add)
+    }
+
+    static let handleF64SubImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.mul)
+    }
+
+    static let handleF64SubImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.sub)
+    }
+
+    static let handleF64SubImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.subFrom)
+    }
+
+    static let handleF64MulImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.add)
+    }
+
+    static let handleF64MulImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.mul)
+    }
+
+    static let handleF64MulImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.sub)
+    }
+
+    static let handleF64MulImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.subFrom)
     }
 }

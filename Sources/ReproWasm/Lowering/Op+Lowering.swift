@@ -100,7 +100,7 @@ extension Op {
         let negations = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
         let floatOperations: Set<Substring> = [
             "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
-            "Trunc", "Nearest",
+            "Trunc", "Nearest", "AddImm", "SubImm", "MulImm", "DivImm",
         ]
         for op in Op.allCases {
             let index = Int(op.rawValue)

@@ -560,6 +560,33 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f32MulThenMul
     case f32MulThenSub
     case f32MulThenSubFrom
+    // Float chains whose first operation takes a constant (`f64MulImm` then an operation): t = slot
+    // `b` OP1 the constant in the next word, then slot `a` = t OP2 slot `c` (`SubFrom`: slot `c` - t);
+    // only the final result is canonicalised.
+    case f32AddImmThenAdd
+    case f32AddImmThenMul
+    case f32AddImmThenSub
+    case f32AddImmThenSubFrom
+    case f32SubImmThenAdd
+    case f32SubImmThenMul
+    case f32SubImmThenSub
+    case f32SubImmThenSubFrom
+    case f32MulImmThenAdd
+    case f32MulImmThenMul
+    case f32MulImmThenSub
+    case f32MulImmThenSubFrom
+    case f64AddImmThenAdd
+    case f64AddImmThenMul
+    case f64AddImmThenSub
+    case f64AddImmThenSubFrom
+    case f64SubImmThenAdd
+    case f64SubImmThenMul
+    case f64SubImmThenSub
+    case f64SubImmThenSubFrom
+    case f64MulImmThenAdd
+    case f64MulImmThenMul
+    case f64MulImmThenSub
+    case f64MulImmThenSubFrom
     // A memory-0 load whose value feeds the next operation, in one op: x = the value loaded from
     // the address in slot `b` and the next word (as for the load), then slot `a` = x OP slot `c`
     // (`SubFrom`: slot `c` - x). x is not written anywhere. Made by Lowering from a load into a

@@ -12,6 +12,11 @@ import Testing
     static let f32Values: [UInt32] = [
         0, 0x8000_0000, 0x3F80_0000, 0x7F7F_FFFF, 0x7F80_0000, 0xFF80_0000, 0x0000_0001, 0x7FC0_0001, 0xFFA0_0000,
     ]
+    /// The f64 operation named `name` (add, sub or mul) on `x` and `y`.
+    static func wide(_ name: String, _ x: Double, _ y: Double) -> Double {
+        name == "add" ? x + y : name == "sub" ? x - y : x * y
+    }
+
     /// The f32 operation named `name`.
     static func operation(_ name: String) -> ((Float, Float) -> Float)? {
         switch name {
@@ -113,6 +118,48 @@ import Testing
             let result64 = f64Operation(wide, 0.15625)
             let expected64 = result64.isNaN ? Self.canonical64 : result64.bitPattern
             #expect(try instance.call("f64", .f64(wide)) == [.f64Bits(expected64)], "\(x)")
+        }
+    }
+
+    /// `(x op1 constant) op2 y` runs as one `…ImmThen…` op with the intermediate not canonicalised;
+    /// with the intermediate on either side of op2 it must give the bits of the instructions.
+    @Test(arguments: ["add", "sub", "mul"], ["add", "sub", "mul"])
+    func floatImmediateChainsMatchTheOperationsOneByOne(first: String, second: String) throws {
+        let module = try Module(
+            wat: """
+                (module
+                  (func (export "left") (param f32 f32) (result f32)
+                    local.get 0 f32.const 0x1.8p+127 f32.\(first) local.get 1 f32.\(second))
+                  (func (export "right") (param f32 f32) (result f32)
+                    local.get 1 local.get 0 f32.const 0x1.8p+127 f32.\(first) f32.\(second))
+                  (func (export "left64") (param f64 f64) (result f64)
+                    local.get 0 f64.const -0x1.1p-2 f64.\(first) local.get 1 f64.\(second)))
+                """)
+        let capitalised = first.prefix(1).uppercased() + first.dropFirst()
+        #expect(module.codeListing.contains("f32\(capitalised)ImmThen"), "\(module.codeListing)")
+        #expect(module.codeListing.contains("f64\(capitalised)ImmThen"), "\(module.codeListing)")
+        let instance = try Store().instantiate(module)
+        let firstOperation = try #require(Self.operation(first))
+        let secondOperation = try #require(Self.operation(second))
+        let constant = Float(bitPattern: 0x7F40_0000)
+        for x in Self.f32Values {
+            for y in Self.f32Values {
+                let t = firstOperation(Float(bitPattern: x), constant)
+                for (name, result) in [
+                    ("left", secondOperation(t, Float(bitPattern: y))),
+                    ("right", secondOperation(Float(bitPattern: y), t)),
+                ] {
+                    let expected = result.isNaN ? Self.canonical32 : result.bitPattern
+                    let got = try instance.call(name, .f32Bits(x), .f32Bits(y))
+                    #expect(got == [.f32Bits(expected)], "\(name) \(first) \(second) x=\(x) y=\(y)")
+                }
+                let wideX = Double(Float(bitPattern: x))
+                let wideY = Double(Float(bitPattern: y))
+                let wideT = Self.wide(first, wideX, -0.265625)
+                let wideResult = Self.wide(second, wideT, wideY)
+                let expected = wideResult.isNaN ? Self.canonical64 : wideResult.bitPattern
+                #expect(try instance.call("left64", .f64(wideX), .f64(wideY)) == [.f64Bits(expected)])
+            }
         }
     }
 }

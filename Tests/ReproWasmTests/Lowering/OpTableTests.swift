@@ -224,7 +224,7 @@ import Testing
 
         let operations: Set<Substring> = [
             "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
-            "Trunc", "Nearest",
+            "Trunc", "Nearest", "AddImm", "SubImm", "MulImm", "DivImm",
         ]
         for op in Op.allCases {
             let name = String(describing: op)
