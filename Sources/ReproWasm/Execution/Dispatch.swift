@@ -6,7 +6,7 @@
 // tables) are not threaded: their handler is `exit`, which returns to the switch in `execute`
 // (Interpreter+Execute.swift). Which ops those are is their row in Lowering/Op+Info.swift
 // (`OpDispatch`); the handlers are in ThreadedHandlers+*.swift by family (Control, Data, Numeric,
-// Immediate, Branch, Chain, Memory, SIMD) and the op-to-handler table in Dispatch+HandlerTable.swift.
+// Immediate, Branch, Chain, Memory, SIMD), each named by its op's row.
 //
 // Swift does not promise tail calls: unoptimised builds, and sanitiser builds, make real calls,
 // and a chain of them would grow the native stack with every op. So the table `next` calls is
@@ -69,7 +69,7 @@ enum ThreadedState {
     static let byteCount = registersOffset + MemoryLayout<ThreadedRegisters>.stride
 
     /// The handlers of all ops, in raw-value order.
-    static let handlers: [Handler] = Op.allCases.map(ThreadedHandlers.handler(for:))
+    static let handlers: [Handler] = Op.allCases.map(\.info.handler)
 
     /// Whether a handler's call to the next one is a tail call in this build: false in unoptimised
     /// builds; otherwise measured once by running 256 `count` ops in a chain and comparing the

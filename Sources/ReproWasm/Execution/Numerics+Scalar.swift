@@ -1,6 +1,6 @@
 // Each scalar operation's meaning, stated once. Every handler that runs it (the op on slots, its
 // immediate form, its compare-and-branch forms, the chains and load-fused ops that end in it)
-// passes one of these to its shape helper (`i32Binary`, `branchOn`, `chainF64`, ...), which is
+// passes one of these to its shape helper (`i32Binary`, `branchOn`, `chainFloat`, ...), which is
 // `@inline(__always)`: the operation is inlined into each handler, so naming it costs nothing.
 // Integer slots hold unsigned bits; the signed forms reinterpret them. Float results are not
 // canonicalised here: the shape helpers do that on the way to the slot (docs/DETERMINISM.md §2).

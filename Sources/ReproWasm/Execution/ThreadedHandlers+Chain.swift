@@ -1,17 +1,51 @@
 // Threaded handlers: two (or three) numeric operations in one, the first one's result feeding
 // the next (made from consecutive instructions by Lowering; see Dispatch.swift).
 
-/// Runs an `f64…Then…` op: `first` on slots `b` and `c`, then `second` on that and the slot named by
-/// the next word, canonicalising only the final result.
+/// A float type as a slot holds it (`SlotScalar`), with the store that canonicalises a NaN result
+/// (docs/DETERMINISM.md §2): what lets one shape helper serve f32 and f64 ops alike.
+protocol SlotFloat: BinaryFloatingPoint, SlotScalar {
+    /// Stores `value`'s bits in `slot`, or the canonical NaN of the type.
+    static func store(canonical value: Self, in slot: UnsafeMutablePointer<UInt64>)
+}
+
+extension Float: SlotFloat {
+    @inline(__always) static func store(canonical value: Float, in slot: UnsafeMutablePointer<UInt64>) {
+        storeCanonical(value, to: slot)
+    }
+}
+
+extension Double: SlotFloat {
+    @inline(__always) static func store(canonical value: Double, in slot: UnsafeMutablePointer<UInt64>) {
+        storeCanonical(value, to: slot)
+    }
+}
+
+/// Runs a float `…Then…` op (`f64MulThenAdd`, ...): `first` on slots `b` and `c`, then `second` on
+/// that and the slot named by the next word, canonicalising only the final result. The operations
+/// (from `Numerics+Scalar.swift`) fix the type.
 @inline(__always)
-func chainF64(
+func chainFloat<F: SlotFloat>(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
     _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
-    _ first: (Double, Double) -> Double, _ second: (Double, Double) -> Double
+    _ first: (F, F) -> F, _ second: (F, F) -> F
 ) -> UnsafePointer<UInt64> {
-    let t = first(Double(bitPattern: sp[b(pc)]), Double(bitPattern: sp[c(pc)]))
-    let z = Double(bitPattern: sp[Int(truncatingIfNeeded: pc[1])])
-    storeCanonical(second(t, z), to: sp + a(pc))
+    let t = first(F(slot: sp[b(pc)]), F(slot: sp[c(pc)]))
+    let z = F(slot: sp[Int(truncatingIfNeeded: pc[1])])
+    F.store(canonical: second(t, z), in: sp + a(pc))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
+/// Runs a float `…ImmThen…` op (`f64MulImmThenAdd`, ...): `first` on slot `b` and the constant in
+/// the next word (an f32's bits in its low half), then `second` on that and slot `c`, canonicalising
+/// only the final result.
+@inline(__always)
+func chainFloatImmediate<F: SlotFloat>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer,
+    _ first: (F, F) -> F, _ second: (F, F) -> F
+) -> UnsafePointer<UInt64> {
+    let t = first(F(slot: sp[b(pc)]), F(slot: pc[1]))
+    F.store(canonical: second(t, F(slot: sp[c(pc)])), in: sp + a(pc))
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
@@ -32,11 +66,11 @@ func chainI32(
 
 extension ThreadedHandlers {
     static let handleF64AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.add)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.add)
     }
 
     static let handleF64AddThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.mul)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.mul)
     }
 
     static let handleF64AddThenMulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -49,43 +83,43 @@ extension ThreadedHandlers {
     }
 
     static let handleF64AddThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.sub)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.sub)
     }
 
     static let handleF64AddThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.subFrom)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.subFrom)
     }
 
     static let handleF64SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.add)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.add)
     }
 
     static let handleF64SubThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.mul)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.mul)
     }
 
     static let handleF64SubThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.sub)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.sub)
     }
 
     static let handleF64SubThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.subFrom)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.subFrom)
     }
 
     static let handleF64MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.add)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.add)
     }
 
     static let handleF64MulThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.mul)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.mul)
     }
 
     static let handleF64MulThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.sub)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.sub)
     }
 
     static let handleF64MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        chainF64(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.subFrom)
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.subFrom)
     }
 
     static let handleI32AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -278,5 +312,153 @@ extension ThreadedHandlers {
 
     static let handleI32AddImmThenOr: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         chainI32(pc, sp, memoryBase, memorySize, fuel, state, immediate: true, I32.add, I32.or)
+    }
+}
+
+extension ThreadedHandlers {
+    static let handleF32AddThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.add)
+    }
+
+    static let handleF32AddThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.mul)
+    }
+
+    static let handleF32AddThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.sub)
+    }
+
+    static let handleF32AddThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.subFrom)
+    }
+
+    static let handleF32SubThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.add)
+    }
+
+    static let handleF32SubThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.mul)
+    }
+
+    static let handleF32SubThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.sub)
+    }
+
+    static let handleF32SubThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.subFrom)
+    }
+
+    static let handleF32MulThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.add)
+    }
+
+    static let handleF32MulThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.mul)
+    }
+
+    static let handleF32MulThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.sub)
+    }
+
+    static let handleF32MulThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloat(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.subFrom)
+    }
+}
+
+extension ThreadedHandlers {
+    static let handleF32AddImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.add)
+    }
+
+    static let handleF32AddImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.mul)
+    }
+
+    static let handleF32AddImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.sub)
+    }
+
+    static let handleF32AddImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add, F32.subFrom)
+    }
+
+    static let handleF32SubImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.add)
+    }
+
+    static let handleF32SubImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.mul)
+    }
+
+    static let handleF32SubImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.sub)
+    }
+
+    static let handleF32SubImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub, F32.subFrom)
+    }
+
+    static let handleF32MulImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.add)
+    }
+
+    static let handleF32MulImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.mul)
+    }
+
+    static let handleF32MulImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.sub)
+    }
+
+    static let handleF32MulImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul, F32.subFrom)
+    }
+
+    static let handleF64AddImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.add)
+    }
+
+    static let handleF64AddImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.mul)
+    }
+
+    static let handleF64AddImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.sub)
+    }
+
+    static let handleF64AddImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add, F64.subFrom)
+    }
+
+    static let handleF64SubImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.add)
+    }
+
+    static let handleF64SubImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.mul)
+    }
+
+    static let handleF64SubImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.sub)
+    }
+
+    static let handleF64SubImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub, F64.subFrom)
+    }
+
+    static let handleF64MulImmThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.add)
+    }
+
+    static let handleF64MulImmThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.mul)
+    }
+
+    static let handleF64MulImmThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.sub)
+    }
+
+    static let handleF64MulImmThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        chainFloatImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul, F64.subFrom)
     }
 }

@@ -23,6 +23,17 @@ func i64BinaryImmediate(
     return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
 }
 
+/// A float op with its right operand in the next word (an f32's bits in its low half), the result
+/// canonicalised: slot `a` = `operation`(slot `b`, immediate). The operation fixes the type.
+@inline(__always)
+func floatBinaryImmediate<F: SlotFloat>(
+    _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (F, F) -> F
+) -> UnsafePointer<UInt64> {
+    F.store(canonical: operation(F(slot: sp[b(pc)]), F(slot: pc[1])), in: sp + a(pc))
+    return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+}
+
 /// An i32 comparison with the next word: slot `a` = 1 if it holds, else 0.
 @inline(__always)
 func i32CompareImmediate(
@@ -236,5 +247,39 @@ extension ThreadedHandlers {
         sp[a(pc)] = sum
         sp[c(pc)] = sum
         return next(pc + 2, sp, memoryBase, memorySize, fuel, state)
+    }
+}
+
+extension ThreadedHandlers {
+    static let handleF32AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.add)
+    }
+
+    static let handleF32SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.sub)
+    }
+
+    static let handleF32MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.mul)
+    }
+
+    static let handleF32DivImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F32.div)
+    }
+
+    static let handleF64AddImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.add)
+    }
+
+    static let handleF64SubImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.sub)
+    }
+
+    static let handleF64MulImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.mul)
+    }
+
+    static let handleF64DivImm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatBinaryImmediate(pc, sp, memoryBase, memorySize, fuel, state, F64.div)
     }
 }

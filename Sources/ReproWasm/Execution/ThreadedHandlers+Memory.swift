@@ -86,14 +86,15 @@ func i32LoadThen<T: FixedWidthInteger & UnsignedInteger>(
     }
 }
 
-/// An f64 `…Load…Then…` op: `operation` on the loaded f64 and slot `c`, canonicalised.
+/// A float `…Load…Then…` op (`f64LoadThenAdd`, ...): `operation` on the loaded float and slot `c`,
+/// canonicalised; the operation fixes the type.
 @inline(__always)
-func f64LoadThen(
+func floatLoadThen<F: SlotFloat>(
     _ pc: UnsafePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>, _ memoryBase: UnsafeMutableRawPointer,
-    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (Double, Double) -> Double
+    _ memorySize: UInt64, _ fuel: UInt64, _ state: UnsafeMutableRawPointer, _ operation: (F, F) -> F
 ) -> UnsafePointer<UInt64> {
-    loadThen(pc, sp, memoryBase, memorySize, fuel, state, as: UInt64.self) { value, other, result in
-        storeCanonical(operation(Double(bitPattern: value), Double(bitPattern: other)), to: result)
+    loadThen(pc, sp, memoryBase, memorySize, fuel, state, as: F.self) { value, other, result in
+        F.store(canonical: operation(value, F(slot: other)), in: result)
     }
 }
 
@@ -218,15 +219,15 @@ extension ThreadedHandlers {
     }
 
     static let handleF64LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.add)
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.add)
     }
 
     static let handleF64LoadThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.sub)
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.sub)
     }
 
     static let handleF64LoadThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.subFrom)
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.subFrom)
     }
 
     static let handleF64AddToMemory: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
@@ -238,7 +239,7 @@ extension ThreadedHandlers {
     }
 
     static let handleF64LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
-        f64LoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.mul)
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F64.mul)
     }
 }
 
@@ -349,5 +350,23 @@ extension ThreadedHandlers {
 
     static let handleStore64Imm: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
         storeValue(pc, sp, memoryBase, memorySize, fuel, state, UInt64(b(pc)))
+    }
+}
+
+extension ThreadedHandlers {
+    static let handleF32LoadThenAdd: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.add)
+    }
+
+    static let handleF32LoadThenSub: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.sub)
+    }
+
+    static let handleF32LoadThenSubFrom: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.subFrom)
+    }
+
+    static let handleF32LoadThenMul: Handler = { pc, sp, memoryBase, memorySize, fuel, state in
+        floatLoadThen(pc, sp, memoryBase, memorySize, fuel, state, F32.mul)
     }
 }

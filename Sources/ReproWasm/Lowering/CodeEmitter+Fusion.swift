@@ -1,6 +1,6 @@
 // The peephole fuser: how the validator's instructions become fused ops (`Op`'s superinstructions).
 // The validator calls only the entry points that are not private (`emitNumeric`, `fuseCopy`,
-// `emitMemoryAccess`, `emitConditionalBranch`, `emitSIMD`), with the operands it popped
+// `emitMemoryAccess`, `emitConditionalBranch`, `emitSelect`, `emitSIMD`), with the operands it popped
 // (`StackEntry`: a value in its own stack slot, or a local not yet copied). A matcher looks at the
 // instruction(s) just emitted (`lastOp`, `previous`) and, if they feed this one, removes or
 // rewrites them into one op. Each fused op's row is in `Op+Info.swift`, its handler in
@@ -28,6 +28,37 @@ extension CodeEmitter {
         } else {
             emitPure(op, destination: destination, lhs.location, rhs.location)
         }
+    }
+
+    /// Emits `select` (`select128` for a vector) of `first` and `second` by `condition` into
+    /// `destination`, fused with the i32 or i64 comparison or `eqz` just emitted that computed the
+    /// condition into a stack slot (`selectI32LtS`, `selectI64NeImm`, ...: `Op.selectForm`). The fused
+    /// op names the comparison's left slot and its right slot (halves of one word) or its constant
+    /// (the word after).
+    mutating func emitSelect(
+        isVector: Bool, destination: Int, _ first: StackEntry, _ second: StackEntry, condition: StackEntry
+    ) {
+        if !isVector, !isDead, condition.location == condition.slot, let compare = lastOp,
+            a(lastHead) == condition.slot
+        {
+            let head = lastHead
+            let isEqz = compare == .i32Eqz || compare == .i64Eqz
+            let form = isEqz ? (compare == .i32Eqz ? Op.i32EqImm : Op.i64EqImm).selectForm : compare.selectForm
+            if let fused = form {
+                let constant: UInt64? = isEqz ? 0 : compare.hasImmediateOperand ? lastImmediate(1) : nil
+                removeLast()
+                emitPure(fused, destination: destination, first.location, second.location)
+                if let constant {
+                    emitImmediate(UInt64(b(head)))
+                    emitImmediate(constant)
+                } else {
+                    emitImmediate(UInt64(b(head)) | UInt64(c(head)) << 32)
+                }
+                return
+            }
+        }
+        emitPure(isVector ? .select128 : .select, destination: destination, first.location, second.location)
+        emitImmediate(UInt64(condition.location))
     }
 
     /// Makes the `i32AddImm` just emitted, if it wrote `source`, also write `slot` (`i32.add` of a

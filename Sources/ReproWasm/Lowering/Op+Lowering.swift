@@ -1,3 +1,10 @@
+// The relations Lowering's matchers use between ops (`immediateForm`, `branchForm`, `chain`, ...),
+// derived once from the ops' names, so that an op named after the scheme takes part in them with
+// no line here: `i32LtS` -> `i32LtSImm` (immediate form), `brIfI32LtS` (branch form), `i32GeS`
+// (negation); `f64Lt` -> `brIfF64Lt`, `brIfNotF64LtImm`; `brIfF64LtImm` -> `brIfF64AddLtImm`;
+// `i32LtS` -> `selectI32LtS`; `X` then `t.Y` -> `XThenY` (`XThenSubFrom` with X's result on the right of a subtraction);
+// a step or load `X` then `brIfT.Z` -> `XThenBrIfZ`.
+
 extension Op {
     /// Internal ops that share their wasm instruction's name, indexed by `Opcode.rawValue`.
     ///
@@ -9,154 +16,146 @@ extension Op {
     /// The op that runs `opcode` when lowering is a one-to-one mapping, else `nil`.
     static func lowering(of opcode: Opcode) -> Op? { byOpcode[Int(opcode.rawValue)] }
 
-    /// Every op by its name (only `byOpcode` reads names: the other relations are written out).
+    /// Every op by its name.
     private static let byName: [String: Op] = Dictionary(
         uniqueKeysWithValues: Op.allCases.map { (String(describing: $0), $0) })
 
-    /// The form of this binary op that takes its right operand as an immediate word, if there is one.
-    var immediateForm: Op? {
-        switch self {
-        case .i32Add: .i32AddImm
-        case .i32Sub: .i32SubImm
-        case .i32Mul: .i32MulImm
-        case .i32And: .i32AndImm
-        case .i32Or: .i32OrImm
-        case .i32Xor: .i32XorImm
-        case .i32Shl: .i32ShlImm
-        case .i32ShrU: .i32ShrUImm
-        case .i32ShrS: .i32ShrSImm
-        case .i32Rotl: .i32RotlImm
-        case .i32Rotr: .i32RotrImm
-        case .i32Eq: .i32EqImm
-        case .i32Ne: .i32NeImm
-        case .i32LtU: .i32LtUImm
-        case .i32GtU: .i32GtUImm
-        case .i32LeU: .i32LeUImm
-        case .i32GeU: .i32GeUImm
-        case .i32LtS: .i32LtSImm
-        case .i32GtS: .i32GtSImm
-        case .i32LeS: .i32LeSImm
-        case .i32GeS: .i32GeSImm
-        case .i64Add: .i64AddImm
-        case .i64Sub: .i64SubImm
-        case .i64Mul: .i64MulImm
-        case .i64And: .i64AndImm
-        case .i64Or: .i64OrImm
-        case .i64Xor: .i64XorImm
-        case .i64Shl: .i64ShlImm
-        case .i64ShrU: .i64ShrUImm
-        case .i64ShrS: .i64ShrSImm
-        case .i64Rotl: .i64RotlImm
-        case .i64Rotr: .i64RotrImm
-        case .i64Eq: .i64EqImm
-        case .i64Ne: .i64NeImm
-        case .i64LtU: .i64LtUImm
-        case .i64GtU: .i64GtUImm
-        case .i64LeU: .i64LeUImm
-        case .i64GeU: .i64GeUImm
-        case .i64LtS: .i64LtSImm
-        case .i64GtS: .i64GtSImm
-        case .i64LeS: .i64LeSImm
-        case .i64GeS: .i64GeSImm
-        default: nil
-        }
-    }
+    /// The form of this binary op that takes its right operand as an immediate word, if there is
+    /// one: a wasm numeric op's name and `Imm` (`i32AddImm`, `i64ShrSImm`).
+    var immediateForm: Op? { Op.relations.immediateForm[Int(rawValue)] }
 
     /// For an i32 or i64 comparison (register or immediate form): the compare-and-branch op that
-    /// jumps when the comparison holds.
-    var branchForm: Op? {
-        switch self {
-        case .i32Eq: .brIfI32Eq
-        case .i32EqImm: .brIfI32EqImm
-        case .i32Ne: .brIfI32Ne
-        case .i32NeImm: .brIfI32NeImm
-        case .i32LtU: .brIfI32LtU
-        case .i32LtUImm: .brIfI32LtUImm
-        case .i32GtU: .brIfI32GtU
-        case .i32GtUImm: .brIfI32GtUImm
-        case .i32LeU: .brIfI32LeU
-        case .i32LeUImm: .brIfI32LeUImm
-        case .i32GeU: .brIfI32GeU
-        case .i32GeUImm: .brIfI32GeUImm
-        case .i32LtS: .brIfI32LtS
-        case .i32LtSImm: .brIfI32LtSImm
-        case .i32GtS: .brIfI32GtS
-        case .i32GtSImm: .brIfI32GtSImm
-        case .i32LeS: .brIfI32LeS
-        case .i32LeSImm: .brIfI32LeSImm
-        case .i32GeS: .brIfI32GeS
-        case .i32GeSImm: .brIfI32GeSImm
-        case .i64Eq: .brIfI64Eq
-        case .i64EqImm: .brIfI64EqImm
-        case .i64Ne: .brIfI64Ne
-        case .i64NeImm: .brIfI64NeImm
-        case .i64LtU: .brIfI64LtU
-        case .i64LtUImm: .brIfI64LtUImm
-        case .i64GtU: .brIfI64GtU
-        case .i64GtUImm: .brIfI64GtUImm
-        case .i64LeU: .brIfI64LeU
-        case .i64LeUImm: .brIfI64LeUImm
-        case .i64GeU: .brIfI64GeU
-        case .i64GeUImm: .brIfI64GeUImm
-        case .i64LtS: .brIfI64LtS
-        case .i64LtSImm: .brIfI64LtSImm
-        case .i64GtS: .brIfI64GtS
-        case .i64GtSImm: .brIfI64GtSImm
-        case .i64LeS: .brIfI64LeS
-        case .i64LeSImm: .brIfI64LeSImm
-        case .i64GeS: .brIfI64GeS
-        case .i64GeSImm: .brIfI64GeSImm
-        default: nil
-        }
-    }
+    /// jumps when the comparison holds (`brIfI32LtS`, `brIfI64NeImm`).
+    var branchForm: Op? { Op.relations.branchForm[Int(rawValue)] }
+
+    /// For an i32 or i64 comparison (register or immediate form): the compare-and-select op that
+    /// picks by it (`selectI32LtS`, `selectI64NeImm`).
+    var selectForm: Op? { Op.relations.selectForm[Int(rawValue)] }
 
     /// For an i32 or i64 comparison (register or immediate form): the comparison that holds exactly
-    /// when this one does not.
-    var negatedComparison: Op? {
-        switch self {
-        case .i32Eq: .i32Ne
-        case .i32Ne: .i32Eq
-        case .i32EqImm: .i32NeImm
-        case .i32NeImm: .i32EqImm
-        case .i32LtS: .i32GeS
-        case .i32GeS: .i32LtS
-        case .i32LtSImm: .i32GeSImm
-        case .i32GeSImm: .i32LtSImm
-        case .i32LtU: .i32GeU
-        case .i32GeU: .i32LtU
-        case .i32LtUImm: .i32GeUImm
-        case .i32GeUImm: .i32LtUImm
-        case .i32GtS: .i32LeS
-        case .i32LeS: .i32GtS
-        case .i32GtSImm: .i32LeSImm
-        case .i32LeSImm: .i32GtSImm
-        case .i32GtU: .i32LeU
-        case .i32LeU: .i32GtU
-        case .i32GtUImm: .i32LeUImm
-        case .i32LeUImm: .i32GtUImm
-        case .i64Eq: .i64Ne
-        case .i64Ne: .i64Eq
-        case .i64EqImm: .i64NeImm
-        case .i64NeImm: .i64EqImm
-        case .i64LtS: .i64GeS
-        case .i64GeS: .i64LtS
-        case .i64LtSImm: .i64GeSImm
-        case .i64GeSImm: .i64LtSImm
-        case .i64LtU: .i64GeU
-        case .i64GeU: .i64LtU
-        case .i64LtUImm: .i64GeUImm
-        case .i64GeUImm: .i64LtUImm
-        case .i64GtS: .i64LeS
-        case .i64LeS: .i64GtS
-        case .i64GtSImm: .i64LeSImm
-        case .i64LeSImm: .i64GtSImm
-        case .i64GtU: .i64LeU
-        case .i64LeU: .i64GtU
-        case .i64GtUImm: .i64LeUImm
-        case .i64LeUImm: .i64GtUImm
-        default: nil
-        }
+    /// when this one does not (`Eq`/`Ne`, `LtS`/`GeS`, `GtU`/`LeU`, ...).
+    var negatedComparison: Op? { Op.relations.negated[Int(rawValue)] }
+
+    /// For a float compare-and-branch op with a constant (`brIfF64GtImm`, `brIfNotF32LeImm`, ...),
+    /// the op that tests the sum of two slots the same way (`brIfF64AddGtImm`, ...).
+    var addedFloatBranch: Op? { Op.relations.addedFloatBranch[Int(rawValue)] }
+
+    /// Whether the op is float arithmetic on slots (`f64Add`, `f32Sqrt`, `f64MulThenSub`, ...): it
+    /// cannot trap, touches no memory, and writes slot `a` only.
+    var isFloatArithmetic: Bool { Op.relations.isFloatArithmetic[Int(rawValue)] }
+
+    /// The float compare-and-branch op for the comparison `compare` (`f32Lt`/`f64Lt`, `Gt`, `Le` or
+    /// `Ge`) that jumps when it holds (`whenHolds`, `brIf…`) or when it does not (`brIfNot…`), with
+    /// the right operand in a slot or an immediate word (`…Imm`); `nil` for other ops.
+    static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
+        relations.floatBranch[Int(compare.rawValue) &* 4 &+ (whenHolds ? 2 : 0) &+ (immediate ? 1 : 0)]
     }
+
+    /// The op running `first` and then `second` on its result (as `second`'s left operand if
+    /// `resultIsLeft`, else its right), if there is one: `firstThenSecond`, with `…SubFrom` for the
+    /// result on the right of a subtraction (every other second operation named in
+    /// `Op.commutingOperations` takes the result on either side). A memory-0 load as `first` gives
+    /// a load-fused op (`f64LoadThenSub`); a chain as `first`, a chain of three.
+    static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
+        relations.chain[pairKey(first, second, resultIsLeft ? 1 : 0)]
+    }
+
+    /// The step-and-test op (`i32AddThenBrIfLtUImm`, ...) for a step (`i32AddImm`, `i32Add`) and
+    /// the i32 compare-and-branch op `branch` on its sum, if there is one.
+    static func stepBranch(step: Op, branch: Op) -> Op? {
+        step.isMemoryLoad ? nil : relations.thenBranch[pairKey(step, branch, 0)]
+    }
+
+    /// The load-and-branch op for a memory-0 load followed by a branch on the comparison `compare`
+    /// of the loaded value with a slot (`Op.i32LoadThenBrIfLtS`, ...), if there is one.
+    static func loadBranch(load: Op, compare: Op) -> Op? {
+        guard load.isMemoryLoad, let branch = compare.branchForm else { return nil }
+        return relations.thenBranch[pairKey(load, branch, 0)]
+    }
+
+    /// The second operations of a chain that take the first one's result on either side.
+    static let commutingOperations: Set<String> = ["Add", "Mul", "And", "Or", "Xor", "Min", "Max"]
+
+    /// A dictionary key for two ops and a flag.
+    private static func pairKey(_ first: Op, _ second: Op, _ flag: UInt32) -> UInt32 {
+        UInt32(first.rawValue) << 17 | UInt32(second.rawValue) << 1 | flag
+    }
+
+    /// The derived relations, built once from the names.
+    private struct Relations {
+        var immediateForm = [Op?](repeating: nil, count: Op.allCases.count)
+        var branchForm = [Op?](repeating: nil, count: Op.allCases.count)
+        var negated = [Op?](repeating: nil, count: Op.allCases.count)
+        var selectForm = [Op?](repeating: nil, count: Op.allCases.count)
+        var addedFloatBranch = [Op?](repeating: nil, count: Op.allCases.count)
+        var isFloatArithmetic = [Bool](repeating: false, count: Op.allCases.count)
+        var floatBranch = [Op?](repeating: nil, count: 4 * Op.allCases.count)
+        var chain: [UInt32: Op] = [:]
+        var thenBranch: [UInt32: Op] = [:]
+    }
+
+    /// The relations of every op, read from the names by the scheme in the file's header.
+    private static let relations: Relations = {
+        var relations = Relations()
+        let negations = [("Eq", "Ne"), ("LtS", "GeS"), ("LtU", "GeU"), ("GtS", "LeS"), ("GtU", "LeU")]
+        let floatOperations: Set<Substring> = [
+            "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
+            "Trunc", "Nearest", "AddImm", "SubImm", "MulImm", "DivImm",
+        ]
+        for op in Op.allCases {
+            let index = Int(op.rawValue)
+            let name = String(describing: op)
+            let type = String(name.prefix(3))
+            let isInteger = type == "i32" || type == "i64"
+            let isFloat = type == "f32" || type == "f64"
+            let capitalisedName = name.prefix(1).uppercased() + name.dropFirst()
+            if op.info.family == .numeric { relations.immediateForm[index] = byName[name + "Imm"] }
+            if isInteger {
+                relations.branchForm[index] = byName["brIf" + capitalisedName]
+                relations.selectForm[index] = byName["select" + capitalisedName]
+                let isImmediate = name.hasSuffix("Imm")
+                let core = String(name.dropFirst(3).dropLast(isImmediate ? 3 : 0))
+                for (first, second) in negations {
+                    if let other = core == first ? second : core == second ? first : nil {
+                        relations.negated[index] = byName[type + other + (isImmediate ? "Imm" : "")]
+                    }
+                }
+            }
+            if isFloat {
+                relations.isFloatArithmetic[index] = name.dropFirst(3).split(separator: "Then").allSatisfy {
+                    floatOperations.contains($0)
+                }
+                for (whenHolds, prefix) in [(false, "brIfNot"), (true, "brIf")] {
+                    for (immediate, suffix) in [(false, ""), (true, "Imm")] {
+                        relations.floatBranch[index * 4 + (whenHolds ? 2 : 0) + (immediate ? 1 : 0)] =
+                            byName[prefix + capitalisedName + suffix]
+                    }
+                }
+            }
+            for prefix in ["brIfNotF", "brIfF"] where name.hasPrefix(prefix) && name.hasSuffix("Imm") {
+                let typeEnd = name.index(name.startIndex, offsetBy: prefix.count + 2)
+                relations.addedFloatBranch[index] = byName[name[..<typeEnd] + "Add" + name[typeEnd...]]
+                break
+            }
+            // `XThenY`: the last `Then` splits the first op from the second operation.
+            guard isInteger || isFloat, let then = name.ranges(of: "Then").last,
+                let first = byName[String(name[..<then.lowerBound])]
+            else { continue }
+            let secondName = String(name[then.upperBound...])
+            if secondName.hasPrefix("BrIf") {
+                let typeName = type.prefix(1).uppercased() + type.dropFirst()
+                if let branch = byName["brIf" + typeName + secondName.dropFirst(4)] {
+                    relations.thenBranch[pairKey(first, branch, 0)] = op
+                }
+            } else if secondName.hasSuffix("From"), let second = byName[type + secondName.dropLast(4)] {
+                relations.chain[pairKey(first, second, 0)] = op
+            } else if let second = byName[type + secondName] {
+                relations.chain[pairKey(first, second, 1)] = op
+                if commutingOperations.contains(secondName) { relations.chain[pairKey(first, second, 0)] = op }
+            }
+        }
+        return relations
+    }()
 
     /// Whether the op takes its right operand as an immediate word (`i32AddImm`, `brIfI32EqImm`, ...):
     /// from its row, an op of the immediate family or a compare-and-branch with a constant.
@@ -199,20 +198,6 @@ extension Op {
         }
     }
 
-    /// The load-and-branch op for a memory-0 load followed by a branch on the comparison `compare`
-    /// of the loaded value with a slot (`Op.i32LoadThenBrIfLtS`, ...), if there is one.
-    static func loadBranch(load: Op, compare: Op) -> Op? {
-        switch (load, compare) {
-        case (.i32Load, .i32LtS): .i32LoadThenBrIfLtS
-        case (.i32Load, .i32GtS): .i32LoadThenBrIfGtS
-        case (.i32Load, .i32Ne): .i32LoadThenBrIfNe
-        case (.i32Load8U, .i32LtS): .i32Load8UThenBrIfLtS
-        case (.i32Load8U, .i32GtS): .i32Load8UThenBrIfGtS
-        case (.i32Load8U, .i32Ne): .i32Load8UThenBrIfNe
-        default: nil
-        }
-    }
-
     /// The `move` op for `width` bytes (`Op.move8`, ...).
     static func move(width: Int) -> Op? {
         switch width {
@@ -224,173 +209,8 @@ extension Op {
         }
     }
 
-    /// The `f64…Then…` or `i32…Then…` op running `first` and then `second` on its result (as
-    /// `second`'s left operand if `resultIsLeft`, else its right), if there is one. Every second
-    /// operation but `Sub` commutes, so its side does not matter; with the result on the right, a
-    /// subtraction is `…SubFrom`. A memory-0 load as `first` gives a load-fused op (`f64LoadThenSub`).
-    static func chain(first: Op, second: Op, resultIsLeft: Bool) -> Op? {
-        switch (first, second) {
-        case (.i32Add, .i32Add): .i32AddThenAdd
-        case (.i32Add, .i32Xor): .i32AddThenXor
-        case (.i32Add, .i32And): .i32AddThenAnd
-        case (.i32Add, .i32Or): .i32AddThenOr
-        case (.i32Sub, .i32Add): .i32SubThenAdd
-        case (.i32Sub, .i32Xor): .i32SubThenXor
-        case (.i32Sub, .i32And): .i32SubThenAnd
-        case (.i32Sub, .i32Or): .i32SubThenOr
-        case (.i32Mul, .i32Add): .i32MulThenAdd
-        case (.i32Mul, .i32Xor): .i32MulThenXor
-        case (.i32Mul, .i32And): .i32MulThenAnd
-        case (.i32Mul, .i32Or): .i32MulThenOr
-        case (.i32And, .i32Add): .i32AndThenAdd
-        case (.i32And, .i32Xor): .i32AndThenXor
-        case (.i32And, .i32And): .i32AndThenAnd
-        case (.i32And, .i32Or): .i32AndThenOr
-        case (.i32Or, .i32Add): .i32OrThenAdd
-        case (.i32Or, .i32Xor): .i32OrThenXor
-        case (.i32Or, .i32And): .i32OrThenAnd
-        case (.i32Or, .i32Or): .i32OrThenOr
-        case (.i32Xor, .i32Add): .i32XorThenAdd
-        case (.i32Xor, .i32Xor): .i32XorThenXor
-        case (.i32Xor, .i32And): .i32XorThenAnd
-        case (.i32Xor, .i32Or): .i32XorThenOr
-        case (.i32ShlImm, .i32Add): .i32ShlImmThenAdd
-        case (.i32ShlImm, .i32Xor): .i32ShlImmThenXor
-        case (.i32ShlImm, .i32And): .i32ShlImmThenAnd
-        case (.i32ShlImm, .i32Or): .i32ShlImmThenOr
-        case (.i32ShrUImm, .i32Add): .i32ShrUImmThenAdd
-        case (.i32ShrUImm, .i32Xor): .i32ShrUImmThenXor
-        case (.i32ShrUImm, .i32And): .i32ShrUImmThenAnd
-        case (.i32ShrUImm, .i32Or): .i32ShrUImmThenOr
-        case (.i32RotlImm, .i32Add): .i32RotlImmThenAdd
-        case (.i32RotlImm, .i32Xor): .i32RotlImmThenXor
-        case (.i32RotlImm, .i32And): .i32RotlImmThenAnd
-        case (.i32RotlImm, .i32Or): .i32RotlImmThenOr
-        case (.i32MulImm, .i32Add): .i32MulImmThenAdd
-        case (.i32MulImm, .i32Xor): .i32MulImmThenXor
-        case (.i32MulImm, .i32And): .i32MulImmThenAnd
-        case (.i32MulImm, .i32Or): .i32MulImmThenOr
-        case (.i32AndImm, .i32Add): .i32AndImmThenAdd
-        case (.i32AndImm, .i32Xor): .i32AndImmThenXor
-        case (.i32AndImm, .i32And): .i32AndImmThenAnd
-        case (.i32AndImm, .i32Or): .i32AndImmThenOr
-        case (.i32AddImm, .i32Add): .i32AddImmThenAdd
-        case (.i32AddImm, .i32Xor): .i32AddImmThenXor
-        case (.i32AddImm, .i32And): .i32AddImmThenAnd
-        case (.i32AddImm, .i32Or): .i32AddImmThenOr
-        case (.f64Add, .f64Add): .f64AddThenAdd
-        case (.f64Add, .f64Mul): .f64AddThenMul
-        case (.f64Add, .f64Sub): resultIsLeft ? .f64AddThenSub : .f64AddThenSubFrom
-        case (.f64Sub, .f64Add): .f64SubThenAdd
-        case (.f64Sub, .f64Mul): .f64SubThenMul
-        case (.f64Sub, .f64Sub): resultIsLeft ? .f64SubThenSub : .f64SubThenSubFrom
-        case (.f64Mul, .f64Add): .f64MulThenAdd
-        case (.f64Mul, .f64Mul): .f64MulThenMul
-        case (.f64Mul, .f64Sub): resultIsLeft ? .f64MulThenSub : .f64MulThenSubFrom
-        case (.f64AddThenMul, .f64Add): .f64AddThenMulThenAdd
-        case (.i32Load8U, .i32Add): .i32Load8UThenAdd
-        case (.i32Load8U, .i32Xor): .i32Load8UThenXor
-        case (.i32Load, .i32Add): .i32LoadThenAdd
-        case (.i32Load, .i32Xor): .i32LoadThenXor
-        case (.f64Load, .f64Add): .f64LoadThenAdd
-        case (.f64Load, .f64Mul): .f64LoadThenMul
-        case (.f64Load, .f64Sub): resultIsLeft ? .f64LoadThenSub : .f64LoadThenSubFrom
-        default: nil
-        }
-    }
-
     /// Whether the op is itself a chain of two register operations (`f64AddThenMul`, ...).
     var isChain: Bool { info.family == .chain }
-
-    /// Whether the op is f64 arithmetic on slots (`f64Add`, `f64Sqrt`, `f64MulThenSub`, ...): it
-    /// cannot trap, touches no memory, and writes slot `a` only.
-    var isFloatArithmetic: Bool {
-        switch self {
-        case .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Sqrt, .f64Neg, .f64Abs, .f64Copysign,
-            .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64AddThenAdd, .f64AddThenMul, .f64AddThenSub,
-            .f64AddThenSubFrom, .f64SubThenAdd, .f64SubThenMul, .f64SubThenSub, .f64SubThenSubFrom, .f64MulThenAdd,
-            .f64MulThenMul, .f64MulThenSub, .f64MulThenSubFrom, .f64AddThenMulThenAdd:
-            true
-        default: false
-        }
-    }
-
-    /// The float compare-and-branch op for the comparison `compare` (`f32Lt`/`f64Lt`, `Gt`, `Le` or
-    /// `Ge`) that jumps when it holds (`whenHolds`) or when it does not, with the right operand
-    /// in a slot or an immediate word; `nil` for other ops.
-    static func floatBranch(for compare: Op, whenHolds: Bool, immediate: Bool) -> Op? {
-        switch (compare, whenHolds, immediate) {
-        case (.f64Lt, true, true): .brIfF64LtImm
-        case (.f64Lt, true, false): .brIfF64Lt
-        case (.f64Lt, false, true): .brIfNotF64LtImm
-        case (.f64Lt, false, false): .brIfNotF64Lt
-        case (.f64Gt, true, true): .brIfF64GtImm
-        case (.f64Gt, true, false): .brIfF64Gt
-        case (.f64Gt, false, true): .brIfNotF64GtImm
-        case (.f64Gt, false, false): .brIfNotF64Gt
-        case (.f64Le, true, true): .brIfF64LeImm
-        case (.f64Le, true, false): .brIfF64Le
-        case (.f64Le, false, true): .brIfNotF64LeImm
-        case (.f64Le, false, false): .brIfNotF64Le
-        case (.f64Ge, true, true): .brIfF64GeImm
-        case (.f64Ge, true, false): .brIfF64Ge
-        case (.f64Ge, false, true): .brIfNotF64GeImm
-        case (.f64Ge, false, false): .brIfNotF64Ge
-        case (.f32Lt, true, true): .brIfF32LtImm
-        case (.f32Lt, true, false): .brIfF32Lt
-        case (.f32Lt, false, true): .brIfNotF32LtImm
-        case (.f32Lt, false, false): .brIfNotF32Lt
-        case (.f32Gt, true, true): .brIfF32GtImm
-        case (.f32Gt, true, false): .brIfF32Gt
-        case (.f32Gt, false, true): .brIfNotF32GtImm
-        case (.f32Gt, false, false): .brIfNotF32Gt
-        case (.f32Le, true, true): .brIfF32LeImm
-        case (.f32Le, true, false): .brIfF32Le
-        case (.f32Le, false, true): .brIfNotF32LeImm
-        case (.f32Le, false, false): .brIfNotF32Le
-        case (.f32Ge, true, true): .brIfF32GeImm
-        case (.f32Ge, true, false): .brIfF32Ge
-        case (.f32Ge, false, true): .brIfNotF32GeImm
-        case (.f32Ge, false, false): .brIfNotF32Ge
-        default: nil
-        }
-    }
-
-    /// The step-and-test op (`i32AddThenBrIfLtUImm`, ...) for a step `i32AddImm` or `i32Add` and
-    /// the i32 compare-and-branch op `branch` on its sum, if there is one.
-    static func stepBranch(step: Op, branch: Op) -> Op? {
-        switch (step, branch) {
-        case (.i32AddImm, .brIfI32NeImm): .i32AddImmThenBrIfNeImm
-        case (.i32AddImm, .brIfI32LtUImm): .i32AddImmThenBrIfLtUImm
-        case (.i32AddImm, .brIfI32Ne): .i32AddImmThenBrIfNe
-        case (.i32AddImm, .brIfI32LtU): .i32AddImmThenBrIfLtU
-        case (.i32AddImm, .brIfI32GeU): .i32AddImmThenBrIfGeU
-        case (.i32AddImm, .brIfI32GtS): .i32AddImmThenBrIfGtS
-        case (.i32Add, .brIfI32NeImm): .i32AddThenBrIfNeImm
-        case (.i32Add, .brIfI32LtUImm): .i32AddThenBrIfLtUImm
-        case (.i32Add, .brIfI32Ne): .i32AddThenBrIfNe
-        case (.i32Add, .brIfI32LtU): .i32AddThenBrIfLtU
-        case (.i32Add, .brIfI32GeU): .i32AddThenBrIfGeU
-        case (.i32Add, .brIfI32GtS): .i32AddThenBrIfGtS
-        default: nil
-        }
-    }
-
-    /// For an f64 compare-and-branch op with a constant (`brIfF64GtImm`, `brIfNotF64LeImm`, ...),
-    /// the op that tests the sum of two slots the same way (`brIfF64AddGtImm`, ...).
-    var addedFloatBranch: Op? {
-        switch self {
-        case .brIfF64LtImm: .brIfF64AddLtImm
-        case .brIfF64GtImm: .brIfF64AddGtImm
-        case .brIfF64LeImm: .brIfF64AddLeImm
-        case .brIfF64GeImm: .brIfF64AddGeImm
-        case .brIfNotF64LtImm: .brIfNotF64AddLtImm
-        case .brIfNotF64GtImm: .brIfNotF64AddGtImm
-        case .brIfNotF64LeImm: .brIfNotF64AddLeImm
-        case .brIfNotF64GeImm: .brIfNotF64AddGeImm
-        default: nil
-        }
-    }
 
     /// The words an `Op.simd` instruction running `opcode` takes, head word included (see `Op.simd`).
     static func simdWordCount(of opcode: Opcode) -> Int {

@@ -384,6 +384,16 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i64GtSImm
     case i64LeSImm
     case i64GeSImm
+    // Float ops with a constant right operand (an f32's bits in the low half of the word), made from
+    // `f32.const`/`f64.const` and the op; the result is canonicalised as the op's.
+    case f32AddImm
+    case f32SubImm
+    case f32MulImm
+    case f32DivImm
+    case f64AddImm
+    case f64SubImm
+    case f64MulImm
+    case f64DivImm
     // Compare-and-branch: add `c` to the counter, then jump by the next word if slot `a` compared
     // with slot `b` (or, for the Imm forms, with the word after the offset) holds. Made from
     // `compare; br_if` and `compare; if` by Lowering.
@@ -537,6 +547,46 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64MulThenMul
     case f64MulThenSub
     case f64MulThenSubFrom
+    // The f32 twins of the f64 chains above (same operands and layout, f32 operations).
+    case f32AddThenAdd
+    case f32AddThenMul
+    case f32AddThenSub
+    case f32AddThenSubFrom
+    case f32SubThenAdd
+    case f32SubThenMul
+    case f32SubThenSub
+    case f32SubThenSubFrom
+    case f32MulThenAdd
+    case f32MulThenMul
+    case f32MulThenSub
+    case f32MulThenSubFrom
+    // Float chains whose first operation takes a constant (`f64MulImm` then an operation): t = slot
+    // `b` OP1 the constant in the next word, then slot `a` = t OP2 slot `c` (`SubFrom`: slot `c` - t);
+    // only the final result is canonicalised.
+    case f32AddImmThenAdd
+    case f32AddImmThenMul
+    case f32AddImmThenSub
+    case f32AddImmThenSubFrom
+    case f32SubImmThenAdd
+    case f32SubImmThenMul
+    case f32SubImmThenSub
+    case f32SubImmThenSubFrom
+    case f32MulImmThenAdd
+    case f32MulImmThenMul
+    case f32MulImmThenSub
+    case f32MulImmThenSubFrom
+    case f64AddImmThenAdd
+    case f64AddImmThenMul
+    case f64AddImmThenSub
+    case f64AddImmThenSubFrom
+    case f64SubImmThenAdd
+    case f64SubImmThenMul
+    case f64SubImmThenSub
+    case f64SubImmThenSubFrom
+    case f64MulImmThenAdd
+    case f64MulImmThenMul
+    case f64MulImmThenSub
+    case f64MulImmThenSubFrom
     // A memory-0 load whose value feeds the next operation, in one op: x = the value loaded from
     // the address in slot `b` and the next word (as for the load), then slot `a` = x OP slot `c`
     // (`SubFrom`: slot `c` - x). x is not written anywhere. Made by Lowering from a load into a
@@ -549,6 +599,11 @@ enum Op: UInt16, CaseIterable, Sendable {
     case f64LoadThenSub
     case f64LoadThenSubFrom
     case f64LoadThenMul
+    // The f32 twins of the f64 load-fused ops above (an f32 loaded from memory).
+    case f32LoadThenAdd
+    case f32LoadThenSub
+    case f32LoadThenSubFrom
+    case f32LoadThenMul
     /// `f64LoadThenAdd` whose result is stored back where it was loaded from (`x += y` on an f64 in
     /// memory): slot `a` = the canonicalised sum, also stored at the load's address. Made by Lowering
     /// from `f64LoadThenAdd` and an `f64.store` of its result to the same address slot and word.
@@ -614,6 +669,50 @@ enum Op: UInt16, CaseIterable, Sendable {
     case i32Load8UThenBrIfLtS
     case i32Load8UThenBrIfGtS
     case i32Load8UThenBrIfNe
+    // Compare-and-select: slot `a` = slot `b` if the comparison holds, else slot `c`; it compares
+    // the slot in the low half of the next word with the slot in its high half (or, for the Imm
+    // forms, the slot in the next word with the word after it). Made by Lowering from an i32 or i64
+    // comparison (or `eqz`, as `…EqImm` with 0) whose result only `select` consumes.
+    case selectI32Eq
+    case selectI32EqImm
+    case selectI32Ne
+    case selectI32NeImm
+    case selectI32LtS
+    case selectI32LtSImm
+    case selectI32LtU
+    case selectI32LtUImm
+    case selectI32GtS
+    case selectI32GtSImm
+    case selectI32GtU
+    case selectI32GtUImm
+    case selectI32LeS
+    case selectI32LeSImm
+    case selectI32LeU
+    case selectI32LeUImm
+    case selectI32GeS
+    case selectI32GeSImm
+    case selectI32GeU
+    case selectI32GeUImm
+    case selectI64Eq
+    case selectI64EqImm
+    case selectI64Ne
+    case selectI64NeImm
+    case selectI64LtS
+    case selectI64LtSImm
+    case selectI64LtU
+    case selectI64LtUImm
+    case selectI64GtS
+    case selectI64GtSImm
+    case selectI64GtU
+    case selectI64GtUImm
+    case selectI64LeS
+    case selectI64LeSImm
+    case selectI64LeU
+    case selectI64LeUImm
+    case selectI64GeS
+    case selectI64GeSImm
+    case selectI64GeU
+    case selectI64GeUImm
 
     // MARK: Lazy lowering
     /// The entry of a function whose body is not lowered yet (a module loaded with

@@ -225,8 +225,7 @@ extension FunctionValidator {
         }
         let type = explicitType ?? first.type ?? second.type
         let slot = push(type)
-        emitter.emitPure(type == .v128 ? .select128 : .select, destination: slot, first.location, second.location)
-        emitter.emitImmediate(UInt64(condition.location))
+        emitter.emitSelect(isVector: type == .v128, destination: slot, first, second, condition: condition)
     }
 
     mutating func visitCall(at offset: Int) throws(ModuleError) {

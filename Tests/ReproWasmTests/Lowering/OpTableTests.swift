@@ -37,14 +37,28 @@ import Testing
         #expect(Op.i64Rotr.immediateForm == .i64RotrImm)
         #expect(Op.i32DivS.immediateForm == nil)
         #expect(Op.i32Add.branchForm == nil)
+        #expect(Op.chain(first: .f64Mul, second: .f64Sub, resultIsLeft: false) == .f64MulThenSubFrom)
+        #expect(Op.chain(first: .f64AddThenMul, second: .f64Add, resultIsLeft: true) == .f64AddThenMulThenAdd)
+        #expect(Op.chain(first: .i32Sub, second: .i32Sub, resultIsLeft: true) == nil)
+        #expect(Op.stepBranch(step: .i32AddImm, branch: .brIfI32LtUImm) == .i32AddImmThenBrIfLtUImm)
+        #expect(Op.stepBranch(step: .i32Load, branch: .brIfI32LtS) == nil)
+        #expect(Op.loadBranch(load: .i32Load8U, compare: .i32Ne) == .i32Load8UThenBrIfNe)
+        #expect(Op.loadBranch(load: .i32Load, compare: .i32LtU) == nil)
+        #expect(Op.brIfNotF64GeImm.addedFloatBranch == .brIfNotF64AddGeImm)
     }
 
-    /// Every op has a handler, and it is `exit` exactly for the ops the table puts on the slow path.
+    /// Every op has a handler, it is `exit` exactly for the ops the table puts on the slow path,
+    /// no two threaded ops share one, and the handler table is the rows' handlers.
     @Test func everyOpHasAHandlerMatchingItsDispatch() {
         let exit = unsafeBitCast(ThreadedHandlers.exit, to: UInt.self)
+        var owners: [UInt: Op] = [:]
         for op in Op.allCases {
-            let handler = unsafeBitCast(ThreadedHandlers.handler(for: op), to: UInt.self)
+            let handler = unsafeBitCast(op.info.handler, to: UInt.self)
             #expect((handler == exit) == (op.info.dispatch == .slowPath), "\(op)")
+            #expect(unsafeBitCast(ThreadedState.handlers[Int(op.rawValue)], to: UInt.self) == handler, "\(op)")
+            if handler != exit, let other = owners.updateValue(op, forKey: handler) {
+                Issue.record("\(op) and \(other) share a handler")
+            }
         }
         #expect(Op.i32Add.info.dispatch == .threaded)
         #expect(Op.memoryGrow.info.dispatch == .slowPath)
@@ -125,8 +139,8 @@ import Testing
         #expect(!listing.contains { $0.contains("bad word") })
     }
 
-    /// The superinstruction relations are written out in `Op+Lowering.swift`; they must agree
-    /// with the naming scheme the ops follow (`i32LtS` -> `i32LtSImm`, `brIfI32LtS`, `i32GeS`;
+    /// The superinstruction relations are derived from the names in `Op+Lowering.swift`; they must
+    /// agree with the naming scheme the ops follow (`i32LtS` -> `i32LtSImm`, `brIfI32LtS`, `i32GeS`;
     /// `brIfF64LtImm` -> `brIfF64AddLtImm`), which this test applies to every op by name.
     @Test func relationsFollowTheNamingScheme() {
         let byName = Dictionary(uniqueKeysWithValues: Op.allCases.map { (String(describing: $0), $0) })
@@ -172,7 +186,7 @@ import Testing
         #expect(Op.floatBranch(for: .f64Eq, whenHolds: true, immediate: false) == nil)
     }
 
-    /// `Op.chain` and `isFloatArithmetic` are written out; they must agree with the names of the
+    /// `Op.chain` and `isFloatArithmetic` are derived from the names; they must agree with the names of the
     /// chained ops (`f64SubThenSubFrom` is f64Sub then f64Sub with the result on the right, every
     /// other second operation takes the result on either side; `f64AddThenMulThenAdd` is
     /// `f64AddThenMul` then f64Add), which this test reads for every pair of ops.
@@ -210,12 +224,12 @@ import Testing
 
         let operations: Set<Substring> = [
             "Add", "Sub", "SubFrom", "Mul", "Div", "Min", "Max", "Sqrt", "Neg", "Abs", "Copysign", "Ceil", "Floor",
-            "Trunc", "Nearest",
+            "Trunc", "Nearest", "AddImm", "SubImm", "MulImm", "DivImm",
         ]
         for op in Op.allCases {
             let name = String(describing: op)
             let isFloatArithmetic =
-                name.hasPrefix("f64")
+                (name.hasPrefix("f64") || name.hasPrefix("f32"))
                 && name.dropFirst(3).split(separator: "Then").allSatisfy { operations.contains($0) }
             #expect(op.isFloatArithmetic == isFloatArithmetic, "\(op)")
         }
