@@ -46,7 +46,10 @@ extension FunctionValidator {
     /// Emits the moves and the jump of a taken branch to frame `target` (the values are on top of the stack).
     /// `countIncrement` is added by the jump itself.
     mutating func emitBranch(to target: Int, countIncrement: Int) {
-        let entries = topEntries(frames[target].labelTypes.count)
+        // `stack` and `frames` are read directly: calling a non-mutating method of `self` here made
+        // the optimiser copy the whole validator (a retain and release of every array it holds) on
+        // every branch.
+        let entries = Array(stack.suffix(frames[target].labelTypes.count))
         emitMoves(entries, to: frames[target].slotBase)
         if frames[target].kind == .function {
             emitter.emitPure(.return, countIncrement)
@@ -73,8 +76,8 @@ extension FunctionValidator {
 
     /// Whether a branch to `target` is a single conditional jump (no moves, not a return).
     func isDirectBranch(to target: Int) -> Bool {
-        let frame = frames[target]
-        return frame.kind != .function && !needsMoves(topEntries(frame.labelTypes.count), to: frame.slotBase)
+        frames[target].kind != .function
+            && !Self.needsMoves(stack.suffix(frames[target].labelTypes.count), to: frames[target].slotBase)
     }
 
     mutating func visitBr(at offset: Int) throws(ModuleError) {

@@ -297,13 +297,8 @@ struct FunctionValidator {
         }
     }
 
-    /// The stack entries a branch to `frame` carries, top `count` entries, without popping.
-    func topEntries(_ count: Int) -> [StackEntry] {
-        Array(stack.suffix(count))
-    }
-
-    /// Whether a branch to `frame` needs copies to move its values into the label's slots.
-    func needsMoves(_ entries: [StackEntry], to base: Int) -> Bool {
+    /// Whether a branch carrying `entries` needs copies to move them into the label's slots at `base`.
+    static func needsMoves(_ entries: ArraySlice<StackEntry>, to base: Int) -> Bool {
         var target = base
         for entry in entries {
             if entry.location != target { return true }
