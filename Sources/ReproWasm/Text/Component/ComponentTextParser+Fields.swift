@@ -188,8 +188,8 @@ extension ComponentTextParser {
             appendSection(2, writer.bytes)
             try finish(.coreInstance, header)
         } else {
-            let exports = try coreExports(cursor)
-            appendSection(2, [0x01] + exports)
+            let entries = try exports(cursor, core: true)
+            appendSection(2, [0x01] + entries)
             try finish(.coreInstance, header)
         }
     }
@@ -205,22 +205,24 @@ extension ComponentTextParser {
     /// An inline core instance of exports (`(instance (export ...)*)` as an instantiation argument):
     /// defined before the field that uses it; its index.
     mutating func coreExportBag(_ cursor: Cursor) throws(TextError) -> UInt32 {
-        let exports = try coreExports(cursor)
-        appendSection(2, [0x01] + exports)
+        let entries = try exports(cursor, core: true)
+        appendSection(2, [0x01] + entries)
         return try define(.coreInstance, nil)
     }
 
-    /// `(export "name" (sort idx))*`, encoded as a vector.
-    mutating func coreExports(_ cursor: Cursor) throws(TextError) -> [UInt8] {
+    /// `(export "name" (sort idx))*` of a core instance (`core`: a plain name and a core sort) or of
+    /// a component instance (an extern name and a component sort), encoded as a vector.
+    mutating func exports(_ cursor: Cursor, core: Bool) throws(TextError) -> [UInt8] {
         var cursor = cursor
         var entries: [[UInt8]] = []
         while let item = cursor.next() {
             guard item.head == "export" else { throw item.unexpectedInComponent }
             var inner = Cursor(item, skip: 1)
-            let name = try requireString(&inner)
-            let reference = try reference(try inner.require(), core: true)
+            let name = core ? Self.name(try requireString(&inner)) : try externName(&inner)
+            let reference = try reference(try inner.require(), core: core)
             try requireEnd(inner)
-            entries.append(Self.name(name) + [reference.space.coreSort ?? 0] + Self.leb(reference.index))
+            let sort = core ? [reference.space.coreSort ?? 0] : reference.space.sort
+            entries.append(name + sort + Self.leb(reference.index))
         }
         return Self.leb(UInt32(entries.count)) + entries.flatMap { $0 }
     }
@@ -295,31 +297,17 @@ extension ComponentTextParser {
             for argument in arguments { writer.append(argument) }
             appendSection(5, writer.bytes)
         } else {
-            appendSection(5, [0x01] + (try exports(cursor)))
+            appendSection(5, [0x01] + (try exports(cursor, core: false)))
         }
         try finish(.instance, header)
     }
 
     /// An inline instance of exports, defined before the field that uses it; its index.
     mutating func exportBag(_ cursor: Cursor) throws(TextError) -> UInt32 {
-        appendSection(5, [0x01] + (try exports(cursor)))
+        appendSection(5, [0x01] + (try exports(cursor, core: false)))
         return try define(.instance, nil)
     }
 
-    /// `(export "name" (sort idx))*` of an instance, encoded as a vector.
-    mutating func exports(_ cursor: Cursor) throws(TextError) -> [UInt8] {
-        var cursor = cursor
-        var entries: [[UInt8]] = []
-        while let item = cursor.next() {
-            guard item.head == "export" else { throw item.unexpectedInComponent }
-            var inner = Cursor(item, skip: 1)
-            let name = try externName(&inner)
-            let reference = try reference(try inner.require(), core: false)
-            try requireEnd(inner)
-            entries.append(name + reference.space.sort + Self.leb(reference.index))
-        }
-        return Self.leb(UInt32(entries.count)) + entries.flatMap { $0 }
-    }
 
     // MARK: Aliases
 
