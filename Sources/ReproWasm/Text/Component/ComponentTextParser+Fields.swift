@@ -308,7 +308,6 @@ extension ComponentTextParser {
         return try define(.instance, nil)
     }
 
-
     // MARK: Aliases
 
     mutating func aliasField(_ cursor: inout Cursor) throws(TextError) {
