@@ -276,6 +276,7 @@ enum Layout {
     static let fdstatSize = 24  // filetype u8 @0, flags u16 @2, rights_base u64 @8, rights_inheriting u64 @16
     static let filestatSize = 64  // dev @0, ino @8, filetype u8 @16, nlink @24, size @32, atim @40, mtim @48, ctim @56
     static let direntSize = 24  // d_next @0, d_ino @8, d_namlen u32 @16, d_type u8 @20, then the name
-    static let subscriptionSize = 48  // userdata @0, tag u8 @8, clock: id u32 @16, timeout @24, precision @32, flags u16 @40; fd @16
+    // userdata @0, tag u8 @8, clock: id u32 @16, timeout @24, precision @32, flags u16 @40; fd @16
+    static let subscriptionSize = 48
     static let eventSize = 32  // userdata @0, error u16 @8, type u8 @10, nbytes u64 @16, flags u16 @24
 }
