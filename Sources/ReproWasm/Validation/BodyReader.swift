@@ -5,6 +5,9 @@ struct BodyReader {
     let features: Features
     /// The number of types in the module, which a concrete heap type must stay below.
     var typeCount = Int.max
+    /// The opcode table, read once here: `Opcode.info` reads a global, whose lazy-initialisation
+    /// check (`swift_once`) cost about 1.5% of validating a codec when done per instruction.
+    let opcodeRows = OpcodeTable.rows
 
     init(bytes: [UInt8], range: Range<Int>, features: Features) {
         reader = ByteReader(bytes, offset: range.lowerBound, end: range.upperBound)
@@ -57,7 +60,7 @@ struct BodyReader {
         let offset = reader.offset
         let first = try byte()
         if let opcode = OpcodeLookup.opcode(forByte: first) {
-            let feature = opcode.info.feature
+            let feature = opcodeRows[Int(opcode.rawValue)].feature
             if feature != .mvp && !features.contains(feature) {
                 throw .invalid(ValidationError(.featureNotEnabled(feature), at: offset))
             }
@@ -70,7 +73,7 @@ struct BodyReader {
         if first == 0xFC || first == 0xFD || first == 0xFE || first == 0xFB {
             let sub = try u32()
             if let opcode = OpcodeLookup.opcode(prefix: first, subOpcode: sub) {
-                let feature = opcode.info.feature
+                let feature = opcodeRows[Int(opcode.rawValue)].feature
                 guard features.contains(feature) else {
                     throw .invalid(ValidationError(.featureNotEnabled(feature), at: offset))
                 }

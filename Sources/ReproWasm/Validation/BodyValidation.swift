@@ -35,19 +35,30 @@ final class BodyValidationShare: @unchecked Sendable {
     /// Validates the share's bodies without lowering them, stopping at the first invalid one.
     func run() {
         infos.reserveCapacity(positions.count)
+        // One validator validates every body of the share, keeping its buffers from body to body.
+        var validator: FunctionValidator?
         for position in positions {
             let index = UInt32(context.importedFunctionCount + position)
             let typeIndex = context.functionTypeIndices[Int(index)]
+            let type = parsed.types[Int(typeIndex)]
+            let body = parsed.bodies[position]
             do {
-                var validator = try FunctionValidator(
-                    module: context, functionIndex: index, type: parsed.types[Int(typeIndex)],
-                    body: parsed.bodies[position], features: features, lowers: false)
-                let function = try validator.run()
+                var current: FunctionValidator
+                if var reused = validator.take() {
+                    try reused.reset(functionIndex: index, type: type, body: body)
+                    current = reused
+                } else {
+                    current = try FunctionValidator(
+                        module: context, functionIndex: index, type: type, body: body, features: features,
+                        lowers: false)
+                }
+                let function = try current.run()
                 infos.append(
                     CompiledFunctionInfo(
                         codeOffset: 0, parameterSlots: function.parameterSlots, localSlots: function.localSlots,
                         frameSlots: function.frameSlots, resultSlots: function.resultSlots, typeIndex: typeIndex,
                         sourceMap: []))
+                validator = current
             } catch {
                 self.error = error
                 return

@@ -28,7 +28,7 @@ extension FunctionValidator {
 
     mutating func enterBlock(_ kind: ControlFrame.Kind, type: FunctionType, at offset: Int) throws(ModuleError) {
         materializeAll()
-        _ = try pop(type.parameters, at: offset)
+        try popAll(type.parameters, at: offset)
         let height = stack.count
         var frame = ControlFrame(
             kind: kind, parameters: type.parameters, results: type.results, height: height, slotBase: nextSlot,
@@ -84,7 +84,8 @@ extension FunctionValidator {
         let target = try label(try body.u32(), at: offset)
         materializeAll()
         try checkTop(frames[target].labelTypes, at: offset)
-        if !isUnreachable { emitBranch(to: target, countIncrement: emitter.takeCount(plus: 1)) }
+        // Validating alone, the emitter is always dead: the branch's moves (an array per `br`) are skipped.
+        if lowers && !isUnreachable { emitBranch(to: target, countIncrement: emitter.takeCount(plus: 1)) }
         markUnreachable()
     }
 
@@ -94,7 +95,7 @@ extension FunctionValidator {
         materializeAll()
         // br_if leaves the label's types on the stack (typed even where they came from the polymorphic bottom).
         let types = frames[target].labelTypes
-        _ = try pop(types, at: offset)
+        try popAll(types, at: offset)
         for type in types { push(type) }
         guard !emitter.isDead else { return }
         emitCountedBranch(to: target, on: condition, whenZero: false)
@@ -191,45 +192,57 @@ extension FunctionValidator {
         frames[frames.count - 1].elseFixup = (jump, jump - 1)
     }
 
+    // `else` and `end` read and change the frame in place rather than through a copy: a copy
+    // retains and releases each of its arrays, and an append to a copy's `fixups` copies them all.
+
     mutating func visitElse(at offset: Int) throws(ModuleError) {
-        var frame = frames[frames.count - 1]
-        guard frame.kind == .if else { throw .malformed(DecodeError(.illegalOpcode("else"), at: offset)) }
+        let top = frames.count - 1
+        guard frames[top].kind == .if else { throw .malformed(DecodeError(.illegalOpcode("else"), at: offset)) }
         materializeAll()
-        _ = try pop(frame.results, at: offset)
-        guard stack.count == frame.height else { throw fail(.typeMismatch("values remain at else"), at: offset) }
+        try popAll(frames[top].results, at: offset)
+        guard stack.count == frames[top].height else {
+            throw fail(.typeMismatch("values remain at else"), at: offset)
+        }
         if !emitter.isDead {
             // The then-arm falls through onto `else`: that counts 1, then jumps past the else-arm.
             let jump = emitter.emitBranch(.br, emitter.takeCount(plus: 1))
-            frame.fixups.append((jump, jump - 1))
+            frames[top].fixups.append((jump, jump - 1))
         }
-        emitter.isDead = frame.startsDead
-        if let (offsetWord, headWord) = frame.elseFixup {
+        emitter.isDead = frames[top].startsDead
+        if let (offsetWord, headWord) = frames[top].elseFixup {
             emitter.patch(offsetWord: offsetWord, headWord: headWord, to: emitter.label())
         }
-        frame.elseFixup = nil
-        forgetLocalsSet(since: frame.setLocalsHeight)
-        frame.kind = .else
-        frame.isUnreachable = false
-        frames[frames.count - 1] = frame
-        for parameter in frame.parameters { push(parameter) }
+        frames[top].elseFixup = nil
+        forgetLocalsSet(since: frames[top].setLocalsHeight)
+        frames[top].kind = .else
+        frames[top].isUnreachable = false
+        for parameter in frames[top].parameters { push(parameter) }
     }
 
     mutating func visitEnd(at offset: Int) throws(ModuleError) {
-        let frame = frames[frames.count - 1]
+        let top = frames.count - 1
         materializeAll()
-        let results = try pop(frame.results, at: offset)
-        guard stack.count == frame.height else {
+        let isFunction = frames[top].kind == .function
+        // Only the function's own `end` moves its results: other frames' results stay in place.
+        var results: [StackEntry] = []
+        if isFunction {
+            results = try pop(frames[top].results, at: offset)
+        } else {
+            try popAll(frames[top].results, at: offset)
+        }
+        guard stack.count == frames[top].height else {
             throw fail(.typeMismatch("values remain at end of block"), at: offset)
         }
-        forgetLocalsSet(since: frame.setLocalsHeight)
-        if frame.kind == .if && !module.relations.isSubtype(frame.parameters, of: frame.results) {
+        forgetLocalsSet(since: frames[top].setLocalsHeight)
+        if frames[top].kind == .if && !module.relations.isSubtype(frames[top].parameters, of: frames[top].results) {
             throw fail(.typeMismatch("if without else must leave its parameters unchanged"), at: offset)
         }
-        if frame.kind == .function {
+        // Nothing throws from here on: the frame is moved out of the array, not copied.
+        let frame = frames.removeLast()
+        if isFunction {
             // Falling through onto the body's `end` counts 1, like `return`.
             emitMoves(results, to: 0)
             emitter.emitPure(.return, emitter.takeCount(plus: 1))
-            frames.removeLast()
             return
         }
         if frame.handlerIndex >= 0 {
@@ -241,13 +254,15 @@ extension FunctionValidator {
         // Falling through onto `end` counts 1 (docs/DETERMINISM.md §3); a branch to the label does not.
         emitter.addCount(1)
         emitter.isDead = frame.startsDead
-        var incoming = frame.fixups
-        if let elseFixup = frame.elseFixup { incoming.append(elseFixup) }
-        if !incoming.isEmpty {
+        if !frame.fixups.isEmpty || frame.elseFixup != nil {
             let target = emitter.label()
-            for fixup in incoming { emitter.patch(offsetWord: fixup.offsetWord, headWord: fixup.headWord, to: target) }
+            for fixup in frame.fixups {
+                emitter.patch(offsetWord: fixup.offsetWord, headWord: fixup.headWord, to: target)
+            }
+            if let fixup = frame.elseFixup {
+                emitter.patch(offsetWord: fixup.offsetWord, headWord: fixup.headWord, to: target)
+            }
         }
-        frames.removeLast()
         for result in frame.results { push(result) }
     }
 }

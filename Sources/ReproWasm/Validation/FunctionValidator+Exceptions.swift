@@ -77,7 +77,7 @@ extension FunctionValidator {
         }
 
         materializeAll()
-        _ = try pop(blockType.parameters, at: offset)
+        try popAll(blockType.parameters, at: offset)
         let height = stack.count
         let slotBase = nextSlot
         var handlerIndex = -1

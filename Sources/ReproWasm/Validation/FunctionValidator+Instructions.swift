@@ -234,7 +234,7 @@ extension FunctionValidator {
         let callee = module.functionType(index)
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
-        _ = try pop(callee.parameters, at: offset)
+        try popAll(callee.parameters, at: offset)
         let op: Op = index < module.importedFunctionCount ? .call : .callLocal
         emitter.emitEffect(op, base, Int(index & 0xFFFF), Int(index >> 16))
         for result in callee.results { push(result) }
@@ -259,7 +259,7 @@ extension FunctionValidator {
         let index = try pop(.i32, at: offset)
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
-        _ = try pop(callee.parameters, at: offset)
+        try popAll(callee.parameters, at: offset)
         emitter.emitEffect(.callIndirect, base, index.location, Int(tableIndex))
         emitter.emitImmediate(UInt64(typeIndex))
         for result in callee.results { push(result) }
@@ -274,7 +274,7 @@ extension FunctionValidator {
         }
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
-        _ = try pop(callee.parameters, at: offset)
+        try popAll(callee.parameters, at: offset)
         if !emitter.isDead {
             emitter.emitPure(.returnCall, base, emitter.takeCount(plus: 1))
             emitter.emitImmediate(UInt64(index))
@@ -290,7 +290,7 @@ extension FunctionValidator {
         let index = try pop(.i32, at: offset)
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
-        _ = try pop(callee.parameters, at: offset)
+        try popAll(callee.parameters, at: offset)
         if !emitter.isDead {
             emitter.emitPure(.returnCallIndirect, base, index.location, Int(tableIndex))
             emitter.emitImmediate(UInt64(typeIndex))

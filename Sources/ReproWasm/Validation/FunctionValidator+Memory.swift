@@ -54,7 +54,7 @@ extension FunctionValidator {
     mutating func popConsecutive(_ types: [ValueType], at offset: Int) throws(ModuleError) -> Int {
         materializeAll()
         let base = nextSlotAfterPopping(types)
-        _ = try pop(types, at: offset)
+        try popAll(types, at: offset)
         return base
     }
 
@@ -155,7 +155,7 @@ extension FunctionValidator {
 
     /// Instructions whose typing the opcode table fixes: numeric, memory access and SIMD.
     mutating func visitFixed(_ opcode: Opcode, at offset: Int) throws(ModuleError) {
-        let info = opcode.info
+        let info = body.opcodeRows[Int(opcode.rawValue)]
         guard case .fixed(let signature) = info.shape else {
             preconditionFailure("opcode \(info.mnemonic) has a custom shape but no case in the validator")
         }
@@ -198,6 +198,9 @@ extension FunctionValidator {
         if inputCount > 1 { operands.1 = try pop(signature.input1, at: offset) }
         if inputCount > 0 { operands.0 = try pop(signature.input0, at: offset) }
         let destination = signature.output.map { push($0) } ?? 0
+        // Validating alone, the emitter is dead from the first instruction to the last and is never
+        // read: its peephole matchers (each reading op tables) need not run for every instruction.
+        guard lowers else { return }
 
         if info.feature == .simd {
             emitter.emitSIMD(

@@ -19,7 +19,7 @@ extension FunctionValidator {
         let (reference, callee) = try popCallee(at: offset)
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
-        _ = try pop(callee.parameters, at: offset)
+        try popAll(callee.parameters, at: offset)
         // The reference is read before the callee's frame (which starts at `base`) is written.
         emitter.emitEffect(.callIndirect, base, reference.location, 0)
         emitter.emitImmediate(Op.callRefMarker)
@@ -34,7 +34,7 @@ extension FunctionValidator {
         }
         materializeAll()
         let base = nextSlotAfterPopping(callee.parameters)
-        _ = try pop(callee.parameters, at: offset)
+        try popAll(callee.parameters, at: offset)
         if !emitter.isDead {
             emitter.emitPure(.returnCallIndirect, base, reference.location, 0)
             emitter.emitImmediate(Op.callRefMarker)
@@ -82,7 +82,7 @@ extension FunctionValidator {
         let reference = try popReference(at: offset)
         materializeAll()
         let types = frames[target].labelTypes
-        _ = try pop(types, at: offset)
+        try popAll(types, at: offset)
         for type in types { push(type) }
         if !emitter.isDead {
             // The reference's slot is the next one; the test goes above it.
@@ -105,7 +105,7 @@ extension FunctionValidator {
             throw fail(.typeMismatch("expected \(last), found \(type)"), at: offset)
         }
         materializeAll()
-        _ = try pop(types, at: offset)
+        try popAll(types, at: offset)
         for type in types { push(type) }
         // The reference is the last value the branch carries.
         pushNonNull(reference)

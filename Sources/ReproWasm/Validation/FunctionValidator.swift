@@ -55,8 +55,8 @@ struct ControlFrame {
 /// lowered code needs no stack pointer: slot = locals + operand height.
 struct FunctionValidator {
     let module: ModuleContext
-    let functionIndex: UInt32
-    let type: FunctionType
+    private(set) var functionIndex: UInt32
+    private(set) var type: FunctionType
     var body: BodyReader
     var emitter = CodeEmitter()
 
@@ -98,6 +98,37 @@ struct FunctionValidator {
         self.type = type
         self.body = BodyReader(bytes: module.bytes, range: body.code, features: features)
         self.body.typeCount = module.types.count
+        try declareLocals(of: body)
+    }
+
+    /// Starts on another body of the same module, keeping the buffers (operand stack, frames, locals)
+    /// of the one before: validating many bodies in a row, as `BodyValidation` does, then allocates
+    /// once per thread rather than once per body, and copies the module context (a dozen arrays to
+    /// retain and release) only once. The validator is as `init` would make it for that body.
+    mutating func reset(functionIndex: UInt32, type: FunctionType, body: FunctionBody) throws(ModuleError) {
+        self.functionIndex = functionIndex
+        self.type = type
+        let features = self.body.features
+        self.body = BodyReader(bytes: module.bytes, range: body.code, features: features)
+        self.body.typeCount = module.types.count
+        emitter = CodeEmitter()
+        localTypes.removeAll(keepingCapacity: true)
+        localSlots.removeAll(keepingCapacity: true)
+        localSlotCount = 0
+        stack.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        maxSlot = 0
+        deferredCount = 0
+        deferredReads.removeAll(keepingCapacity: true)
+        handlers.removeAll(keepingCapacity: true)
+        isLocalSet.removeAll(keepingCapacity: true)
+        setLocals.removeAll(keepingCapacity: true)
+        try declareLocals(of: body)
+    }
+
+    /// Declares the parameters and `body`'s locals and gives them slots.
+    private mutating func declareLocals(of body: FunctionBody) throws(ModuleError) {
+        let features = self.body.features
         localTypes.reserveCapacity(type.parameters.count + Int(body.localCount))
         localTypes.append(contentsOf: type.parameters)
         var allDefaultable = true
@@ -183,6 +214,12 @@ struct FunctionValidator {
         var entries = [StackEntry](repeating: StackEntry(type: nil, slot: 0, location: 0), count: types.count)
         for index in types.indices.reversed() { entries[index] = try pop(types[index], at: offset) }
         return entries
+    }
+
+    /// Pops `types` (given bottom to top) as `pop(types)` does, without collecting the entries: most
+    /// callers drop them, and the array was an allocation per block, call and branch.
+    mutating func popAll(_ types: [ValueType], at offset: Int) throws(ModuleError) {
+        for index in types.indices.reversed() { try pop(types[index], at: offset) }
     }
 
     /// Checks that the top of the stack matches `types` without popping (for `br`, `br_table`,

@@ -146,6 +146,26 @@ import Testing
         #expect(one.map(\.typeIndex) == two.map(\.typeIndex))
     }
 
+    /// One validator validates a thread's bodies in a row (`FunctionValidator.reset`): each body must
+    /// get what a validator of its own gives, whatever the body before it left behind.
+    @Test func aReusedValidatorForgetsTheBodyBefore() throws {
+        let text = """
+            (module
+              (func (param i32 i64) (result i64) (local f64 f64 i32) (block (result i64) (local.get 1)))
+              (func (result i32) (i32.const 1) (unreachable))
+              (func (param f64) (local i64) (local i32 i32 i32 i32) (block (block (br_table 0 1 (i32.const 0)))))
+              (func (param i32) (result i32) (if (result i32) (local.get 0) (then (i32.const 2)) (else (i32.const 3))))
+              (func))
+            """
+        let bytes = try wat2wasm(text)
+        let reused = try validate(try decodeModule(bytes, features: .deterministic), splitThreshold: .max)
+        let eager = try Module(bytes: bytes, features: .deterministic, lowering: .eager).validated.functions
+        #expect(reused.count == 5)
+        #expect(reused.map(\.localSlots) == [5, 0, 6, 1, 0])
+        #expect(reused.map(\.localSlots) == eager.map(\.localSlots))
+        #expect(reused.map(\.frameSlots) == eager.map(\.frameSlots))
+    }
+
     @Test(arguments: [[3], [35], [3, 35], [20, 39]])
     func theFirstInvalidBodyIsReported(invalid: [Int]) throws {
         let parsed = try parsed(invalid: invalid)
