@@ -158,40 +158,48 @@ extension ComponentTextParser {
     mutating func coreInstanceField(_ node: SExpression, _ cursor: inout Cursor) throws(TextError) {
         try requireComponentScope(node)
         let header = try definitionHeader(&cursor)
-        var writer = BinaryWriter()
         if cursor.peekHead == "instantiate" {
-            let list = cursor.next()!
-            var inner = Cursor(list, skip: 1)
-            let module = try instantiated(try inner.require(), .coreModule)
-            var arguments: [[UInt8]] = []
-            while let argument = inner.next() {
-                guard argument.head == "with" else { throw argument.unexpectedInComponent }
-                var with = Cursor(argument, skip: 1)
-                let name = try requireString(&with)
-                let target = try with.require()
-                try requireEnd(with)
-                let instance: UInt32
-                if target.head == "instance", let second = target.elements.dropFirst().first, second.isList {
-                    instance = try coreExportBag(Cursor(target, skip: 1))
-                } else {
-                    let reference = try reference(target, core: true)
-                    guard reference.space == .coreInstance else { throw target.unexpectedInComponent }
-                    instance = reference.index
-                }
-                arguments.append(Self.name(name) + [0x12] + Self.leb(instance))
-            }
-            writer.byte(0x00)
-            writer.u32(module)
-            writer.u32(UInt32(arguments.count))
-            for argument in arguments { writer.append(argument) }
+            let instance = try instantiation(cursor.next()!, core: true)
             try requireEnd(cursor)
-            appendSection(2, writer.bytes)
+            appendSection(2, instance)
             try finish(.coreInstance, header)
         } else {
             let entries = try exports(cursor, core: true)
             appendSection(2, [0x01] + entries)
             try finish(.coreInstance, header)
         }
+    }
+
+    /// `(instantiate X (with "name" item)*)` of a core module (`core`) or of a component, encoded as
+    /// an instance definition: 0x00, what is instantiated, then the named arguments. An argument
+    /// written as an inline bag of exports is defined first.
+    private mutating func instantiation(_ list: SExpression, core: Bool) throws(TextError) -> [UInt8] {
+        var inner = Cursor(list, skip: 1)
+        let instantiated = try instantiated(try inner.require(), core ? .coreModule : .component)
+        var arguments: [[UInt8]] = []
+        while let argument = inner.next() {
+            guard argument.head == "with" else { throw argument.unexpectedInComponent }
+            var with = Cursor(argument, skip: 1)
+            let name = try requireString(&with)
+            let target = try with.require()
+            try requireEnd(with)
+            let item: (space: ComponentSpace, index: UInt32)
+            if target.head == "instance", let second = target.elements.dropFirst().first, second.isList {
+                let bag = Cursor(target, skip: 1)
+                item = core ? (.coreInstance, try coreExportBag(bag)) : (.instance, try exportBag(bag))
+            } else {
+                item = try reference(target, core: core)
+                if core, item.space != .coreInstance { throw target.unexpectedInComponent }
+            }
+            // A core instantiation's arguments are all core instances (sort byte 0x12).
+            arguments.append(Self.name(name) + (core ? [0x12] : item.space.sort) + Self.leb(item.index))
+        }
+        var writer = BinaryWriter()
+        writer.byte(0x00)
+        writer.u32(instantiated)
+        writer.u32(UInt32(arguments.count))
+        for argument in arguments { writer.append(argument) }
+        return writer.bytes
     }
 
     /// What `instantiate` instantiates: an index, or a reference such as `(module $i "name")`.
@@ -271,31 +279,9 @@ extension ComponentTextParser {
             return try finish(.instance, header)
         }
         if cursor.peekHead == "instantiate" {
-            let list = cursor.next()!
-            var inner = Cursor(list, skip: 1)
-            let component = try instantiated(try inner.require(), .component)
-            var arguments: [[UInt8]] = []
-            while let argument = inner.next() {
-                guard argument.head == "with" else { throw argument.unexpectedInComponent }
-                var with = Cursor(argument, skip: 1)
-                let name = try requireString(&with)
-                let target = try with.require()
-                try requireEnd(with)
-                let item: (space: ComponentSpace, index: UInt32)
-                if target.head == "instance", let second = target.elements.dropFirst().first, second.isList {
-                    item = (.instance, try exportBag(Cursor(target, skip: 1)))
-                } else {
-                    item = try reference(target, core: false)
-                }
-                arguments.append(Self.name(name) + item.space.sort + Self.leb(item.index))
-            }
+            let instance = try instantiation(cursor.next()!, core: false)
             try requireEnd(cursor)
-            var writer = BinaryWriter()
-            writer.byte(0x00)
-            writer.u32(component)
-            writer.u32(UInt32(arguments.count))
-            for argument in arguments { writer.append(argument) }
-            appendSection(5, writer.bytes)
+            appendSection(5, instance)
         } else {
             appendSection(5, [0x01] + (try exports(cursor, core: false)))
         }
