@@ -8,6 +8,20 @@
 /// How many imported functions have been called, to alternate returning and throwing.
 private final class CallCount { var value = 0 }
 
+/// The value a stand-in gives for `type`: zero, or null for a nullable reference; nil for a
+/// non-nullable reference, which a stand-in cannot make (passing null there breaks the API's
+/// documented preconditions, a crash of the harness rather than of the engine).
+private func standIn(_ type: ValueType) -> Value? {
+    let value = Value.zero(type)
+    return value.matches(type) && value.type == type ? value : nil
+}
+
+/// Stand-ins for all of `types`, or nil if one of them has none.
+private func standIns(_ types: [ValueType]) -> [Value]? {
+    let values = types.compactMap(standIn)
+    return values.count == types.count ? values : nil
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -28,6 +42,8 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         switch entry.descriptor {
         case .function(let typeIndex):
             let type = module.validated.parsed.types[Int(typeIndex)]
+            // Without stand-in results the import stays undefined and instantiation fails.
+            guard let results = standIns(type.results) else { continue }
             // The closure keeps the tag's address, not the `Tag`: a `Tag` holds its store, and the
             // store holds this closure, so capturing it would leak the store.
             let tagAddress = firstTag?.address
@@ -35,15 +51,15 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 calls.value += 1
                 if let address = tagAddress, calls.value % 2 == 0 {
                     let tag = Tag(store: caller.store, address: address)
-                    throw Exception(tag: tag, payload: tag.type.parameters.map { Value.zero($0) })
+                    if let payload = standIns(tag.type.parameters) { throw Exception(tag: tag, payload: payload) }
                 }
-                return type.results.map { Value.zero($0) }
+                return results
             }
             imports.define(module: entry.module, name: entry.name, .function(function))
         case .global(let type):
+            guard let value = standIn(type.valueType) else { continue }
             imports.define(
-                module: entry.module, name: entry.name,
-                .global(Global(store: store, type: type, value: .zero(type.valueType))))
+                module: entry.module, name: entry.name, .global(Global(store: store, type: type, value: value)))
         case .memory(let type):
             if let memory = Memory(store: store, type: type) {
                 imports.define(module: entry.module, name: entry.name, .memory(memory))
@@ -65,7 +81,7 @@ public func fuzzExecute(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let instance = try? store.instantiate(module, imports: imports) else { return 0 }
     for name in instance.exportNames {
         guard let function = instance.function(named: name) else { continue }
-        let arguments = function.type.parameters.map { Value.zero($0) }
+        guard let arguments = standIns(function.type.parameters) else { continue }
         store.fuel = 200_000
         _ = try? function.call(arguments)
     }
